@@ -1,0 +1,23 @@
+package io.fastsync.wire;
+
+/**
+ * Sync metadata, either of one object or of one type (a cursor).
+ *
+ * @param id            the object id, or the type name for per-type metadata; may be null in a request
+ * @param type          the type name; never null once read
+ * @param version       for an object: the version it has (from the server) or, from an old client,
+ *                      the version it last saw plus one; for a type: the cursor
+ * @param syncZone      the zone; may be null (global types, or a client that sends none)
+ * @param timestamp     microseconds since the epoch, normalised from whatever unit the client sent
+ * @param syncOperation never null once read
+ * @param baseVersion   the version of the object the client last saw, sent by clients that speak
+ *                      FastSync's extended protocol; null from old clients
+ */
+public record SyncMetadata(String id, String type, long version, String syncZone, long timestamp,
+                           SyncOperation syncOperation, Long baseVersion) {
+
+    /** Per-type metadata carrying a cursor, as a pull request or response holds it. */
+    public static SyncMetadata cursor(String type, String syncZone, long version) {
+        return new SyncMetadata(type, type, version, syncZone, 0L, SyncOperation.NONE, null);
+    }
+}

@@ -1,0 +1,152 @@
+package io.fastsync.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WireJsonTest {
+
+    private static JsonValue parse(String json) {
+        return Json.createReader(new StringReader(json)).readValue();
+    }
+
+    /** What the TypeScript client sends: fractional seconds, version 1000 for a new object, extra keys. */
+    private static final String TYPESCRIPT_PUSH = """
+            {"data": {"Item": [
+               {"id": "a1", "name": "milk", "deleted": false, "dirty": true, "metadataId": "a1",
+                "metadata": {"id": "a1", "type": "Item", "version": 1000, "syncZone": "user-1",
+                             "timestamp": 1722950000.967, "syncOperation": 0}}]},
+             "operationMetadata": {"metadata": {"Item": {"id": "Item", "type": "Item", "syncZone": "user-1",
+                             "version": 999, "timestamp": 1722950000.967, "syncOperation": 999}}}}
+            """;
+
+    /** What the Dart client with sqflite sends: doubles for version and timestamp, hasData. */
+    private static final String DART_PUSH = """
+            {"data": {"Item": [
+               {"id": "b2", "deleted": true, "hasData": true, "price": 2.5,
+                "metadata": {"id": "b2", "type": "Item", "version": 5.0, "syncZone": "user-1",
+                             "timestamp": 1722950000123000.0, "syncOperation": 2.0}}]},
+             "operationMetadata": {"metadata": {"Item": {"id": "Item", "type": "Item", "syncZone": "user-1",
+                             "version": 999.0, "timestamp": 1722950000123000, "syncOperation": 999}}}}
+            """;
+
+    @Test
+    void typeScriptPushIsReadWithItsFieldsAndWithoutClientBookkeeping() {
+        PushRequest push = WireJson.readPush(parse(TYPESCRIPT_PUSH));
+        SyncObject item = push.payload().data().get("Item").get(0);
+        assertEquals("a1", item.id());
+        assertFalse(item.deleted());
+        assertEquals(1000L, item.metadata().version());
+        assertEquals(SyncOperation.ADD, item.metadata().syncOperation());
+        assertEquals(1_722_950_000_967_000L, item.metadata().timestamp());
+        assertNull(item.metadata().baseVersion());
+        assertEquals(Json.createObjectBuilder().add("name", "milk").build(), item.fields());
+        assertEquals("user-1", push.payload().metadata().get("Item").syncZone());
+        assertNull(push.idempotencyKey());
+    }
+
+    @Test
+    void dartPushWithDoublesIsRead() {
+        SyncObject item = WireJson.readPush(parse(DART_PUSH)).payload().data().get("Item").get(0);
+        assertTrue(item.deleted());
+        assertEquals(5L, item.metadata().version());
+        assertEquals(SyncOperation.DELETE, item.metadata().syncOperation());
+        assertEquals(1_722_950_000_123_000L, item.metadata().timestamp());
+        assertEquals(Json.createObjectBuilder().add("price", 2.5).build(), item.fields());
+    }
+
+    @Test
+    void pullBodyOfAnOldClientIsRead() {
+        PullRequest pull = WireJson.readPull(parse("""
+                {"metadata": {"Item": {"id": "Item", "type": "Item", "syncZone": "user-1", "version": 7,
+                 "timestamp": 1722950000, "syncOperation": 999}, "Note": {"type": "Note", "version": 0.0}}}
+                """));
+        assertEquals(List.of("Item", "Note"), List.copyOf(pull.metadata().keySet()));
+        assertEquals(7L, pull.metadata().get("Item").version());
+        assertEquals("user-1", pull.metadata().get("Item").syncZone());
+        assertNull(pull.metadata().get("Note").syncZone());
+        assertNull(pull.limit());
+    }
+
+    @Test
+    void wrongFieldTypeNamesTheTypeTheObjectAndThePointer() {
+        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+                {"data": {"Item": [{"id": "ok", "metadata": {"version": 1, "syncOperation": 0}},
+                                   {"id": "bad", "metadata": {"version": "two", "syncOperation": 1}}]}}
+                """)));
+        assertEquals("/data/Item/1/metadata/version", e.pointer());
+        assertEquals("Item", e.type());
+        assertEquals("bad", e.objectId());
+    }
+
+    @Test
+    void objectWithoutIdIsRejected() {
+        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+                {"data": {"Item": [{"metadata": {"version": 1, "syncOperation": 0}}]}}
+                """)));
+        assertEquals("/data/Item/0/id", e.pointer());
+    }
+
+    @Test
+    void unknownOperationCodeIsRejected() {
+        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+                {"data": {"Item": [{"id": "x", "metadata": {"version": 1, "syncOperation": 7}}]}}
+                """)));
+        assertEquals("/data/Item/0/metadata/syncOperation", e.pointer());
+    }
+
+    @Test
+    void objectListedUnderAnotherTypeIsRejected() {
+        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+                {"data": {"Item": [{"id": "x", "metadata": {"type": "Note", "version": 1, "syncOperation": 1}}]}}
+                """)));
+        assertEquals("/data/Item/0/metadata/type", e.pointer());
+    }
+
+    @Test
+    void pushWithoutDataIsRejected() {
+        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("{\"items\": []}")));
+        assertEquals("/data", e.pointer());
+    }
+
+    @Test
+    void typeNamesWithSlashesAreEscapedInPointers() {
+        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+                {"data": {"a/b": 3}}
+                """)));
+        assertEquals("/data/a~1b", e.pointer());
+    }
+
+    @Test
+    void pullAnswerRoundTripsThroughWriterAndReader() {
+        SyncObject object = new SyncObject("id-1", false,
+                new SyncMetadata("id-1", "Item", 8, "z", 1_722_950_000_123_456L, SyncOperation.UPDATE, null),
+                Json.createObjectBuilder().add("name", "x").build());
+        PullResponse sent = new PullResponse(new SyncPayload(Map.of("Item", List.of(object)),
+                Map.of("Item", SyncMetadata.cursor("Item", "z", 8))), true);
+        String json = WireJson.toJson(g -> WireJson.writePullResponse(sent, g));
+        PullResponse read = WireJson.readPullResponse(parse(json));
+        assertTrue(read.hasMore());
+        assertEquals(object, read.payload().data().get("Item").get(0));
+        assertEquals(8L, read.payload().metadata().get("Item").version());
+        assertTrue(json.contains("\"success\":true"));
+    }
+
+    @Test
+    void pushAnswerRoundTrips() {
+        PushResponse sent = new PushResponse(Map.of("Item", List.of(
+                new ObjectResult("a", PushOutcome.APPLIED, null, null, 3, false),
+                new ObjectResult("b", PushOutcome.RESOLVED, ConflictWinner.SERVER, "last-writer-wins", 4, true))), false);
+        PushResponse read = WireJson.readPushResponse(parse(WireJson.toJson(g -> WireJson.writePushResponse(sent, g))));
+        assertEquals(sent, read);
+    }
+}
