@@ -1,0 +1,127 @@
+package io.fastsync.document;
+
+import io.fastsync.entity.SyncMeta;
+import io.fastsync.entity.SyncStore;
+import io.fastsync.wire.SyncMetadata;
+import io.fastsync.wire.SyncObject;
+import io.fastsync.wire.SyncOperation;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Storage of one document type in the shared table {@code fastsync_document}. */
+public class DocumentDataSource implements SyncStore<SyncDocument> {
+
+    /** Largest IN list sent in one query; longer id lists are read in chunks. */
+    private static final int IDS_PER_QUERY = 1000;
+
+    private final String typeName;
+    private final EntityManager em;
+
+    /**
+     * @param em an entity manager of the persistence unit {@code fastsync}, used in the caller's transaction
+     */
+    public DocumentDataSource(String typeName, EntityManager em) {
+        this.typeName = typeName;
+        this.em = em;
+    }
+
+    @Override
+    public Class<SyncDocument> valueClass() {
+        return SyncDocument.class;
+    }
+
+    @Override
+    public SyncMeta meta(SyncDocument d) {
+        return new SyncMeta(d.getId(), d.getSyncZone(), d.getSyncVersion(), d.getSyncTimestamp(),
+                SyncOperation.ofCode(d.getSyncOperation()), d.isDeleted());
+    }
+
+    @Override
+    public SyncDocument fromWire(SyncObject object, String zone) {
+        return new SyncDocument(typeName, object.id(), zone, object.fields(), object.deleted());
+    }
+
+    @Override
+    public SyncObject toWire(SyncDocument d, String type) {
+        return new SyncObject(d.getId(), d.isDeleted(),
+                new SyncMetadata(d.getId(), type, d.getSyncVersion(), d.getSyncZone(), d.getSyncTimestamp(),
+                        SyncOperation.ofCode(d.getSyncOperation()), null),
+                d.getFields());
+    }
+
+    @Override
+    public boolean sameContent(SyncDocument a, SyncDocument b) {
+        return a.isDeleted() == b.isDeleted() && a.getFields().equals(b.getFields());
+    }
+
+    @Override
+    public void stamp(SyncDocument d, long version, long timestamp, SyncOperation operation, boolean deleted) {
+        d.stamp(version, timestamp, operation.code(), deleted);
+    }
+
+    @Override
+    public void identify(SyncDocument d, String id, String zone) {
+        d.identify(typeName, id, zone);
+    }
+
+    @Override
+    public Map<String, SyncDocument> findByIds(Collection<String> ids) {
+        Map<String, SyncDocument> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            for (SyncDocument d : query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.id IN :ids")
+                    .setParameter("ids", chunk).getResultList()) {
+                found.put(d.getId(), d);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void insert(SyncDocument d) {
+        em.persist(d);
+    }
+
+    @Override
+    public SyncDocument replace(SyncDocument incoming) {
+        return em.merge(incoming);
+    }
+
+    @Override
+    public List<SyncDocument> changesSince(String zone, long after, int limit) {
+        return query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
+                + " AND d.syncVersion > :after ORDER BY d.syncVersion")
+                .setParameter("zone", zone).setParameter("after", after).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<SyncDocument> all(String zone, boolean withTombstones) {
+        String tombstones = withTombstones ? "" : " AND d.deleted = false";
+        return query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
+                + tombstones + " ORDER BY d.syncVersion").setParameter("zone", zone).getResultList();
+    }
+
+    @Override
+    public long count(String zone) {
+        return em.createQuery("SELECT COUNT(d) FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
+                + " AND d.deleted = false", Long.class)
+                .setParameter("type", typeName).setParameter("zone", zone).getSingleResult();
+    }
+
+    @Override
+    public void hardDelete(SyncDocument d) {
+        em.remove(em.contains(d) ? d : em.merge(d));
+    }
+
+    private TypedQuery<SyncDocument> query(String jpql) {
+        return em.createQuery(jpql, SyncDocument.class).setParameter("type", typeName)
+                .setHint("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS);
+    }
+}

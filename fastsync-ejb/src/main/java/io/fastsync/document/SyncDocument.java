@@ -1,0 +1,149 @@
+package io.fastsync.document;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.util.Objects;
+
+/**
+ * One object of a type that has no entity class: its metadata in columns and its own fields as
+ * one JSON document. All document types share one table; an id is unique within its type.
+ */
+@Entity
+@Table(name = "fastsync_document")
+@IdClass(SyncDocument.Key.class)
+public class SyncDocument {
+
+    @Id
+    @Column(name = "type_name", length = 100)
+    private String typeName;
+
+    @Id
+    @Column(name = "id", length = 200)
+    private String id;
+
+    @Column(name = "sync_zone", length = 200, nullable = false)
+    private String syncZone;
+
+    @Column(name = "sync_version", nullable = false)
+    private long syncVersion;
+
+    @Column(name = "sync_timestamp", nullable = false)
+    private long syncTimestamp;
+
+    @Column(name = "sync_operation", nullable = false)
+    private int syncOperation;
+
+    @Column(name = "deleted", nullable = false)
+    private boolean deleted;
+
+    @Column(name = "body", nullable = false)
+    private String body;
+
+    @Transient
+    private JsonObject fields;
+
+    protected SyncDocument() {
+    }
+
+    /**
+     * A document that is not stored yet.
+     *
+     * @param fields the object's own fields; never null
+     */
+    public SyncDocument(String typeName, String id, String syncZone, JsonObject fields, boolean deleted) {
+        this.typeName = typeName;
+        this.id = id;
+        this.syncZone = syncZone;
+        this.deleted = deleted;
+        setFields(fields);
+    }
+
+    public String getTypeName() {
+        return typeName;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getSyncZone() {
+        return syncZone;
+    }
+
+    public long getSyncVersion() {
+        return syncVersion;
+    }
+
+    public long getSyncTimestamp() {
+        return syncTimestamp;
+    }
+
+    public int getSyncOperation() {
+        return syncOperation;
+    }
+
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    /** @return the object's own fields; never null */
+    public JsonObject getFields() {
+        if (fields == null) {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                fields = reader.readObject();
+            }
+        }
+        return fields;
+    }
+
+    /** @param fields the object's own fields; never null */
+    public final void setFields(JsonObject fields) {
+        this.fields = Objects.requireNonNull(fields, "fields");
+        this.body = fields.toString();
+    }
+
+    void identify(String typeName, String id, String syncZone) {
+        this.typeName = typeName;
+        this.id = id;
+        this.syncZone = syncZone;
+    }
+
+    void stamp(long version, long timestamp, int operation, boolean deleted) {
+        this.syncVersion = version;
+        this.syncTimestamp = timestamp;
+        this.syncOperation = operation;
+        this.deleted = deleted;
+    }
+
+    /** The primary key: type name and id. */
+    public static class Key implements Serializable {
+        private String typeName;
+        private String id;
+
+        public Key() {
+        }
+
+        public Key(String typeName, String id) {
+            this.typeName = typeName;
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(typeName, k.typeName) && Objects.equals(id, k.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(typeName, id);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.fastsync.entity;
+
+import io.fastsync.error.ZoneConflictException;
+import io.fastsync.registry.RegisteredType;
+import io.fastsync.version.VersionCounters;
+import io.fastsync.wire.SyncOperation;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The way application code reads and writes the objects of one syncable type. Every write gets
+ * a new version from the zone's counter, so it reaches every client on its next pull.
+ *
+ * <p>Every method runs in the caller's transaction and needs one for writes: call it from an EJB
+ * or a {@code @Transactional} bean. A write locks its zone's counter until that transaction ends,
+ * so keep such transactions short.
+ *
+ * @param <T> the stored value class
+ */
+public class SyncableRepository<T> {
+
+    private final RegisteredType<T> type;
+    private final SyncStore<T> store;
+    private final VersionCounters counters;
+
+    public SyncableRepository(RegisteredType<T> type, VersionCounters counters) {
+        this.type = type;
+        this.store = type.store();
+        this.counters = counters;
+    }
+
+    /** @return the type's name on the wire */
+    public String typeName() {
+        return type.name();
+    }
+
+    /**
+     * Adds a new object. An object without an id gets a random UUID. The zone is the one set on the
+     * value; for a global type it is always {@code "Global"}.
+     *
+     * @return the stored value, with its version
+     * @throws IllegalArgumentException if an object with this id exists, or a restricted value has no zone
+     */
+    public T add(T value) {
+        SyncMeta meta = store.meta(value);
+        String id = meta.id() != null ? meta.id() : UUID.randomUUID().toString();
+        String zone = type.zoneFor(meta.zone(), null);
+        if (!store.findByIds(List.of(id)).isEmpty()) {
+            throw new IllegalArgumentException(type.name() + " " + id + " exists already");
+        }
+        store.identify(value, id, zone);
+        store.stamp(value, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.ADD, false);
+        store.insert(value);
+        return value;
+    }
+
+    /**
+     * Replaces a stored object by this value (same id and zone).
+     *
+     * @return the managed stored value, with its new version
+     * @throws IllegalArgumentException if no live object has this id
+     * @throws ZoneConflictException    if the value names another zone than the stored object's
+     */
+    public T update(T value) {
+        SyncMeta stored = requireLive(store.meta(value).id());
+        String zone = type.zoneFor(store.meta(value).zone(), null);
+        if (!zone.equals(stored.zone())) {
+            throw new ZoneConflictException(type.name(), stored.id(), null, "object " + stored.id() + " belongs to another zone");
+        }
+        store.stamp(value, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.UPDATE, false);
+        return store.replace(value);
+    }
+
+    /**
+     * Deletes an object: it becomes a tombstone that every client receives.
+     *
+     * @return false if no live object has this id
+     */
+    public boolean remove(String id) {
+        T stored = store.findByIds(List.of(id)).get(id);
+        if (stored == null || store.meta(stored).deleted()) {
+            return false;
+        }
+        String zone = store.meta(stored).zone();
+        store.stamp(stored, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.DELETE, true);
+        return true;
+    }
+
+    /** @return the live object with this id, empty for none or a tombstone */
+    public Optional<T> findById(String id) {
+        T stored = store.findByIds(List.of(id)).get(id);
+        return stored == null || store.meta(stored).deleted() ? Optional.empty() : Optional.of(stored);
+    }
+
+    /** @return the live objects of a zone (ignored for a global type), in version order */
+    public List<T> getAll(String zone) {
+        return store.all(type.zoneFor(zone, null), false);
+    }
+
+    /**
+     * @return the live objects of a zone that match, in version order. This filters in memory;
+     *         for large zones, write a query in the type's data source.
+     */
+    public List<T> query(String zone, Predicate<T> filter) {
+        return getAll(zone).stream().filter(filter).toList();
+    }
+
+    /** @return how many live objects the zone holds */
+    public long count(String zone) {
+        return store.count(type.zoneFor(zone, null));
+    }
+
+    /**
+     * Deletes an object for good, without a tombstone: clients that have it keep it. For data
+     * that must vanish (retention rules), not for ordinary deletes.
+     *
+     * @return false if there was no such object
+     */
+    public boolean hardDelete(String id) {
+        T stored = store.findByIds(List.of(id)).get(id);
+        if (stored == null) {
+            return false;
+        }
+        store.hardDelete(stored);
+        return true;
+    }
+
+    /** @return the stored values with these ids, in any zone, tombstones included */
+    public Map<String, T> findByIds(Collection<String> ids) {
+        return store.findByIds(ids);
+    }
+
+    /** @return at most {@code limit} changes of the zone after the version, in version order */
+    public List<T> changesSince(String zone, long afterVersion, int limit) {
+        return store.changesSince(type.zoneFor(zone, null), afterVersion, limit);
+    }
+
+    private SyncMeta requireLive(String id) {
+        T stored = id == null ? null : store.findByIds(List.of(id)).get(id);
+        if (stored == null || store.meta(stored).deleted()) {
+            throw new IllegalArgumentException(type.name() + " " + id + " does not exist");
+        }
+        return store.meta(stored);
+    }
+
+    static long nowMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    }
+}

@@ -1,0 +1,63 @@
+package io.fastsync.pull;
+
+import io.fastsync.entity.SyncStore;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.SyncMetadata;
+import io.fastsync.wire.SyncObject;
+import io.fastsync.wire.SyncPayload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one page of a pull: the changes after each cursor, in version order, at most the page
+ * size over all types together. A type's new cursor is the highest version the page delivers for
+ * it, never further: old clients take it as their next cursor as is.
+ */
+public final class PageAssembler {
+
+    /** @param limit the most objects in the page, at least 1 */
+    public PullResponse assemble(List<PullTarget<?>> targets, int limit) {
+        Map<String, List<SyncObject>> data = new LinkedHashMap<>();
+        Map<String, SyncMetadata> cursors = new LinkedHashMap<>();
+        int budget = limit;
+        boolean hasMore = false;
+        for (PullTarget<?> target : targets) {
+            if (budget == 0) {
+                hasMore = hasMore || hasChanges(target);
+                continue;
+            }
+            Page page = page(target, budget);
+            hasMore |= page.more();
+            if (!page.objects().isEmpty()) {
+                data.put(target.type().name(), page.objects());
+                cursors.put(target.type().name(), SyncMetadata.cursor(target.type().name(), target.zone(), page.lastVersion()));
+                budget -= page.objects().size();
+            }
+        }
+        return new PullResponse(new SyncPayload(data, cursors), hasMore);
+    }
+
+    private record Page(List<SyncObject> objects, long lastVersion, boolean more) {
+    }
+
+    private static <T> Page page(PullTarget<T> target, int budget) {
+        SyncStore<T> store = target.type().store();
+        // One row beyond the budget tells whether more is waiting, without a count query.
+        List<T> rows = store.changesSince(target.zone(), target.cursor(), budget + 1);
+        boolean more = rows.size() > budget;
+        List<SyncObject> objects = new ArrayList<>(Math.min(rows.size(), budget));
+        long last = target.cursor();
+        for (T row : more ? rows.subList(0, budget) : rows) {
+            SyncObject object = store.toWire(row, target.type().name());
+            objects.add(object);
+            last = object.metadata().version();
+        }
+        return new Page(objects, last, more);
+    }
+
+    private static <T> boolean hasChanges(PullTarget<T> target) {
+        return !target.type().store().changesSince(target.zone(), target.cursor(), 1).isEmpty();
+    }
+}

@@ -1,0 +1,18 @@
+package io.fastsync.push;
+
+import io.fastsync.wire.SyncOperation;
+
+/**
+ * One pushed object, validated and decoded.
+ *
+ * @param pointer   where it stands in the push body, for errors
+ * @param id        never null
+ * @param value     the decoded value, detached, carrying id, zone and deleted flag
+ * @param base      the version the client last saw
+ * @param operation never {@link SyncOperation#NONE}
+ * @param timestamp normalised, microseconds
+ * @param deleted   true for a delete
+ */
+public record IncomingObject<T>(String pointer, String id, T value, long base, SyncOperation operation,
+                                long timestamp, boolean deleted) {
+}

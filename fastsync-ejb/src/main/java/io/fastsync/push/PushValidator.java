@@ -1,0 +1,125 @@
+package io.fastsync.push;
+
+import io.fastsync.config.FastSyncSettings;
+import io.fastsync.entity.InvalidFieldsException;
+import io.fastsync.entity.SyncStore;
+import io.fastsync.error.InvalidRequestException;
+import io.fastsync.error.PushTooLargeException;
+import io.fastsync.error.ZoneForbiddenException;
+import io.fastsync.registry.RegisteredType;
+import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.wire.PushRequest;
+import io.fastsync.wire.SyncMetadata;
+import io.fastsync.wire.SyncObject;
+import io.fastsync.wire.SyncOperation;
+import io.fastsync.wire.WireJson;
+import io.fastsync.zone.SyncZoneRestriction;
+import io.fastsync.zone.ZoneAccess;
+import io.fastsync.zone.ZoneAuthorizer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a push before anything is locked or written: size, types, zones and who may write
+ * them, and each object's fields. The first offence is refused with its place in the body.
+ */
+public final class PushValidator {
+
+    private final SyncTypeRegistry registry;
+    private final ZoneAuthorizer authorizer;
+    private final FastSyncSettings settings;
+
+    public PushValidator(SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings) {
+        this.registry = registry;
+        this.authorizer = authorizer;
+        this.settings = settings;
+    }
+
+    /** @param caller may be null */
+    public ValidatedPush validate(PushRequest request, Principal caller) {
+        int total = request.payload().data().values().stream().mapToInt(List::size).sum();
+        if (total > settings.maxPushObjects()) {
+            throw new PushTooLargeException(null, null, "/data", "the push holds " + total
+                    + " objects; at most " + settings.maxPushObjects() + " are accepted in one push");
+        }
+        List<TypeBatch<?>> batches = new ArrayList<>();
+        for (Map.Entry<String, List<SyncObject>> entry : request.payload().data().entrySet()) {
+            String pointer = "/data/" + WireJson.escape(entry.getKey());
+            RegisteredType<?> type = registry.require(entry.getKey(), pointer);
+            batches.add(batch(type, entry.getValue(), request.payload().metadata().get(type.name()), pointer, caller));
+        }
+        String key = request.idempotencyKey();
+        return new ValidatedPush(batches, key, key == null ? null : hash(request));
+    }
+
+    private <T> TypeBatch<T> batch(RegisteredType<T> type, List<SyncObject> objects, SyncMetadata typeMetadata,
+                                   String pointer, Principal caller) {
+        String zone = zoneOf(type, objects, typeMetadata);
+        if (!authorizer.permits(caller, type.name(), zone, ZoneAccess.WRITE)) {
+            throw new ZoneForbiddenException(type.name(), null, "/operationMetadata/metadata/" + WireJson.escape(type.name()) + "/syncZone",
+                    "the caller may not write zone '" + zone + "' of type " + type.name());
+        }
+        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        Set<String> seen = new HashSet<>();
+        List<IncomingObject<T>> incoming = new ArrayList<>(objects.size());
+        for (int i = 0; i < objects.size(); i++) {
+            SyncObject object = objects.get(i);
+            String at = pointer + "/" + i;
+            if (!seen.add(object.id())) {
+                throw new InvalidRequestException(type.name(), object.id(), at + "/id", "object " + object.id() + " appears twice in one push");
+            }
+            String objectZone = object.metadata().syncZone();
+            if (type.zoneRestriction() == SyncZoneRestriction.RESTRICTED && objectZone != null && !objectZone.equals(zone)) {
+                throw new InvalidRequestException(type.name(), object.id(), at + "/metadata/syncZone",
+                        "the object names zone '" + objectZone + "' but the push is for zone '" + zone + "'");
+            }
+            incoming.add(decode(type, object, zone, at, now));
+        }
+        return new TypeBatch<>(type, zone, incoming);
+    }
+
+    private static String zoneOf(RegisteredType<?> type, List<SyncObject> objects, SyncMetadata typeMetadata) {
+        String pointer = "/operationMetadata/metadata/" + WireJson.escape(type.name()) + "/syncZone";
+        String requested = typeMetadata == null ? null : typeMetadata.syncZone();
+        if (requested == null && !objects.isEmpty()) {
+            // Some clients leave the per-type metadata out; their objects still name the zone.
+            requested = objects.get(0).metadata().syncZone();
+        }
+        return type.zoneFor(requested, pointer);
+    }
+
+    private static <T> IncomingObject<T> decode(RegisteredType<T> type, SyncObject object, String zone, String at, long now) {
+        SyncStore<T> store = type.store();
+        T value;
+        try {
+            value = store.fromWire(object, zone);
+        } catch (InvalidFieldsException e) {
+            throw new InvalidRequestException(type.name(), object.id(), at, e.getMessage());
+        }
+        SyncOperation op = object.metadata().syncOperation();
+        boolean deleted = op == SyncOperation.DELETE || object.deleted();
+        long timestamp = object.metadata().timestamp() > 0 ? object.metadata().timestamp() : now;
+        store.stamp(value, 0, timestamp, op, deleted);
+        return new IncomingObject<>(at, object.id(), value, ConflictDetector.baseVersion(object.metadata()), op, timestamp, deleted);
+    }
+
+    /** @return SHA-256 of the request without its key, hex */
+    static String hash(PushRequest request) {
+        String canonical = WireJson.toJson(g -> WireJson.writePush(new PushRequest(request.payload(), null), g));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.fastsync.push;
+
+import io.fastsync.registry.RegisteredType;
+import io.fastsync.version.VersionCounter;
+import java.util.List;
+
+/**
+ * The objects a push holds for one type, all in one zone.
+ *
+ * @param objects in push order, ids unique
+ */
+public record TypeBatch<T>(RegisteredType<T> type, String zone, List<IncomingObject<T>> objects) {
+
+    public VersionCounter.Key counterKey() {
+        return new VersionCounter.Key(type.name(), zone);
+    }
+
+    public List<String> ids() {
+        return objects.stream().map(IncomingObject::id).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package io.fastsync.push;
+
+import io.fastsync.version.VersionCounter;
+import java.util.List;
+
+/**
+ * A push that passed validation: every type known, every zone named and permitted, every
+ * object decoded.
+ *
+ * @param idempotencyKey may be null
+ * @param requestHash    hash of the request, to tell a retry from a reuse of its key; null without a key
+ */
+public record ValidatedPush(List<TypeBatch<?>> batches, String idempotencyKey, String requestHash) {
+
+    public List<VersionCounter.Key> counterKeys() {
+        return batches.stream().map(TypeBatch::counterKey).distinct().toList();
+    }
+}

@@ -1,0 +1,68 @@
+package io.fastsync.schema;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * FastSync's own tables, created and upgraded by versioned steps. The steps are plain SQL that
+ * PostgreSQL, H2 and MariaDB all accept. A step that has run is recorded in
+ * {@code fastsync_schema_version} and never runs again; a new release only appends steps, so an
+ * upgrade keeps every row. Tables of application entities are the application's to manage.
+ */
+public final class Schema {
+
+    private static final Logger LOG = Logger.getLogger(Schema.class.getName());
+
+    /** A numbered step: its statements run together. */
+    record Step(int version, String description, List<String> statements) {
+    }
+
+    static final List<Step> STEPS = List.of(
+            new Step(1, "version counters, documents, push receipts", List.of(
+                    "CREATE TABLE IF NOT EXISTS fastsync_version (type_name VARCHAR(100) NOT NULL,"
+                            + " sync_zone VARCHAR(200) NOT NULL, last_version BIGINT NOT NULL, PRIMARY KEY (type_name, sync_zone))",
+                    "CREATE TABLE IF NOT EXISTS fastsync_document (type_name VARCHAR(100) NOT NULL, id VARCHAR(200) NOT NULL,"
+                            + " sync_zone VARCHAR(200) NOT NULL, sync_version BIGINT NOT NULL, sync_timestamp BIGINT NOT NULL,"
+                            + " sync_operation INTEGER NOT NULL, deleted BOOLEAN NOT NULL, body TEXT NOT NULL,"
+                            + " PRIMARY KEY (type_name, id))",
+                    // Pulls read (type, zone, version > cursor) in version order: an index range scan.
+                    // Unique, because a version is never handed out twice in a zone.
+                    "CREATE UNIQUE INDEX IF NOT EXISTS fastsync_document_changes ON fastsync_document (type_name, sync_zone, sync_version)",
+                    "CREATE TABLE IF NOT EXISTS fastsync_push_receipt (idempotency_key VARCHAR(200) NOT NULL PRIMARY KEY,"
+                            + " request_hash VARCHAR(64) NOT NULL, response TEXT NOT NULL, created_at BIGINT NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS fastsync_push_receipt_age ON fastsync_push_receipt (created_at)")));
+
+    private Schema() {
+    }
+
+    /** @return the newest schema version this release knows */
+    public static int latest() {
+        return STEPS.get(STEPS.size() - 1).version();
+    }
+
+    /**
+     * Brings the schema to {@link #latest()}, in the caller's transaction.
+     *
+     * @return the version the database had before
+     */
+    public static int migrate(EntityManager em) {
+        em.createNativeQuery("CREATE TABLE IF NOT EXISTS fastsync_schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+                + " description VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)").executeUpdate();
+        Number current = (Number) em.createNativeQuery("SELECT COALESCE(MAX(version), 0) FROM fastsync_schema_version").getSingleResult();
+        int before = current.intValue();
+        for (Step step : STEPS) {
+            if (step.version() > before) {
+                for (String sql : step.statements()) {
+                    em.createNativeQuery(sql).executeUpdate();
+                }
+                em.createNativeQuery("INSERT INTO fastsync_schema_version (version, description, applied_at) VALUES (?, ?, ?)")
+                        .setParameter(1, step.version()).setParameter(2, step.description())
+                        .setParameter(3, Instant.now().toString()).executeUpdate();
+                LOG.info(() -> "FastSync schema: applied step " + step.version() + " (" + step.description() + ")");
+            }
+        }
+        return before;
+    }
+}

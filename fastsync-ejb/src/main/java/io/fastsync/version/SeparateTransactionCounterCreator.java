@@ -1,0 +1,64 @@
+package io.fastsync.version;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link CounterRowCreator} for the container: each missing row is inserted in a new
+ * transaction ({@code REQUIRES_NEW}) that commits before the push goes on.
+ *
+ * <p>Rows are never deleted, so a key seen once is remembered and costs nothing afterwards; if
+ * the row has gone all the same (a wiped database), {@link VersionCounters} asks again.
+ */
+@Stateless
+@LocalBean
+public class SeparateTransactionCounterCreator implements CounterRowCreator {
+
+    private static final Set<VersionCounter.Key> KNOWN = ConcurrentHashMap.newKeySet();
+
+    @PersistenceContext(unitName = "fastsync")
+    EntityManager em;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void ensureExist(Collection<VersionCounter.Key> keys) {
+        for (VersionCounter.Key key : keys) {
+            if (!KNOWN.contains(key)) {
+                try {
+                    self().createIfMissing(key);
+                } catch (EJBException e) {
+                    // Another transaction inserted the same row first; the row exists, which is all we need.
+                }
+                KNOWN.add(key);
+            }
+        }
+    }
+
+    /** Inserts one row in its own transaction, if it is missing. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void createIfMissing(VersionCounter.Key key) {
+        if (em.find(VersionCounter.class, key) == null) {
+            em.persist(new VersionCounter(key.typeName(), key.syncZone()));
+            em.flush();
+        }
+    }
+
+    static void forget(VersionCounter.Key key) {
+        KNOWN.remove(key);
+    }
+
+    @jakarta.annotation.Resource
+    private jakarta.ejb.SessionContext context;
+
+    private SeparateTransactionCounterCreator self() {
+        return context.getBusinessObject(SeparateTransactionCounterCreator.class);
+    }
+}

@@ -1,0 +1,86 @@
+package io.fastsync.version;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Hands out versions. A writer first locks the counter rows of every (type, zone) it writes,
+ * with {@code SELECT ... FOR UPDATE}, and holds the locks until its transaction ends.
+ *
+ * <p>Why this makes pulls safe: a second writer of the same zone waits for the first to commit
+ * before it reads the counter, so the versions of a zone become visible in the order they were
+ * handed out. A reader that sees version n has therefore already been able to see every version
+ * below n, and a cursor never jumps over a change committed later. This holds on every database
+ * and across server instances, because the lock lives in the database.
+ *
+ * <p>Locks are taken in key order, so two writers that touch the same zones cannot deadlock.
+ */
+public class VersionCounters {
+
+    private final EntityManager em;
+    private final CounterRowCreator creator;
+
+    /**
+     * @param em      the entity manager of the writing transaction
+     * @param creator creates missing rows in a transaction of their own
+     */
+    public VersionCounters(EntityManager em, CounterRowCreator creator) {
+        this.em = em;
+        this.creator = creator;
+    }
+
+    /**
+     * Locks the counters of these zones for the rest of the current transaction.
+     *
+     * @return one sequence per key, handing out the versions after the last one used
+     */
+    public Map<VersionCounter.Key, Sequence> lock(Collection<VersionCounter.Key> keys) {
+        TreeSet<VersionCounter.Key> ordered = new TreeSet<>(keys);
+        creator.ensureExist(ordered);
+        Map<VersionCounter.Key, Sequence> locked = new TreeMap<>();
+        for (VersionCounter.Key key : ordered) {
+            VersionCounter row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
+            if (row == null) {
+                SeparateTransactionCounterCreator.forget(key);
+                creator.ensureExist(List.of(key));
+                row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
+                if (row == null) {
+                    throw new IllegalStateException("the version counter of " + key + " could not be created");
+                }
+            }
+            locked.put(key, new Sequence(row));
+        }
+        return locked;
+    }
+
+    /** @return a sequence for one zone, locked as {@link #lock} does */
+    public Sequence lock(String typeName, String zone) {
+        return lock(List.of(new VersionCounter.Key(typeName, zone))).values().iterator().next();
+    }
+
+    /** The versions of one locked zone. The new last version is written when the transaction flushes. */
+    public static final class Sequence {
+        private final VersionCounter row;
+
+        Sequence(VersionCounter row) {
+            this.row = row;
+        }
+
+        /** @return the next version, never used before in this zone */
+        public long next() {
+            long version = row.getLastVersion() + 1;
+            row.setLastVersion(version);
+            return version;
+        }
+
+        /** @return the last version handed out */
+        public long last() {
+            return row.getLastVersion();
+        }
+    }
+}

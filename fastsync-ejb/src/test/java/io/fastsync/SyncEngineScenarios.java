@@ -1,0 +1,365 @@
+package io.fastsync;
+
+import static io.fastsync.testing.Requests.based;
+import static io.fastsync.testing.Requests.old;
+import static io.fastsync.testing.Requests.pull;
+import static io.fastsync.testing.Requests.push;
+import static io.fastsync.testing.Requests.timed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fastsync.conflict.ConflictsHandler;
+import io.fastsync.document.SyncDocument;
+import io.fastsync.entity.SyncableRepository;
+import io.fastsync.error.IdempotencyKeyReusedException;
+import io.fastsync.error.InvalidRequestException;
+import io.fastsync.error.MissingZoneException;
+import io.fastsync.error.UnknownTypeException;
+import io.fastsync.error.ZoneConflictException;
+import io.fastsync.testing.Engine;
+import io.fastsync.testing.Note;
+import io.fastsync.testing.Requests;
+import io.fastsync.wire.ConflictWinner;
+import io.fastsync.wire.ObjectResult;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.PushOutcome;
+import io.fastsync.wire.PushResponse;
+import io.fastsync.wire.SyncObject;
+import io.fastsync.zone.SyncZoneRestriction;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The engine's guarantees, on a real database: each subclass names one. */
+abstract class SyncEngineScenarios {
+
+    protected EntityManagerFactory emf;
+    protected Engine engine;
+
+    protected abstract EntityManagerFactory newDatabase();
+
+    @BeforeEach
+    void open() {
+        emf = newDatabase();
+        engine = new Engine(emf)
+                .document("Item", SyncZoneRestriction.RESTRICTED, ConflictsHandler.lastWriterWins())
+                .document("Task", SyncZoneRestriction.RESTRICTED, ConflictsHandler.timestampOrdering())
+                .document("Tag", SyncZoneRestriction.GLOBAL, ConflictsHandler.lastWriterWins())
+                .document("Doc", SyncZoneRestriction.RESTRICTED, ConflictsHandler.predefinedRules(c -> new SyncDocument(
+                        "Doc", c.objectId(), null, Json.createObjectBuilder(c.serverCopy().getFields())
+                        .add("merged", c.clientCopy().getFields().getString("text")).build(), false)))
+                .notes(ConflictsHandler.lastWriterWins());
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+        emf.close();
+    }
+
+    private static ObjectResult only(PushResponse response, String type) {
+        assertEquals(1, response.results().get(type).size());
+        return response.results().get(type).get(0);
+    }
+
+    private List<SyncObject> pullAll(String zone, String type) {
+        return engine.pull(pull(zone, null, type + ":0")).payload().data().getOrDefault(type, List.of());
+    }
+
+    @Test
+    void pushedObjectsArePulledWithTheirFieldsAndVersions() {
+        PushResponse pushed = engine.push(push("Item", "u1", old("a", 0, 1000, "\"name\": \"milk\""),
+                old("b", 0, 1, "\"name\": \"eggs\", \"qty\": 12")));
+        assertEquals(List.of(1L, 2L), pushed.results().get("Item").stream().map(ObjectResult::version).toList());
+
+        PullResponse page = engine.pull(pull("u1", null, "Item:0"));
+        assertFalse(page.hasMore());
+        List<SyncObject> items = page.payload().data().get("Item");
+        assertEquals(List.of("a", "b"), items.stream().map(SyncObject::id).toList());
+        assertEquals("eggs", items.get(1).fields().getString("name"));
+        assertEquals(12, items.get(1).fields().getInt("qty"));
+        assertEquals(2L, page.payload().metadata().get("Item").version());
+        assertEquals("u1", items.get(0).metadata().syncZone());
+        assertEquals(1_722_950_000_500_000L, items.get(0).metadata().timestamp());
+    }
+
+    @Test
+    void pullWithCursorAtTheEndHasNothing() {
+        engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
+        PullResponse page = engine.pull(pull("u1", null, "Item:1"));
+        assertTrue(page.payload().data().isEmpty());
+        assertTrue(page.payload().metadata().isEmpty());
+    }
+
+    @Test
+    void retriedPushWithTheSameKeyChangesNothingAndGetsTheFirstAnswer() {
+        PushResponse first = engine.push(Requests.keyed("k-1", "Item", "u1", old("a", 0, 1, "\"n\": 1"), old("b", 0, 1, "\"n\": 2")));
+        PushResponse again = engine.push(Requests.keyed("k-1", "Item", "u1", old("a", 0, 1, "\"n\": 1"), old("b", 0, 1, "\"n\": 2")));
+        assertTrue(again.replayed());
+        assertEquals(first.results(), again.results());
+        assertEquals(2, pullAll("u1", "Item").size());
+        assertEquals(2L, engine.pull(pull("u1", null, "Item:0")).payload().metadata().get("Item").version());
+    }
+
+    @Test
+    void keyReusedForAnotherPushIsRefusedAndWritesNothing() {
+        engine.push(Requests.keyed("k-2", "Item", "u1", old("a", 0, 1, "\"n\": 1")));
+        assertThrows(IdempotencyKeyReusedException.class,
+                () -> engine.push(Requests.keyed("k-2", "Item", "u1", old("c", 0, 1, "\"n\": 3"))));
+        assertEquals(List.of("a"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
+    }
+
+    @Test
+    void retriedPushOfAnOldClientWithoutKeyIsUnchanged() {
+        engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1")));
+        PushResponse retry = engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1")));
+        assertEquals(PushOutcome.UNCHANGED, only(retry, "Item").outcome());
+        assertEquals(1L, only(retry, "Item").version());
+    }
+
+    @Test
+    void updateFromTheLatestVersionApplies() {
+        engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
+        ObjectResult r = only(engine.push(push("Item", "u1", old("a", 1, 2, "\"n\": 2"))), "Item");
+        assertEquals(PushOutcome.APPLIED, r.outcome());
+        assertEquals(2L, r.version());
+        assertEquals(2, pullAll("u1", "Item").get(0).fields().getInt("n"));
+    }
+
+    @Test
+    void lastWriterWinsGivesTheResultANewVersion() {
+        engine.push(push("Item", "u1", based("a", 0, 0, "\"n\": 1")));
+        engine.push(push("Item", "u1", based("a", 1, 1, "\"n\": 2")));
+        ObjectResult r = only(engine.push(push("Item", "u1", based("a", 1, 1, "\"n\": 3"))), "Item");
+        assertEquals(PushOutcome.RESOLVED, r.outcome());
+        assertEquals(ConflictWinner.CLIENT, r.winner());
+        assertEquals("last-writer-wins", r.strategy());
+        assertEquals(3L, r.version());
+        assertEquals(3, pullAll("u1", "Item").get(0).fields().getInt("n"));
+    }
+
+    @Test
+    void timestampOrderingKeepsTheServerCopyAndResendsIt() {
+        engine.push(push("Task", "u1", timed("t", 0, 0, 1_722_950_100.0, "\"s\": \"first\"")));
+        engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_300.0, "\"s\": \"newer\"")));
+        // A client that saw version 1 sends an edit made before the stored one, in microseconds.
+        ObjectResult r = only(engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_200.0, "\"s\": \"older\""))), "Task");
+        assertEquals(ConflictWinner.SERVER, r.winner());
+        assertEquals(3L, r.version(), "the server copy gets a new version so the losing client receives it");
+        SyncObject pulled = engine.pull(pull("u1", null, "Task:2")).payload().data().get("Task").get(0);
+        assertEquals("newer", pulled.fields().getString("s"));
+        assertEquals(3L, pulled.metadata().version());
+    }
+
+    @Test
+    void timestampOrderingComparesNormalisedUnits() {
+        engine.push(push("Task", "u1", timed("t", 0, 0, 1_722_950_100.0, "\"s\": \"seconds\"")));
+        engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_100.0, "\"s\": \"stored\"")));
+        // 1722950200 s written as microseconds is later than the stored copy.
+        String micros = "{\"id\": \"t\", \"metadata\": {\"version\": 2.0, \"baseVersion\": 1, \"timestamp\": 1722950200000000.0,"
+                + " \"syncOperation\": 1}, \"s\": \"micros\"}";
+        ObjectResult r = only(engine.push(push("Task", "u1", micros)), "Task");
+        assertEquals(ConflictWinner.CLIENT, r.winner());
+    }
+
+    @Test
+    void predefinedRulesStoreWhatTheResolverReturns() {
+        engine.push(push("Doc", "u1", based("d", 0, 0, "\"text\": \"a\"")));
+        engine.push(push("Doc", "u1", based("d", 1, 1, "\"text\": \"b\"")));
+        ObjectResult r = only(engine.push(push("Doc", "u1", based("d", 1, 1, "\"text\": \"c\""))), "Doc");
+        assertEquals(ConflictWinner.MERGED, r.winner());
+        SyncObject merged = pullAll("u1", "Doc").get(0);
+        assertEquals("b", merged.fields().getString("text"));
+        assertEquals("c", merged.fields().getString("merged"));
+        assertEquals(3L, merged.metadata().version());
+    }
+
+    @Test
+    void deleteIsATombstoneThatEveryClientReceives() {
+        engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
+        ObjectResult r = only(engine.push(push("Item", "u1", old("a", 2, 2, "\"n\": 1"))), "Item");
+        assertTrue(r.deleted());
+        SyncObject tombstone = engine.pull(pull("u1", null, "Item:1")).payload().data().get("Item").get(0);
+        assertTrue(tombstone.deleted());
+        assertEquals(2L, tombstone.metadata().version());
+    }
+
+    @Test
+    void editAgainstADeleteIsAConflict() {
+        engine.push(push("Task", "u1", timed("t", 0, 0, 1_722_950_100.0, "\"s\": \"x\"")));
+        engine.push(push("Task", "u1", timed("t", 2, 1, 1_722_950_300.0, "\"s\": \"x\"")));
+        ObjectResult r = only(engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_200.0, "\"s\": \"edit\""))), "Task");
+        assertEquals(PushOutcome.RESOLVED, r.outcome());
+        assertEquals(ConflictWinner.SERVER, r.winner());
+        assertTrue(r.deleted());
+    }
+
+    @Test
+    void zonesCannotSeeEachOther() {
+        engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
+        engine.push(push("Item", "u2", old("b", 0, 1, "\"n\": 2")));
+        assertEquals(List.of("a"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
+        assertEquals(List.of("b"), pullAll("u2", "Item").stream().map(SyncObject::id).toList());
+        assertEquals(1L, pullAll("u2", "Item").get(0).metadata().version(), "versions are counted per zone");
+    }
+
+    @Test
+    void pushNamingAnObjectOfAnotherZoneIsRefusedAndWritesNothing() {
+        engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
+        ZoneConflictException e = assertThrows(ZoneConflictException.class,
+                () -> engine.push(push("Item", "u2", old("fresh", 0, 1, "\"n\": 9"), old("a", 1, 2, "\"n\": 666"))));
+        assertEquals("/data/Item/1", e.toProblem().errors().get(0).pointer());
+        assertEquals("a", e.toProblem().errors().get(0).id());
+        assertTrue(pullAll("u2", "Item").isEmpty(), "the valid object of the refused push was not written either");
+        assertEquals(1, pullAll("u1", "Item").get(0).fields().getInt("n"));
+        // The refused push spent no version: the next push in u2 starts at 1.
+        assertEquals(1L, only(engine.push(push("Item", "u2", old("fresh", 0, 1, "\"n\": 9"))), "Item").version());
+    }
+
+    @Test
+    void pushOfSeveralTypesIsAllOrNothing() {
+        PushResponse ok = engine.push(Requests.pushTypes("u1", "Item", "[" + old("i", 0, 1, "\"n\": 1") + "]",
+                "Task", "[" + old("t", 0, 1, "\"s\": \"x\"") + "]"));
+        assertEquals(2, ok.results().size());
+        engine.push(push("Task", "u2", old("elsewhere", 0, 1, "\"s\": \"y\"")));
+        assertThrows(ZoneConflictException.class, () -> engine.push(Requests.pushTypes("u1",
+                "Item", "[" + old("i2", 0, 1, "\"n\": 2") + "]",
+                "Task", "[" + old("elsewhere", 1, 2, "\"s\": \"z\"") + "]")));
+        assertEquals(List.of("i"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
+    }
+
+    @Test
+    void globalTypeIgnoresTheZoneTheClientSends() {
+        engine.push(push("Tag", "u1", old("g", 0, 1, "\"label\": \"red\"")));
+        List<SyncObject> seen = engine.pull(pull("somebody-else", null, "Tag:0")).payload().data().get("Tag");
+        assertEquals("Global", seen.get(0).metadata().syncZone());
+        assertEquals(1, engine.pull(pull(null, null, "Tag:0")).payload().data().get("Tag").size());
+    }
+
+    @Test
+    void restrictedTypeNeedsAZone() {
+        assertThrows(MissingZoneException.class, () -> engine.push(push("Item", null, old("a", 0, 1, "\"n\": 1"))));
+        MissingZoneException e = assertThrows(MissingZoneException.class, () -> engine.pull(pull(null, null, "Item:0")));
+        assertEquals("/metadata/Item/syncZone", e.toProblem().errors().get(0).pointer());
+    }
+
+    @Test
+    void unknownTypeIsRefused() {
+        UnknownTypeException e = assertThrows(UnknownTypeException.class, () -> engine.push(push("Nope", "u1", old("a", 0, 1, ""))));
+        assertTrue(e.getMessage().contains("served types: Item, Task, Tag, Doc, Note"), e.getMessage());
+    }
+
+    @Test
+    void sameIdTwiceInOnePushIsRefused() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1"), old("a", 1, 2, "\"n\": 2"))));
+        assertEquals("/data/Item/1/id", e.toProblem().errors().get(0).pointer());
+    }
+
+    @Test
+    void pagesNeverCarryACursorPastAnUndeliveredObject() {
+        String[] objects = new String[25];
+        for (int i = 0; i < 25; i++) {
+            objects[i] = old("o" + i, 0, 1, "\"i\": " + i);
+        }
+        engine.push(push("Item", "u1", objects));
+        List<String> received = new ArrayList<>();
+        long cursor = 0;
+        int pages = 0;
+        boolean more = true;
+        while (more) {
+            PullResponse page = engine.pull(pull("u1", 10, "Item:" + cursor));
+            List<SyncObject> items = page.payload().data().get("Item");
+            items.forEach(o -> received.add(o.id()));
+            cursor = page.payload().metadata().get("Item").version();
+            assertEquals(items.get(items.size() - 1).metadata().version(), cursor);
+            more = page.hasMore();
+            pages++;
+        }
+        assertEquals(3, pages);
+        assertEquals(25, received.size());
+        assertEquals(25, received.stream().distinct().count());
+    }
+
+    @Test
+    void pageSizeIsSharedByAllTypesOfAPull() {
+        engine.push(push("Item", "u1", old("i1", 0, 1, ""), old("i2", 0, 1, ""), old("i3", 0, 1, "")));
+        engine.push(push("Task", "u1", old("t1", 0, 1, ""), old("t2", 0, 1, "")));
+        PullResponse first = engine.pull(pull("u1", 4, "Item:0", "Task:0"));
+        assertEquals(3, first.payload().data().get("Item").size());
+        assertEquals(1, first.payload().data().get("Task").size());
+        assertTrue(first.hasMore());
+        PullResponse second = engine.pull(pull("u1", 4, "Item:3", "Task:1"));
+        assertNull(second.payload().data().get("Item"));
+        assertEquals("t2", second.payload().data().get("Task").get(0).id());
+        assertFalse(second.hasMore());
+    }
+
+    @Test
+    void typedEntityIsPushedAndPulledThroughItsDataSource() {
+        engine.push(push("Note", "u1", old("n1", 0, 1, "\"text\": \"hello\", \"stars\": 4, \"unknownField\": true")));
+        SyncObject pulled = pullAll("u1", "Note").get(0);
+        assertEquals("hello", pulled.fields().getString("text"));
+        assertEquals(4, pulled.fields().getInt("stars"));
+        assertFalse(pulled.fields().containsKey("syncVersion"), "metadata travels in metadata, not among the fields");
+        Note stored = engine.inTransaction(em -> em.find(Note.class, "n1"));
+        assertEquals(1L, stored.getSyncVersion());
+        assertEquals("u1", stored.getSyncZone());
+    }
+
+    @Test
+    void typedEntityWithAWrongFieldTypeIsRefusedNamingTheObject() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> engine.push(push("Note", "u1", old("ok", 0, 1, "\"stars\": 1"), old("n2", 0, 1, "\"stars\": \"many\""))));
+        assertEquals("n2", e.toProblem().errors().get(0).id());
+        assertEquals("Note", e.toProblem().errors().get(0).type());
+        assertEquals("/data/Note/1", e.toProblem().errors().get(0).pointer());
+        assertTrue(pullAll("u1", "Note").isEmpty());
+    }
+
+    @Test
+    void writesThroughTheRepositoryReachTheNextPull() {
+        @SuppressWarnings("unchecked")
+        SyncableRepository<Note> notes = (SyncableRepository<Note>) engine.registry().repository("Note");
+        Note note = new Note();
+        note.setSyncZone("u1");
+        note.setText("from the app");
+        String id = engine.inTransaction(em -> notes.add(note).getId());
+        engine.push(push("Note", "u1", old("client", 0, 1, "\"text\": \"from a client\"")));
+        engine.inTransaction(em -> notes.remove(id));
+
+        PullResponse page = engine.pull(pull("u1", null, "Note:0"));
+        List<SyncObject> changes = page.payload().data().get("Note");
+        assertEquals(List.of("client", id), changes.stream().map(SyncObject::id).toList());
+        assertTrue(changes.get(1).deleted());
+        assertEquals(3L, changes.get(1).metadata().version());
+        assertEquals(Long.valueOf(1), engine.inTransaction(em -> notes.count("u1")));
+        assertEquals(List.of("client"), engine.inTransaction(em -> notes.getAll("u1")).stream().map(Note::getId).toList());
+    }
+
+    @Test
+    void repositoryRefusesToMoveAnObjectToAnotherZone() {
+        @SuppressWarnings("unchecked")
+        SyncableRepository<Note> notes = (SyncableRepository<Note>) engine.registry().repository("Note");
+        engine.push(push("Note", "u1", old("n", 0, 1, "\"text\": \"t\"")));
+        Note moved = new Note();
+        moved.setId("n");
+        moved.setSyncZone("u2");
+        assertThrows(ZoneConflictException.class, () -> engine.inTransaction(em -> notes.update(moved)));
+    }
+
+    @Test
+    void schemaMigrationRunsOnceAndKeepsData() {
+        engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
+        int before = engine.inTransaction(io.fastsync.schema.Schema::migrate);
+        assertEquals(io.fastsync.schema.Schema.latest(), before);
+        assertEquals(1, pullAll("u1", "Item").size());
+    }
+}

@@ -1,0 +1,131 @@
+package io.fastsync.testing;
+
+import io.fastsync.config.FastSyncSettings;
+import io.fastsync.conflict.ConflictsHandler;
+import io.fastsync.document.DocumentDataSource;
+import io.fastsync.entity.SyncableObjectDataSource;
+import io.fastsync.pull.CursorReader;
+import io.fastsync.pull.PageAssembler;
+import io.fastsync.pull.PullService;
+import io.fastsync.push.PushPipeline;
+import io.fastsync.push.PushReceipts;
+import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.version.CounterRowCreator;
+import io.fastsync.version.VersionCounter;
+import io.fastsync.wire.PullRequest;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.PushRequest;
+import io.fastsync.wire.PushResponse;
+import io.fastsync.zone.SyncZoneRestriction;
+import io.fastsync.zone.TrustRequestZones;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.util.function.Function;
+
+/**
+ * The real push and pull pipelines wired by hand on one entity manager, each call in its own
+ * local transaction, as the container's boundaries run them. One engine per thread.
+ */
+public final class Engine implements AutoCloseable {
+
+    private final EntityManagerFactory emf;
+    private final EntityManager em;
+    private final SyncTypeRegistry registry;
+    private FastSyncSettings settings = FastSyncSettings.defaults();
+
+    public Engine(EntityManagerFactory emf) {
+        this.emf = emf;
+        this.em = emf.createEntityManager();
+        this.registry = new SyncTypeRegistry(em, counterRowCreator(emf));
+    }
+
+    public SyncTypeRegistry registry() {
+        return registry;
+    }
+
+    public EntityManager em() {
+        return em;
+    }
+
+    public Engine settings(FastSyncSettings settings) {
+        this.settings = settings;
+        return this;
+    }
+
+    /** Registers a document type. */
+    public Engine document(String type, SyncZoneRestriction zones, ConflictsHandler<io.fastsync.document.SyncDocument> conflicts) {
+        registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts, zones);
+        return this;
+    }
+
+    /** Registers the typed test entity {@link Note}. */
+    public Engine notes(ConflictsHandler<Note> conflicts) {
+        registry.setSyncableObject(Note.class, new SyncableObjectDataSource<>(Note.class, em) { }, conflicts,
+                SyncZoneRestriction.RESTRICTED);
+        return this;
+    }
+
+    public PushResponse push(PushRequest request) {
+        return inTransaction(e -> new PushPipeline(registry, registry.versionCounters(),
+                new PushReceipts(e, Clock.systemUTC()), new TrustRequestZones(), settings).run(request, null));
+    }
+
+    public PullResponse pull(PullRequest request) {
+        return inTransaction(e -> new PageAssembler().assemble(
+                new CursorReader(registry, new TrustRequestZones()).read(request, null),
+                PullService.pageSize(request, settings)));
+    }
+
+    /** Runs work in a transaction of this engine's entity manager; rolls back on any exception. */
+    public <R> R inTransaction(Function<EntityManager, R> work) {
+        EntityTransaction tx = em.getTransaction();
+        tx.begin();
+        try {
+            R result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            // A container gives every transaction a fresh persistence context; so do we.
+            em.clear();
+        }
+    }
+
+    public static <R> R inTransaction(EntityManagerFactory emf, Function<EntityManager, R> work) {
+        try (Engine engine = new Engine(emf)) {
+            return engine.inTransaction(work);
+        }
+    }
+
+    /** Creates counter rows in a separate transaction, as the container's REQUIRES_NEW bean does. */
+    static CounterRowCreator counterRowCreator(EntityManagerFactory emf) {
+        return keys -> {
+            for (VersionCounter.Key key : keys) {
+                EntityManager other = emf.createEntityManager();
+                try {
+                    other.getTransaction().begin();
+                    if (other.find(VersionCounter.class, key) == null) {
+                        other.persist(new VersionCounter(key.typeName(), key.syncZone()));
+                    }
+                    other.getTransaction().commit();
+                } catch (PersistenceException e) {
+                    // created by a concurrent transaction first
+                } finally {
+                    other.close();
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        em.close();
+    }
+}
