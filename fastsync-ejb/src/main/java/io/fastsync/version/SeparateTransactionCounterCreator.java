@@ -1,6 +1,7 @@
 package io.fastsync.version;
 
 import jakarta.ejb.EJBException;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Stateless
 @LocalBean
+@Local(CounterRowCreator.class)
 public class SeparateTransactionCounterCreator implements CounterRowCreator {
 
     private static final Set<VersionCounter.Key> KNOWN = ConcurrentHashMap.newKeySet();

@@ -1,0 +1,71 @@
+package io.fastsync.rest;
+
+import io.fastsync.SyncManager;
+import io.fastsync.config.FastSyncSettings;
+import io.fastsync.error.PushTooLargeException;
+import io.fastsync.wire.PushRequest;
+import io.fastsync.wire.PushResponse;
+import io.fastsync.wire.WireJson;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** {@code POST push}: parse, delegate to {@link SyncManager}, answer. Nothing else happens here. */
+@Path("push")
+@RequestScoped
+public class PushResource {
+
+    @EJB
+    SyncManager syncManager;
+
+    @Inject
+    FastSyncSettings settings;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Apply a push: all objects of all types, or none",
+            description = "Body: {\"data\": {Type: [objects]}, \"operationMetadata\": {\"metadata\": {Type: {syncZone}}}}. "
+                    + "See docs/protocol.md.")
+    public Response push(InputStream body,
+                         @Parameter(description = "A key kept for retries of this same push")
+                         @HeaderParam("Idempotency-Key") String idempotencyKey,
+                         @HeaderParam("Content-Length") Long contentLength) {
+        if (contentLength != null && contentLength > settings.maxPushBytes()) {
+            throw new PushTooLargeException(null, null, "", "the body has " + contentLength
+                    + " bytes; at most " + settings.maxPushBytes() + " are accepted");
+        }
+        PushRequest parsed = WireJson.readPush(RequestBody.read(body, settings.maxPushBytes()));
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new io.fastsync.wire.WireFormatException("", "the Idempotency-Key header must have 1 to 200 characters");
+        }
+        PushRequest request = idempotencyKey != null && parsed.idempotencyKey() == null
+                ? new PushRequest(parsed.payload(), idempotencyKey) : parsed;
+        return respond(request);
+    }
+
+    private Response respond(PushRequest request) {
+        PushResponse response;
+        try {
+            response = syncManager.processPush(request);
+        } catch (EJBException e) {
+            if (request.idempotencyKey() == null) {
+                throw e;
+            }
+            // A concurrent first try with the same key committed its receipt first; the retry
+            // now finds it, under the zone locks, and answers from it.
+            response = syncManager.processPush(request);
+        }
+        PushResponse answer = response;
+        return JsonAnswer.ok(g -> WireJson.writePushResponse(answer, g));
+    }
+}

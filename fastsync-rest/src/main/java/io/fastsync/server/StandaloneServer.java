@@ -1,0 +1,127 @@
+package io.fastsync.server;
+
+import io.fastsync.config.FastSyncSettings;
+import io.fastsync.conflict.ConflictResolver;
+import io.fastsync.conflict.ConflictStrategy;
+import io.fastsync.conflict.ConflictsHandler;
+import io.fastsync.document.DocumentDataSource;
+import io.fastsync.document.SyncDocument;
+import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.zone.SyncZoneRestriction;
+import io.fastsync.zone.ZoneAuthorizer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.literal.NamedLiteral;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The standalone sync server: its data source (from MicroProfile Config, H2 in a file by
+ * default), the document types it serves (from {@code fastsync.types}), and a start-up log that
+ * says which database and which types.
+ */
+@DataSourceDefinition(name = "java:app/jdbc/fastsync",
+        className = "${MPCONFIG=fastsync.db.driver}",
+        url = "${MPCONFIG=fastsync.db.url}",
+        user = "${MPCONFIG=fastsync.db.user}",
+        password = "${MPCONFIG=fastsync.db.password}",
+        minPoolSize = 2, maxPoolSize = 32)
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+public class StandaloneServer {
+
+    private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
+
+    @PersistenceContext(unitName = "fastsync")
+    EntityManager em;
+
+    @Resource(lookup = "java:app/jdbc/fastsync")
+    DataSource dataSource;
+
+    @Inject
+    SyncTypeRegistry registry;
+
+    @Inject
+    FastSyncSettings settings;
+
+    @Inject
+    ZoneAuthorizer authorizer;
+
+    @Inject
+    Config config;
+
+    @Inject
+    @Any
+    Instance<ConflictResolver<SyncDocument>> resolvers;
+
+    @PostConstruct
+    void start() {
+        for (String type : settings.types()) {
+            registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts(type), zones(type));
+        }
+        LOG.info(() -> "FastSync serves " + describeTypes() + " on " + describeDatabase());
+        if (authorizer.trustsRequests()) {
+            LOG.warning("FastSync trusts the zone named in each request: any client can read and write any zone."
+                    + " Put the server behind authentication, or provide a ZoneAuthorizer.");
+        }
+    }
+
+    private SyncZoneRestriction zones(String type) {
+        String key = FastSyncSettings.TYPE_PREFIX + type + ".zone";
+        String value = config.getOptionalValue(key, String.class).orElse("restricted").trim();
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "restricted" -> SyncZoneRestriction.RESTRICTED;
+            case "global" -> SyncZoneRestriction.GLOBAL;
+            default -> throw new IllegalArgumentException(key + " must be restricted or global, found '" + value + "'");
+        };
+    }
+
+    private ConflictsHandler<SyncDocument> conflicts(String type) {
+        String key = FastSyncSettings.TYPE_PREFIX + type + ".conflicts";
+        String value = config.getOptionalValue(key, String.class).orElse("last-writer-wins").trim();
+        ConflictStrategy strategy = ConflictStrategy.ofConfigName(value);
+        if (strategy != null && strategy != ConflictStrategy.PREDEFINED_RULES) {
+            return SyncTypeRegistry.handlerFor(strategy, null);
+        }
+        Instance<ConflictResolver<SyncDocument>> named = resolvers.select(NamedLiteral.of(value));
+        if (named.isUnsatisfied()) {
+            throw new IllegalArgumentException(key + " must be last-writer-wins, timestamp-ordering, or the name of a"
+                    + " @Named ConflictResolver<SyncDocument> bean; no bean is named '" + value + "'");
+        }
+        return ConflictsHandler.predefinedRules(named.get());
+    }
+
+    private String describeTypes() {
+        StringBuilder s = new StringBuilder();
+        for (String type : settings.types()) {
+            var registered = registry.require(type, null);
+            s.append(s.length() == 0 ? "" : ", ").append(type).append(" (")
+                    .append(registered.zoneRestriction().name().toLowerCase(Locale.ROOT)).append(", ")
+                    .append(registered.conflicts().strategy().configName()).append(')');
+        }
+        return s.toString();
+    }
+
+    private String describeDatabase() {
+        try (Connection c = dataSource.getConnection()) {
+            var meta = c.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at " + meta.getURL();
+        } catch (SQLException e) {
+            return "an unreachable database (" + e.getMessage() + ")";
+        }
+    }
+}
