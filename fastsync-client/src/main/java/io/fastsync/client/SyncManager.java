@@ -1,0 +1,171 @@
+package io.fastsync.client;
+
+import io.fastsync.client.pull.PullReport;
+import io.fastsync.client.pull.Puller;
+import io.fastsync.client.push.PushReport;
+import io.fastsync.client.push.Pusher;
+import io.fastsync.client.store.LocalStore;
+import io.fastsync.client.store.PendingPush;
+import io.fastsync.client.store.TypeState;
+import io.fastsync.client.transport.SyncTransport;
+import io.fastsync.client.type.SyncType;
+import io.fastsync.client.type.SyncableRepository;
+import io.fastsync.client.type.Zone;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The client: registers types, hands out their repositories, and syncs them with the server.
+ *
+ * <p>Sync operations ({@code pull}, {@code push}, {@code sync}, {@code hardReset}) run one at a
+ * time; a second caller waits. Repository edits never wait for them: an edit made while a push
+ * is in flight simply stays pending for the next push. Each operation takes type names; none
+ * means every registered type. They throw {@link io.fastsync.client.transport.SyncTransportException}
+ * subclasses when the server cannot be reached or answers an error; whatever was not acknowledged
+ * stays pending, and calling again is safe.
+ */
+public final class SyncManager {
+
+    private final LocalStore store;
+    private final SyncOptions options;
+    private final Puller puller;
+    private final Pusher pusher;
+    private final Map<String, SyncType<?>> types = new LinkedHashMap<>();
+    private final Object operationLock = new Object();
+
+    /** A manager with {@link SyncOptions#DEFAULTS}; transport and store never null. */
+    public SyncManager(SyncTransport transport, LocalStore store) {
+        this(transport, store, SyncOptions.DEFAULTS);
+    }
+
+    /** All arguments never null. The store stays the caller's to close. */
+    public SyncManager(SyncTransport transport, LocalStore store, SyncOptions options) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.options = Objects.requireNonNull(options, "options");
+        this.puller = new Puller(transport, store, options.pullLimit(), options.pullListener());
+        this.pusher = new Pusher(transport, store, options.idempotencyKeys());
+    }
+
+    /**
+     * Registers a type and returns its repository.
+     *
+     * @throws IllegalStateException if a type of this name is registered already, or the store holds
+     *                               this type for another zone (use another store for another zone)
+     */
+    public <T> SyncableRepository<T> register(SyncType<T> type) {
+        synchronized (types) {
+            if (types.containsKey(type.name())) {
+                throw new IllegalStateException("type " + type.name() + " is registered already");
+            }
+            store.update(tx -> {
+                TypeState known = tx.typeState(type.name());
+                if (known == null) {
+                    tx.putTypeState(new TypeState(type.name(), type.zone().name(), 0));
+                } else if (!known.zone().equals(type.zone().name())) {
+                    throw new IllegalStateException("this store holds " + type.name() + " for zone '" + known.zone()
+                            + "', not '" + type.zone().name() + "'; use one store per zone");
+                }
+            });
+            types.put(type.name(), type);
+        }
+        return new SyncableRepository<>(type, store, options.clock());
+    }
+
+    /** Registers a document type, whose objects are JSON objects with an {@code "id"} key. */
+    public SyncableRepository<JsonObject> registerDocument(String name, Zone zone) {
+        return register(SyncType.document(name, zone));
+    }
+
+    /** @return the registered types, in registration order; never null */
+    public List<SyncType<?>> types() {
+        synchronized (types) {
+            return List.copyOf(types.values());
+        }
+    }
+
+    /**
+     * Pulls the changes of these types (all if none given), following pages until the server has
+     * no more. Unpushed local changes are never overwritten.
+     */
+    public PullReport pull(String... typeNames) {
+        Map<String, String> zones = zones(typeNames);
+        synchronized (operationLock) {
+            return puller.pull(zones);
+        }
+    }
+
+    /** Pushes the pending changes of these types (all if none given). */
+    public PushReport push(String... typeNames) {
+        Map<String, String> zones = zones(typeNames);
+        synchronized (operationLock) {
+            return pusher.push(zones);
+        }
+    }
+
+    /**
+     * Pull, then push, then pull again only if the push made it necessary: when a conflict kept
+     * the server's copy or a merge (which only a pull brings), or when an answer was a replay of
+     * an earlier push (see {@link PushReport#needsPull()}). Versions the server gave our own
+     * changes need no pull: they are recorded from the push answer.
+     */
+    public SyncReport sync(String... typeNames) {
+        Map<String, String> zones = zones(typeNames);
+        synchronized (operationLock) {
+            PullReport pulled = puller.pull(zones);
+            PushReport pushed = pusher.push(zones);
+            return new SyncReport(pulled, pushed, pushed.needsPull() ? puller.pull(zones) : null);
+        }
+    }
+
+    /** {@link #hardReset(ResetMode, String...)} keeping and then pushing unpushed changes. */
+    public SyncReport hardReset(String... typeNames) {
+        return hardReset(ResetMode.KEEP_AND_PUSH_PENDING, typeNames);
+    }
+
+    /**
+     * Rebuilds the local copy of these types (all if none given) from the server: their cursors go
+     * to 0, their objects without unpushed changes are dropped, and everything is pulled again.
+     * Other types' objects and cursors are untouched.
+     *
+     * @param mode whether unpushed changes of these types are kept (and pushed after the rebuild)
+     *             or discarded; never null
+     */
+    public SyncReport hardReset(ResetMode mode, String... typeNames) {
+        Map<String, String> zones = zones(typeNames);
+        boolean discard = mode == ResetMode.DISCARD_PENDING;
+        synchronized (operationLock) {
+            store.update(tx -> {
+                for (String type : zones.keySet()) {
+                    tx.deleteAll(type, discard);
+                    tx.putTypeState(new TypeState(type, zones.get(type), 0));
+                    PendingPush unanswered = tx.pendingPush();
+                    if (discard && unanswered != null && unanswered.holdsType(type)) {
+                        tx.clearPendingPush();
+                    }
+                }
+            });
+            PullReport pulled = puller.pull(zones);
+            PushReport pushed = discard ? PushReport.NONE : pusher.push(zones);
+            return new SyncReport(pulled, pushed, null);
+        }
+    }
+
+    private Map<String, String> zones(String... typeNames) {
+        synchronized (types) {
+            List<String> names = typeNames.length == 0 ? new ArrayList<>(types.keySet()) : List.of(typeNames);
+            Map<String, String> zones = new LinkedHashMap<>();
+            for (String name : names) {
+                SyncType<?> type = types.get(name);
+                if (type == null) {
+                    throw new IllegalArgumentException("type " + name + " is not registered");
+                }
+                zones.put(name, type.zone().name());
+            }
+            return zones;
+        }
+    }
+}

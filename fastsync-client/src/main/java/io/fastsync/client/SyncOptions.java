@@ -1,0 +1,48 @@
+package io.fastsync.client;
+
+import io.fastsync.client.pull.PullListener;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Settings of a {@link SyncManager}. Start from {@link #DEFAULTS} and change what you need.
+ *
+ * @param pullLimit       the most objects per pull page to ask for; null (the default) leaves it
+ *                        to the server's page size
+ * @param pullListener    told after each pull page; never null (default: does nothing)
+ * @param clock           stamps local edits; never null (default: the system clock)
+ * @param idempotencyKeys makes the key of each new push batch; never null (default: random UUIDs)
+ */
+public record SyncOptions(Integer pullLimit, PullListener pullListener, Clock clock, Supplier<String> idempotencyKeys) {
+
+    /** No page limit, no listener, the system clock, random UUID keys. */
+    public static final SyncOptions DEFAULTS =
+            new SyncOptions(null, PullListener.NONE, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+
+    public SyncOptions {
+        if (pullLimit != null && pullLimit < 1) {
+            throw new IllegalArgumentException("pullLimit must be at least 1");
+        }
+        Objects.requireNonNull(pullListener, "pullListener");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    }
+
+    public SyncOptions withPullLimit(Integer limit) {
+        return new SyncOptions(limit, pullListener, clock, idempotencyKeys);
+    }
+
+    public SyncOptions withPullListener(PullListener listener) {
+        return new SyncOptions(pullLimit, listener, clock, idempotencyKeys);
+    }
+
+    public SyncOptions withClock(Clock newClock) {
+        return new SyncOptions(pullLimit, pullListener, newClock, idempotencyKeys);
+    }
+
+    public SyncOptions withIdempotencyKeys(Supplier<String> keys) {
+        return new SyncOptions(pullLimit, pullListener, clock, keys);
+    }
+}

@@ -1,0 +1,52 @@
+package io.fastsync.client.cli;
+
+import io.fastsync.client.transport.HttpSyncTransport;
+import io.fastsync.client.transport.HttpTransportSettings;
+import io.fastsync.client.transport.SyncTransport;
+import io.fastsync.wire.PullRequest;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.PushRequest;
+import io.fastsync.wire.PushResponse;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+
+/** The tool's transport from its options; without {@code --server}, one that says it is needed. */
+final class CliTransport {
+
+    private CliTransport() {
+    }
+
+    static SyncTransport create(CliArguments a) {
+        if (a.server() == null) {
+            return new SyncTransport() {
+                @Override
+                public PullResponse pull(PullRequest request) {
+                    throw new UsageException("--server URL is needed for " + a.command());
+                }
+
+                @Override
+                public PushResponse push(PushRequest request) {
+                    throw new UsageException("--server URL is needed for " + a.command());
+                }
+            };
+        }
+        HttpTransportSettings settings;
+        try {
+            settings = HttpSyncTransport.to(new URI(a.server()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new UsageException("--server needs an http:// or https:// URL, found '" + a.server() + "'");
+        }
+        for (String header : a.headers()) {
+            int colon = header.indexOf(':');
+            if (colon < 1) {
+                throw new UsageException("--header needs 'Name: value', found '" + header + "'");
+            }
+            settings.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+        }
+        if (a.timeoutSeconds() != null) {
+            settings.requestTimeout(Duration.ofSeconds(a.timeoutSeconds()));
+        }
+        return settings.build();
+    }
+}

@@ -1,0 +1,60 @@
+package io.fastsync.client.cli;
+
+import io.fastsync.client.pull.PullListener;
+import io.fastsync.client.pull.PullProgress;
+import java.io.PrintStream;
+
+/**
+ * Shows a long pull on stderr: it appears once the first page says more follow, so a one-page
+ * pull prints nothing. The protocol tells no total, so the bar shows activity, pages and objects,
+ * not a percentage. On a terminal it redraws one line; otherwise it prints every tenth page.
+ */
+final class ProgressBar implements PullListener {
+
+    private static final int WIDTH = 24;
+    private static final int BLOCK = 4;
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private boolean shown;
+
+    ProgressBar(PrintStream err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void pageApplied(PullProgress p) {
+        if (!shown && !p.hasMore()) {
+            return;
+        }
+        shown = true;
+        String line = "pulling " + bar(p.pages()) + " " + p.pages() + (p.pages() == 1 ? " page, " : " pages, ")
+                + p.objects() + " objects" + (p.hasMore() ? "" : ", done");
+        if (terminal) {
+            err.print("\r" + line + (p.hasMore() ? "" : System.lineSeparator()));
+            err.flush();
+        } else if (p.pages() % 10 == 1 || !p.hasMore()) {
+            err.println(line);
+        }
+        if (!p.hasMore()) {
+            shown = false;
+        }
+    }
+
+    /** Ends a bar left unfinished by a failed pull, so that the error starts on its own line. */
+    void endLine() {
+        if (shown && terminal) {
+            err.println();
+        }
+        shown = false;
+    }
+
+    /** A block that sweeps back and forth, one step per page. */
+    private static String bar(int pages) {
+        int span = WIDTH - BLOCK;
+        int step = pages % (2 * span);
+        int at = step <= span ? step : 2 * span - step;
+        return "[" + " ".repeat(at) + "#".repeat(BLOCK) + " ".repeat(span - at) + "]";
+    }
+}

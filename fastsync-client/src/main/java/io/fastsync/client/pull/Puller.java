@@ -1,0 +1,80 @@
+package io.fastsync.client.pull;
+
+import io.fastsync.client.store.LocalStore;
+import io.fastsync.client.store.StoreTransaction;
+import io.fastsync.client.store.TypeState;
+import io.fastsync.client.transport.SyncTransport;
+import io.fastsync.client.transport.UnexpectedAnswerException;
+import io.fastsync.wire.PullRequest;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.SyncMetadata;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Pulls changes page by page. Not thread-safe by itself: the caller runs one push or pull at a
+ * time (the {@code SyncManager} does), while repository edits may go on concurrently.
+ */
+public final class Puller {
+
+    private final SyncTransport transport;
+    private final LocalStore store;
+    private final Integer limit;
+    private final PullListener listener;
+
+    /**
+     * @param limit    the most objects per page to ask for; null to leave it to the server
+     * @param listener told after each page; never null
+     */
+    public Puller(SyncTransport transport, LocalStore store, Integer limit, PullListener listener) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.store = Objects.requireNonNull(store, "store");
+        this.limit = limit;
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Pulls every change above the cursors of these types, following pages until the server
+     * says no more wait. Each page is stored, cursors included, before the next is asked for, so a
+     * failure part way loses nothing already received.
+     *
+     * @param zoneByType the types to pull, in the order the server should serve them, with their zones
+     * @return what was received; never null
+     * @throws io.fastsync.client.transport.SyncTransportException if a page could not be had
+     */
+    public PullReport pull(Map<String, String> zoneByType) {
+        int pages = 0;
+        long objects = 0;
+        boolean more = !zoneByType.isEmpty();
+        while (more) {
+            Map<String, SyncMetadata> cursors = store.transact(tx -> request(tx, zoneByType));
+            PullResponse page = transport.pull(new PullRequest(cursors, limit));
+            PageApplier.Applied applied = store.transact(tx -> PageApplier.apply(tx, page.payload(), zoneByType));
+            pages++;
+            objects += applied.objects();
+            more = page.hasMore();
+            listener.pageApplied(new PullProgress(pages, objects, more));
+            if (more && !applied.cursorMoved()) {
+                // Asking again with the same cursors would get the same page forever.
+                throw new UnexpectedAnswerException("the server said more changes wait but its page moved no cursor", null);
+            }
+        }
+        return new PullReport(pages, objects, store.transact(tx -> cursors(tx, zoneByType)));
+    }
+
+    private static Map<String, SyncMetadata> request(StoreTransaction tx, Map<String, String> zoneByType) {
+        Map<String, SyncMetadata> cursors = new LinkedHashMap<>();
+        cursors(tx, zoneByType).forEach((type, cursor) -> cursors.put(type, SyncMetadata.cursor(type, zoneByType.get(type), cursor)));
+        return cursors;
+    }
+
+    private static Map<String, Long> cursors(StoreTransaction tx, Map<String, String> zoneByType) {
+        Map<String, Long> cursors = new LinkedHashMap<>();
+        for (String type : zoneByType.keySet()) {
+            TypeState state = tx.typeState(type);
+            cursors.put(type, state == null ? 0L : state.cursor());
+        }
+        return cursors;
+    }
+}

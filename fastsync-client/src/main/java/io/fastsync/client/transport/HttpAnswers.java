@@ -1,0 +1,61 @@
+package io.fastsync.client.transport;
+
+import io.fastsync.wire.Problem;
+import io.fastsync.wire.WireJson;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.List;
+
+/** Turns an HTTP answer into the JSON of a successful FastSync answer, or into the right exception. */
+final class HttpAnswers {
+
+    private static final int SNIPPET = 200;
+
+    private HttpAnswers() {
+    }
+
+    /**
+     * @return the parsed body of a successful answer; never null
+     * @throws ServerProblemException   for a non-2xx status, or a 2xx with {@code "success": false}
+     * @throws UnexpectedAnswerException for a 2xx whose body is not JSON
+     */
+    static JsonValue successBody(URI uri, int status, String body) {
+        JsonValue json = parse(body);
+        if (status < 200 || status > 299) {
+            throw new ServerProblemException(json != null
+                    ? WireJson.readProblem(json, status)
+                    : new Problem(status, "unknown", "HTTP " + status, snippet(body), List.of()));
+        }
+        if (json == null) {
+            throw new UnexpectedAnswerException(uri + " answered " + status + " with no JSON: " + snippet(body), null);
+        }
+        // Old servers report failures with HTTP 200 and "success": false.
+        if (json instanceof JsonObject o && o.get("success") == JsonValue.FALSE) {
+            throw new ServerProblemException(WireJson.readProblem(o, status));
+        }
+        return json;
+    }
+
+    private static JsonValue parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readValue();
+        } catch (JsonException e) {
+            return null;
+        }
+    }
+
+    private static String snippet(String body) {
+        if (body == null || body.isBlank()) {
+            return "an empty body";
+        }
+        String flat = body.strip().replaceAll("\\s+", " ");
+        return flat.length() <= SNIPPET ? flat : flat.substring(0, SNIPPET) + "...";
+    }
+}

@@ -1,0 +1,89 @@
+package io.fastsync.client.transport;
+
+import io.fastsync.wire.PullRequest;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.PushRequest;
+import io.fastsync.wire.PushResponse;
+import io.fastsync.wire.WireFormatException;
+import io.fastsync.wire.WireJson;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The FastSync transport on {@link HttpClient}: {@code POST {base}/push} and
+ * {@code POST {base}/pull} with JSON bodies. Build one with {@link #to(URI)}; it is thread-safe.
+ */
+public final class HttpSyncTransport implements SyncTransport {
+
+    private final HttpClient client;
+    private final URI pushUri;
+    private final URI pullUri;
+    private final Map<String, String> headers;
+    private final Duration requestTimeout;
+
+    HttpSyncTransport(HttpTransportSettings settings) {
+        String base = settings.baseUri().toString().replaceAll("/+$", "");
+        this.pushUri = URI.create(base + "/push");
+        this.pullUri = URI.create(base + "/pull");
+        this.headers = Map.copyOf(settings.headers());
+        this.requestTimeout = settings.requestTimeout();
+        // HTTP/1.1: an h2c upgrade on plain http buys nothing for two POSTs and trips some proxies.
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).build();
+    }
+
+    /**
+     * @param baseUri the server's FastSync base, such as {@code http://localhost:8080/fastsync}; never null
+     * @return settings to complete with headers and timeouts, then {@link HttpTransportSettings#build()}
+     */
+    public static HttpTransportSettings to(URI baseUri) {
+        return HttpTransportSettings.of(baseUri);
+    }
+
+    @Override
+    public PullResponse pull(PullRequest request) {
+        return read(exchange(pullUri, WireJson.toJson(g -> WireJson.writePull(request, g))), WireJson::readPullResponse);
+    }
+
+    @Override
+    public PushResponse push(PushRequest request) {
+        return read(exchange(pushUri, WireJson.toJson(g -> WireJson.writePush(request, g))), WireJson::readPushResponse);
+    }
+
+    private JsonValue exchange(URI uri, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ServerUnreachableException("no answer from " + uri + ": " + NetworkFailures.describe(e, requestTimeout), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServerUnreachableException("interrupted while waiting for " + uri, e);
+        }
+        return HttpAnswers.successBody(uri, response.statusCode(), response.body());
+    }
+
+    private static <T> T read(JsonValue body, Function<JsonValue, T> reader) {
+        try {
+            return reader.apply(body);
+        } catch (WireFormatException e) {
+            throw new UnexpectedAnswerException("the answer is not a FastSync message: " + e.pointer() + " " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // JSON-P's getters throw ClassCastException or NullPointerException on a foreign shape.
+            throw new UnexpectedAnswerException("the answer is not a FastSync message: " + e, e);
+        }
+    }
+}

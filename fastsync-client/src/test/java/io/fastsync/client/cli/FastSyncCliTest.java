@@ -1,0 +1,91 @@
+package io.fastsync.client.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FastSyncCliTest {
+
+    @TempDir
+    Path dir;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--store", dir.resolve("cli").toString()));
+        all.addAll(List.of(args));
+        int code = FastSyncCli.run(all.toArray(String[]::new), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), false);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void documentsAreAddedUpdatedListedAndDeletedLocally() {
+        assertEquals(0, run("--zone", "user-1", "add", "Item", "{\"id\":\"a1\",\"name\":\"milk\"}"));
+        assertEquals(0, run("add", "Item", "{\"name\":\"eggs\"}"), "the store remembers the zone");
+        assertEquals(0, run("update", "Item", "a1", "{\"name\":\"oat milk\"}"));
+        assertEquals(0, run("list", "Item"));
+        assertTrue(out.contains("{\"id\":\"a1\",\"name\":\"oat milk\"}"), out);
+        assertEquals(2, out.lines().count());
+        assertEquals(0, run("delete", "Item", "a1"));
+        assertEquals(0, run("status"));
+        assertEquals("Item: zone user-1, cursor 0, 1 objects, 1 pending" + System.lineSeparator(), out);
+    }
+
+    @Test
+    void anUnreachableServerIsOneLineAndExitCode3() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        run("--zone", "user-1", "add", "Item", "{\"id\":\"a1\"}");
+
+        assertEquals(3, run("--server", "http://127.0.0.1:" + port + "/fastsync", "push"));
+
+        assertEquals("fastsync: cannot reach the server: no answer from http://127.0.0.1:" + port
+                + "/fastsync/push: connection refused; local changes stay pending, run the command again later"
+                + System.lineSeparator(), err);
+        assertEquals(0, run("status"));
+        assertTrue(out.contains("1 pending"), out);
+        assertTrue(out.contains("an unanswered push"), out);
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertEquals(2, run("list", "Item"));
+        assertTrue(err.contains("--zone is needed"), err);
+        assertEquals(2, run("--zone", "z", "add", "Item", "not json"));
+        assertTrue(err.startsWith("fastsync: not a JSON object"), err);
+        assertEquals(2, run("pull"));
+        assertEquals(2, run("--zone", "z", "frobnicate"));
+        assertEquals(2, run("--zone", "z", "update", "Item", "nope", "{}"));
+        assertEquals(2, run("--zone", "z", "pull", "Item"));
+        assertTrue(err.contains("--server URL is needed"), err);
+        assertEquals(0, FastSyncCli.run(new String[] {"--help"}, new PrintStream(new ByteArrayOutputStream()), System.err, false));
+    }
+
+    @Test
+    void aLongPullShowsProgressOnStderr() {
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(e, true, StandardCharsets.UTF_8), false);
+        bar.pageApplied(new io.fastsync.client.pull.PullProgress(1, 500, true));
+        bar.pageApplied(new io.fastsync.client.pull.PullProgress(2, 900, false));
+        String shown = e.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("1 page, 500 objects"), shown);
+        assertTrue(shown.contains("2 pages, 900 objects, done"), shown);
+    }
+}

@@ -1,0 +1,164 @@
+package io.fastsync.client.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.fastsync.client.Wire;
+import io.fastsync.wire.PullRequest;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.PushOutcome;
+import io.fastsync.wire.PushRequest;
+import io.fastsync.wire.PushResponse;
+import io.fastsync.wire.SyncMetadata;
+import io.fastsync.wire.SyncPayload;
+import io.fastsync.wire.WireJson;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP transport against a stub HTTP server on a free port (not the FastSync server). */
+class HttpSyncTransportTest {
+
+    private static final PullRequest PULL = new PullRequest(Map.of("Item", SyncMetadata.cursor("Item", "user-1", 7)), 100);
+    private HttpServer stub;
+    private final AtomicReference<HttpExchange> seen = new AtomicReference<>();
+    private final AtomicReference<String> seenBody = new AtomicReference<>();
+
+    @AfterEach
+    void stop() {
+        if (stub != null) {
+            stub.stop(0);
+        }
+    }
+
+    /** Starts a stub that answers every request with this status, content type and body. */
+    private HttpSyncTransport answering(int status, String contentType, String body) throws IOException {
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", exchange -> {
+            seen.set(exchange);
+            seenBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        stub.start();
+        return HttpSyncTransport.to(URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/fastsync/"))
+                .header("Authorization", "Bearer t0ken").requestTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Test
+    void aPullIsPostedToBasePullWithTheHeadersAndItsPageIsRead() throws Exception {
+        String page = WireJson.toJson(g -> WireJson.writePullResponse(Wire.page(true, Wire.object("Item", "a1", 8, "{\"n\":1}")), g));
+        PullResponse answer = answering(200, "application/json", page).pull(PULL);
+
+        assertTrue(answer.hasMore());
+        assertEquals("a1", answer.payload().data().get("Item").get(0).id());
+        assertEquals("POST", seen.get().getRequestMethod());
+        assertEquals("/fastsync/pull", seen.get().getRequestURI().getPath());
+        assertEquals("Bearer t0ken", seen.get().getRequestHeaders().getFirst("Authorization"));
+        assertEquals("application/json", seen.get().getRequestHeaders().getFirst("Content-Type"));
+        PullRequest sent = WireJson.readPull(Wire.json(seenBody.get()));
+        assertEquals(100, sent.limit());
+        assertEquals(7L, sent.metadata().get("Item").version());
+    }
+
+    @Test
+    void aPushIsPostedToBasePushWithItsKeyAndItsResultsAreRead() throws Exception {
+        PushRequest push = new PushRequest(new SyncPayload(Map.of(), Map.of()), "k-1");
+        PushResponse answer = answering(200, "application/json", """
+                {"success": true, "data": {"replayed": true, "results": {"Item": [
+                  {"id": "a1", "status": "applied", "version": 10, "deleted": false}]}}}""").push(push);
+
+        assertEquals("/fastsync/push", seen.get().getRequestURI().getPath());
+        assertEquals("k-1", Wire.json(seenBody.get()).getString("idempotencyKey"));
+        assertTrue(answer.replayed());
+        assertEquals(PushOutcome.APPLIED, answer.results().get("Item").get(0).outcome());
+    }
+
+    @Test
+    void anErrorAnswerBecomesAProblemWithDetailAndPointer() throws Exception {
+        HttpSyncTransport transport = answering(422, "application/problem+json", """
+                {"success": false, "type": "https://fastsync.io/problems/invalid-field", "status": 422,
+                 "code": "invalid-field", "title": "A field has the wrong type or value",
+                 "detail": "/data/Item/1/metadata/version must be a whole number, found a string",
+                 "errors": [{"type": "Item", "id": "b2", "pointer": "/data/Item/1/metadata/version",
+                             "message": "must be a whole number, found a string"}]}""");
+
+        ServerProblemException e = assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
+
+        assertEquals(422, e.status());
+        assertEquals("invalid-field", e.problem().code());
+        assertEquals(List.of("/data/Item/1/metadata/version"), e.problem().errors().stream().map(l -> l.pointer()).toList());
+        assertEquals("422 invalid-field: /data/Item/1/metadata/version must be a whole number, found a string"
+                + " (at /data/Item/1/metadata/version)", e.getMessage());
+    }
+
+    @Test
+    void anOldServersFailureWithStatus200IsAProblemToo() throws Exception {
+        HttpSyncTransport transport = answering(200, "application/json", "{\"success\": false, \"detail\": \"zone missing\"}");
+        ServerProblemException e = assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
+        assertEquals("zone missing", e.problem().detail());
+    }
+
+    @Test
+    void aProxysHtmlErrorPageBecomesAProblemWithASnippet() throws Exception {
+        HttpSyncTransport transport = answering(502, "text/html", "<html><body>Bad   Gateway</body></html>");
+        ServerProblemException e = assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
+        assertEquals(502, e.status());
+        assertEquals("<html><body>Bad Gateway</body></html>", e.problem().detail());
+    }
+
+    @Test
+    void aSuccessThatIsNotFastSyncIsAnUnexpectedAnswer() throws Exception {
+        assertThrows(UnexpectedAnswerException.class, () -> answering(200, "text/html", "<html>login</html>").pull(PULL));
+        stop();
+        assertThrows(UnexpectedAnswerException.class, () -> answering(200, "application/json", "{\"data\": 5}").pull(PULL));
+    }
+
+    @Test
+    void aClosedPortIsUnreachable() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        HttpSyncTransport transport = HttpSyncTransport.to(URI.create("http://127.0.0.1:" + port)).build();
+        ServerUnreachableException e = assertThrows(ServerUnreachableException.class, () -> transport.pull(PULL));
+        assertEquals("no answer from http://127.0.0.1:" + port + "/pull: connection refused", e.getMessage());
+    }
+
+    @Test
+    void anAnswerSlowerThanTheRequestTimeoutIsUnreachable() throws Exception {
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", exchange -> {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        stub.start();
+        HttpSyncTransport transport = HttpSyncTransport.to(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()))
+                .requestTimeout(Duration.ofMillis(200)).build();
+        ServerUnreachableException e = assertThrows(ServerUnreachableException.class, () -> transport.pull(PULL));
+        assertTrue(e.getMessage().contains("no answer within"), e.getMessage());
+    }
+
+    @Test
+    void onlyHttpAddressesAreAccepted() {
+        assertThrows(IllegalArgumentException.class, () -> HttpSyncTransport.to(URI.create("ftp://host/fastsync")));
+    }
+}
