@@ -1,0 +1,51 @@
+package io.fastsync.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP against the server under test, as any client would talk to it. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** An answer: status, content type and parsed JSON body. */
+    record Answer(int status, String contentType, JsonObject body) {
+    }
+
+    private Http() {
+    }
+
+    static Answer post(URI base, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    static Answer get(URI base, String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    }
+
+    private static Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonObject json = text == null || text.isBlank() || !text.trim().startsWith("{") ? null
+                    : Json.createReader(new StringReader(text)).readObject();
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

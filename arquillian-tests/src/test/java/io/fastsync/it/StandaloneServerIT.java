@@ -1,0 +1,285 @@
+package io.fastsync.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The standalone server as built (the WAR from fastsync-rest, deployed as is), over HTTP only,
+ * fed the exact bodies the TypeScript and Dart clients send. Configured in arquillian.xml:
+ * types Item (restricted, last-writer-wins), Task (timestamp-ordering), Tag (global); at most
+ * 50 objects per push; pages of 20. Each test uses zones of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StandaloneServerIT {
+
+    @Deployment(testable = false)
+    static WebArchive standaloneServer() {
+        return ShrinkWrap.create(ZipImporter.class, "fastsync.war")
+                .importFrom(new File(System.getProperty("fastsync.war"))).as(WebArchive.class);
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private URI base() {
+        return URI.create(url.toString().endsWith("/") ? url.toString() : url + "/");
+    }
+
+    private static String zone() {
+        return "zone-" + UUID.randomUUID();
+    }
+
+    /** A push body exactly as the TypeScript client builds it. */
+    private static String typeScriptPush(String type, String zone, String... objects) {
+        return "{\"data\": {\"" + type + "\": [" + String.join(",", objects) + "]}, \"operationMetadata\": {\"metadata\": {\""
+                + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type + "\", \"syncZone\": \"" + zone
+                + "\", \"version\": 999, \"timestamp\": 1722950000.967, \"syncOperation\": 999}}}}";
+    }
+
+    private static String tsObject(String type, String zone, String id, int op, long version, double seconds, String fields) {
+        return "{\"id\": \"" + id + "\", " + fields + ", \"deleted\": " + (op == 2) + ", \"dirty\": true, \"metadataId\": \"" + id
+                + "\", \"metadata\": {\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"version\": " + version
+                + ", \"syncZone\": \"" + zone + "\", \"timestamp\": " + seconds + ", \"syncOperation\": " + op + "}}";
+    }
+
+    /** A pull body as the Dart client with sqflite sends it: doubles for numbers. */
+    private static String dartPull(String type, String zone, long cursor) {
+        return "{\"metadata\": {\"" + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type + "\", \"syncZone\": \"" + zone
+                + "\", \"version\": " + cursor + ".0, \"timestamp\": 1722950000123000.0, \"syncOperation\": 999}}}";
+    }
+
+    private Http.Answer push(String body, String... headers) {
+        return Http.post(base(), "push", body, headers);
+    }
+
+    private JsonObject pulled(String type, String zone, long cursor) {
+        Http.Answer answer = Http.post(base(), "pull", dartPull(type, zone, cursor));
+        assertEquals(200, answer.status(), String.valueOf(answer.body()));
+        assertTrue(answer.body().getBoolean("success"));
+        return answer.body().getJsonObject("data");
+    }
+
+    private static JsonArray objects(JsonObject data, String type) {
+        return data.getJsonObject("data").getJsonArray(type);
+    }
+
+    @Test
+    void typeScriptAddIsPulledByADartClient() {
+        String z = zone();
+        Http.Answer pushed = push(typeScriptPush("Item", z, tsObject("Item", z, "a1", 0, 1000, 1722950000.967, "\"name\": \"milk\"")));
+        assertEquals(200, pushed.status());
+        assertTrue(pushed.body().getBoolean("success"));
+        JsonObject result = pushed.body().getJsonObject("data").getJsonObject("results").getJsonArray("Item").getJsonObject(0);
+        assertEquals("applied", result.getString("status"));
+        assertEquals(1, result.getInt("version"));
+
+        JsonObject data = pulled("Item", z, 0);
+        JsonObject item = objects(data, "Item").getJsonObject(0);
+        assertEquals("milk", item.getString("name"));
+        assertEquals(1722950000967000L, item.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
+        assertFalse(item.containsKey("_id"));
+        assertEquals(1, data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Item").getInt("version"));
+    }
+
+    @Test
+    void dartUpdateAndDeleteWithDoublesReachTheOtherClient() {
+        String z = zone();
+        push(typeScriptPush("Item", z, tsObject("Item", z, "d1", 0, 1000, 1722950000.0, "\"n\": 1")));
+        String dartUpdate = "{\"data\": {\"Item\": [{\"id\": \"d1\", \"n\": 2, \"deleted\": false, \"hasData\": true,"
+                + " \"metadata\": {\"id\": \"d1\", \"type\": \"Item\", \"version\": 2.0, \"syncZone\": \"" + z + "\","
+                + " \"timestamp\": 1722950001000000.0, \"syncOperation\": 1.0}}]},"
+                + " \"operationMetadata\": {\"metadata\": {\"Item\": {\"type\": \"Item\", \"syncZone\": \"" + z + "\", \"version\": 999.0,"
+                + " \"syncOperation\": 999}}}}";
+        assertEquals("applied", push(dartUpdate).body().getJsonObject("data").getJsonObject("results").getJsonArray("Item")
+                .getJsonObject(0).getString("status"));
+        push(typeScriptPush("Item", z, tsObject("Item", z, "d1", 2, 3, 1722950002.0, "\"n\": 2")));
+        JsonObject tombstone = objects(pulled("Item", z, 1), "Item").getJsonObject(0);
+        assertTrue(tombstone.getBoolean("deleted"));
+        assertEquals(3, tombstone.getJsonObject("metadata").getInt("version"));
+    }
+
+    @Test
+    void timestampOrderingKeepsTheNewerServerCopyAndResendsIt() {
+        String z = zone();
+        push(typeScriptPush("Task", z, tsObject("Task", z, "t", 0, 1000, 1722950100.0, "\"s\": \"first\"")));
+        push(typeScriptPush("Task", z, tsObject("Task", z, "t", 1, 2, 1722950300.0, "\"s\": \"newer\"")));
+        JsonObject r = push(typeScriptPush("Task", z, tsObject("Task", z, "t", 1, 2, 1722950200.0, "\"s\": \"older\"")))
+                .body().getJsonObject("data").getJsonObject("results").getJsonArray("Task").getJsonObject(0);
+        assertEquals("resolved", r.getString("status"));
+        assertEquals("server", r.getString("winner"));
+        assertEquals("timestamp-ordering", r.getString("strategy"));
+        JsonObject resent = objects(pulled("Task", z, 2), "Task").getJsonObject(0);
+        assertEquals("newer", resent.getString("s"));
+        assertEquals(3, resent.getJsonObject("metadata").getInt("version"));
+    }
+
+    @Test
+    void lastWriterWinsKeepsTheArrivingCopy() {
+        String z = zone();
+        push(typeScriptPush("Item", z, tsObject("Item", z, "w", 0, 1000, 1722950300.0, "\"v\": \"a\"")));
+        push(typeScriptPush("Item", z, tsObject("Item", z, "w", 1, 2, 1722950300.0, "\"v\": \"b\"")));
+        JsonObject r = push(typeScriptPush("Item", z, tsObject("Item", z, "w", 1, 2, 1722950100.0, "\"v\": \"c\"")))
+                .body().getJsonObject("data").getJsonObject("results").getJsonArray("Item").getJsonObject(0);
+        assertEquals("client", r.getString("winner"));
+        assertEquals("c", objects(pulled("Item", z, 2), "Item").getJsonObject(0).getString("v"));
+    }
+
+    /** Also the error table's 409 row. */
+    @Test
+    void twoZonesCannotSeeOrTouchEachOther() {
+        String a = zone();
+        String b = zone();
+        String mine = "mine-" + UUID.randomUUID();
+        push(typeScriptPush("Item", a, tsObject("Item", a, mine, 0, 1000, 1722950000.0, "\"secret\": 1")));
+        assertTrue(pulled("Item", b, 0).getJsonObject("data").isEmpty());
+        Http.Answer steal = push(typeScriptPush("Item", b, tsObject("Item", b, "new-in-b", 0, 1000, 1722950000.0, "\"x\": 1"),
+                tsObject("Item", b, mine, 1, 2, 1722950001.0, "\"secret\": 2")));
+        assertEquals(409, steal.status());
+        assertFalse(steal.body().getBoolean("success"));
+        assertEquals("zone-conflict", steal.body().getString("code"));
+        assertTrue(pulled("Item", b, 0).getJsonObject("data").isEmpty(), "the refused push wrote nothing");
+        assertEquals(1, objects(pulled("Item", a, 0), "Item").getJsonObject(0).getInt("secret"));
+    }
+
+    @Test
+    void globalTypeIsSharedWhateverZoneClientsSend() {
+        String tag = "tag-" + UUID.randomUUID();
+        push(typeScriptPush("Tag", zone(), tsObject("Tag", "ignored", tag, 0, 1000, 1722950000.0, "\"label\": \"red\"")));
+        JsonArray seen = objects(pulled("Tag", zone(), 0), "Tag");
+        assertTrue(seen.stream().map(JsonObject.class::cast).anyMatch(o -> o.getString("id").equals(tag)
+                && o.getJsonObject("metadata").getString("syncZone").equals("Global")));
+    }
+
+    @Test
+    void retriedPushWithIdempotencyKeyChangesNothing() {
+        String z = zone();
+        String body = typeScriptPush("Item", z, tsObject("Item", z, "r1", 0, 1000, 1722950000.0, "\"n\": 1"),
+                tsObject("Item", z, "r2", 0, 1000, 1722950000.0, "\"n\": 2"));
+        String key = UUID.randomUUID().toString();
+        Http.Answer first = push(body, "Idempotency-Key", key);
+        Http.Answer again = push(body, "Idempotency-Key", key);
+        assertEquals(200, again.status());
+        assertTrue(again.body().getJsonObject("data").getBoolean("replayed"));
+        assertEquals(first.body().getJsonObject("data").getJsonObject("results"), again.body().getJsonObject("data").getJsonObject("results"));
+        JsonObject data = pulled("Item", z, 0);
+        assertEquals(2, objects(data, "Item").size());
+        assertEquals(2, data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Item").getInt("version"));
+    }
+
+    @Test
+    void pullFollowsPagesWithoutSkippingOrRepeating() {
+        String z = zone();
+        List<String> objects = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            objects.add(tsObject("Item", z, "p" + i, 0, 1000, 1722950000.0, "\"i\": " + i));
+        }
+        push(typeScriptPush("Item", z, objects.subList(0, 25).toArray(String[]::new)));
+        push(typeScriptPush("Item", z, objects.subList(25, 45).toArray(String[]::new)));
+        List<String> received = new ArrayList<>();
+        long cursor = 0;
+        boolean more = true;
+        int pages = 0;
+        while (more) {
+            Http.Answer page = Http.post(base(), "pull", dartPull("Item", z, cursor));
+            JsonObject data = page.body().getJsonObject("data");
+            objects(data, "Item").forEach(o -> received.add(((JsonObject) o).getString("id")));
+            cursor = data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Item").getInt("version");
+            more = page.body().getBoolean("hasMore");
+            pages++;
+        }
+        assertEquals(3, pages, "pages of 20");
+        assertEquals(45, received.size());
+        assertEquals(45, received.stream().distinct().count());
+    }
+
+    // ---- the README's error table, row by row
+
+    private static void assertProblem(Http.Answer answer, int status, String code) {
+        assertEquals(status, answer.status(), String.valueOf(answer.body()));
+        assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
+        assertFalse(answer.body().getBoolean("success"));
+        assertEquals(code, answer.body().getString("code"));
+        assertEquals(status, answer.body().getInt("status"));
+        assertFalse(answer.body().toString().contains("Exception"), "no internals in " + answer.body());
+    }
+
+    @Test
+    void errorMalformedJson() {
+        assertProblem(push("{\"data\": "), 400, "malformed-json");
+    }
+
+    @Test
+    void errorWrongFieldTypeNamesTypeObjectAndField() {
+        String z = zone();
+        Http.Answer answer = push(typeScriptPush("Item", z, tsObject("Item", z, "ok", 0, 1000, 1722950000.0, "\"n\": 1"),
+                tsObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"n\": 1").replace("\"version\": 1000", "\"version\": \"1000\"")));
+        assertProblem(answer, 400, "invalid-field");
+        JsonObject where = answer.body().getJsonArray("errors").getJsonObject(0);
+        assertEquals("Item", where.getString("type"));
+        assertEquals("bad", where.getString("id"));
+        assertEquals("/data/Item/1/metadata/version", where.getString("pointer"));
+        assertTrue(pulled("Item", z, 0).getJsonObject("data").isEmpty());
+    }
+
+    @Test
+    void errorUnknownType() {
+        assertProblem(push(typeScriptPush("Nope", zone(), tsObject("Nope", "z", "x", 0, 1000, 1722950000.0, "\"n\": 1"))), 400, "unknown-type");
+    }
+
+    @Test
+    void errorMissingZone() {
+        assertProblem(Http.post(base(), "pull", "{\"metadata\": {\"Item\": {\"version\": 0}}}"), 400, "missing-zone");
+    }
+
+    @Test
+    void errorPushTooLarge() {
+        String z = zone();
+        List<String> objects = new ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            objects.add(tsObject("Item", z, "big" + i, 0, 1000, 1722950000.0, "\"i\": " + i));
+        }
+        assertProblem(push(typeScriptPush("Item", z, objects.toArray(String[]::new))), 413, "push-too-large");
+        assertTrue(pulled("Item", z, 0).getJsonObject("data").isEmpty());
+    }
+
+    @Test
+    void errorIdempotencyKeyReused() {
+        String z = zone();
+        String key = UUID.randomUUID().toString();
+        push(typeScriptPush("Item", z, tsObject("Item", z, "k1", 0, 1000, 1722950000.0, "\"n\": 1")), "Idempotency-Key", key);
+        assertProblem(push(typeScriptPush("Item", z, tsObject("Item", z, "k2", 0, 1000, 1722950000.0, "\"n\": 2")),
+                "Idempotency-Key", key), 422, "idempotency-key-reused");
+    }
+
+    @Test
+    void errorNotFoundAndMethodNotAllowed() {
+        assertProblem(Http.post(base(), "nowhere", "{}"), 404, "not-found");
+        assertProblem(Http.get(base(), "push"), 405, "method-not-allowed");
+    }
+
+    @Test
+    void openApiDocumentDescribesPushAndPull() {
+        Http.Answer doc = Http.get(URI.create(base().resolve("/").toString()), "openapi");
+        assertEquals(200, doc.status());
+    }
+}
