@@ -244,6 +244,21 @@ abstract class SyncEngineScenarios {
     }
 
     @Test
+    void zoneAuthorizerDecidesWhoMayReadAndWriteAZone() {
+        engine.authorizer((caller, type, zone, access) -> zone.equals(caller.getName())
+                || access == io.fastsync.zone.ZoneAccess.READ && zone.equals("public"));
+        engine.push(push("Item", "user-1", old("own", 0, 1, "\"n\": 1")));
+        io.fastsync.error.ZoneForbiddenException refused = assertThrows(io.fastsync.error.ZoneForbiddenException.class,
+                () -> engine.push(push("Item", "user-2", old("other", 0, 1, "\"n\": 2"))));
+        assertEquals(403, refused.toProblem().status());
+        assertEquals("zone-forbidden", refused.toProblem().code());
+        assertThrows(io.fastsync.error.ZoneForbiddenException.class, () -> engine.pull(pull("user-2", null, "Item:0")));
+        assertTrue(engine.pull(pull("public", null, "Item:0")).payload().data().isEmpty());
+        assertThrows(io.fastsync.error.ZoneForbiddenException.class, () -> engine.push(push("Item", "public", old("p", 0, 1, ""))));
+        assertEquals(1, pullAll("user-1", "Item").size());
+    }
+
+    @Test
     void restrictedTypeNeedsAZone() {
         assertThrows(MissingZoneException.class, () -> engine.push(push("Item", null, old("a", 0, 1, "\"n\": 1"))));
         MissingZoneException e = assertThrows(MissingZoneException.class, () -> engine.pull(pull(null, null, "Item:0")));

@@ -18,6 +18,7 @@ import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.zone.SyncZoneRestriction;
 import io.fastsync.zone.TrustRequestZones;
+import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
@@ -31,10 +32,14 @@ import java.util.function.Function;
  */
 public final class Engine implements AutoCloseable {
 
+    /** The caller every request of the tests comes from. */
+    public static final java.security.Principal CALLER = () -> "user-1";
+
     private final EntityManagerFactory emf;
     private final EntityManager em;
     private final SyncTypeRegistry registry;
     private FastSyncSettings settings = FastSyncSettings.defaults();
+    private ZoneAuthorizer authorizer = new TrustRequestZones();
 
     public Engine(EntityManagerFactory emf) {
         this.emf = emf;
@@ -55,6 +60,11 @@ public final class Engine implements AutoCloseable {
         return this;
     }
 
+    public Engine authorizer(ZoneAuthorizer authorizer) {
+        this.authorizer = authorizer;
+        return this;
+    }
+
     /** Registers a document type. */
     public Engine document(String type, SyncZoneRestriction zones, ConflictsHandler<io.fastsync.document.SyncDocument> conflicts) {
         registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts, zones);
@@ -70,12 +80,12 @@ public final class Engine implements AutoCloseable {
 
     public PushResponse push(PushRequest request) {
         return inTransaction(e -> new PushPipeline(registry, registry.versionCounters(),
-                new PushReceipts(e, Clock.systemUTC()), new TrustRequestZones(), settings).run(request, null));
+                new PushReceipts(e, Clock.systemUTC()), authorizer, settings).run(request, CALLER));
     }
 
     public PullResponse pull(PullRequest request) {
         return inTransaction(e -> new PageAssembler().assemble(
-                new CursorReader(registry, new TrustRequestZones()).read(request, null),
+                new CursorReader(registry, authorizer).read(request, CALLER),
                 PullService.pageSize(request, settings)));
     }
 
