@@ -44,7 +44,7 @@ public class SyncDocument {
     @Column(name = "deleted", nullable = false)
     private boolean deleted;
 
-    @Column(name = "body", nullable = false)
+    @Column(name = "body", nullable = false, columnDefinition = "TEXT")
     private String body;
 
     @Transient

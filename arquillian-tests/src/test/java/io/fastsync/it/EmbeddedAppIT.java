@@ -1,0 +1,285 @@
+package io.fastsync.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fastsync.SyncManager;
+import io.fastsync.conflict.ConflictStrategy;
+import io.fastsync.entity.SyncableObject;
+import io.fastsync.entity.SyncableRepository;
+import io.fastsync.it.shop.Inventory;
+import io.fastsync.it.shop.Item;
+import io.fastsync.it.shop.Order;
+import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.rest.PushResource;
+import io.fastsync.wire.ObjectResult;
+import io.fastsync.wire.PullRequest;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.PushOutcome;
+import io.fastsync.wire.PushResponse;
+import io.fastsync.wire.SyncMetadata;
+import io.fastsync.wire.SyncObject;
+import io.fastsync.wire.SyncOperation;
+import io.fastsync.wire.SyncPayload;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An application that embeds FastSync: its own WAR with FastSync's jars as libraries, its own
+ * persistence unit "fastsync" on the server's default data source, and two typed JPA entities,
+ * {@code Item} registered declaratively ({@code @Syncable}) and {@code Order} in code (with
+ * timestamp ordering). FastSync's REST resources come from the classes jar under the
+ * application's {@code @ApplicationPath("api")}. Some tests run in the container against the Java
+ * API, the others over HTTP. Each test uses zones of its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EmbeddedAppIT {
+
+    @Deployment
+    static WebArchive shop() {
+        return ShrinkWrap.create(WebArchive.class, "shop.war")
+                .addPackage(Item.class.getPackage())
+                .addClasses(EmbeddedAppIT.class, Http.class, Http.Answer.class)
+                .addAsLibraries(library(SyncManager.class), library(SyncObject.class), library(PushResource.class))
+                .addAsResource("shop/persistence.xml", "META-INF/persistence.xml")
+                .addAsWebInfResource("shop/beans.xml", "beans.xml");
+    }
+
+    /** The FastSync jar holding a class, as the test class path has it (a jar from the repository, or a module's classes). */
+    private static JavaArchive library(Class<?> member) {
+        File location;
+        try {
+            location = new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        String name = member.getPackageName().replace('.', '-') + ".jar";
+        return location.isDirectory()
+                ? ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class)
+                : ShrinkWrap.create(ZipImporter.class, name).importFrom(location).as(JavaArchive.class);
+    }
+
+    private static String zone() {
+        return "zone-" + UUID.randomUUID();
+    }
+
+    // ---- in the container: the Java API
+
+    @Inject
+    SyncManager syncManager;
+
+    @Inject
+    SyncableRepository<Item> items;
+
+    @Inject
+    SyncTypeRegistry registry;
+
+    @Inject
+    Inventory inventory;
+
+    private PullResponse pull(String type, String zone, long cursor) {
+        return syncManager.processPull(new PullRequest(Map.of(type, SyncMetadata.cursor(type, zone, cursor)), null));
+    }
+
+    @Test
+    void bothRegistrationsAreServedWithTheirStrategies() {
+        assertTrue(registry.names().containsAll(List.of("Item", "Order")), registry.names().toString());
+        assertEquals(ConflictStrategy.LAST_WRITER_WINS, registry.require("Item", null).conflicts().strategy());
+        assertEquals(ConflictStrategy.TIMESTAMP_ORDERING, registry.require("Order", null).conflicts().strategy());
+        assertEquals("Order", registry.repository(Order.class).typeName());
+    }
+
+    @Test
+    void objectWrittenThroughTheRepositoryIsPulled() {
+        String z = zone();
+        Item milk = inventory.add(z, "milk", 2);
+        assertNotNull(milk.getId());
+        assertEquals(1, milk.getSyncVersion());
+        inventory.add(z, "bread", 1);
+        Item more = inventory.changeQty(milk.getId(), 5);
+        assertEquals(3, more.getSyncVersion());
+
+        PullResponse page = pull("Item", z, 1);
+        assertFalse(page.hasMore());
+        List<SyncObject> objects = page.payload().data().get("Item");
+        assertEquals(2, objects.size(), "bread (2) and the changed milk (3), after cursor 1");
+        SyncObject pulledMilk = objects.get(1);
+        assertEquals(milk.getId(), pulledMilk.id());
+        assertEquals("milk", pulledMilk.fields().getString("name"));
+        assertEquals(5, pulledMilk.fields().getInt("qty"));
+        assertEquals(3, pulledMilk.metadata().version());
+        assertEquals(z, pulledMilk.metadata().syncZone());
+        assertEquals(SyncOperation.UPDATE, pulledMilk.metadata().syncOperation());
+        assertEquals(3, page.payload().metadata().get("Item").version());
+        assertEquals(2, items.count(z));
+    }
+
+    @Test
+    void pushedObjectIsATypedEntityInTheRepository() {
+        String z = zone();
+        String id = "push-" + UUID.randomUUID();
+        PushResponse added = syncManager.processPush(itemPush(z, id, SyncOperation.ADD, 1000, "{\"name\": \"eggs\", \"qty\": 12}"));
+        ObjectResult result = added.results().get("Item").get(0);
+        assertEquals(PushOutcome.APPLIED, result.outcome());
+        assertEquals(1, result.version());
+
+        Item eggs = items.findById(id).orElseThrow();
+        assertEquals("eggs", eggs.getName());
+        assertEquals(12, eggs.getQty());
+        assertEquals(z, eggs.getSyncZone());
+        assertEquals(1, eggs.getSyncVersion());
+
+        // An old client's update: last-seen version plus one.
+        ObjectResult updated = syncManager.processPush(itemPush(z, id, SyncOperation.UPDATE, 2, "{\"name\": \"eggs\", \"qty\": 6}"))
+                .results().get("Item").get(0);
+        assertEquals(PushOutcome.APPLIED, updated.outcome());
+        assertEquals(2, updated.version());
+        Item fewer = items.findById(id).orElseThrow();
+        assertEquals(6, fewer.getQty());
+        assertEquals(2, fewer.getSyncVersion());
+        assertEquals(List.of(id), items.getAll(z).stream().map(SyncableObject::getId).toList());
+    }
+
+    private static SyncPayload itemPush(String zone, String id, SyncOperation op, long version, String fields) {
+        SyncObject object = new SyncObject(id, op == SyncOperation.DELETE,
+                new SyncMetadata(id, "Item", version, zone, 1722950000967000L, op, null),
+                Json.createReader(new java.io.StringReader(fields)).readObject());
+        return new SyncPayload(Map.of("Item", List.of(object)), Map.of("Item", SyncMetadata.cursor("Item", zone, 999)));
+    }
+
+    // ---- over HTTP: FastSync's resources under the application's path
+
+    @ArquillianResource
+    URL url;
+
+    private URI api() {
+        return URI.create(url.toString().endsWith("/") ? url + "api/" : url + "/api/");
+    }
+
+    /** A push body as the TypeScript client builds it, one type. */
+    private static String typeScriptPush(String type, String zone, String... objects) {
+        return "{\"data\": {\"" + type + "\": [" + String.join(",", objects) + "]}, \"operationMetadata\": {\"metadata\": {"
+                + typeMeta(type, zone) + "}}}";
+    }
+
+    private static String typeMeta(String type, String zone) {
+        return "\"" + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type + "\", \"syncZone\": \"" + zone
+                + "\", \"version\": 999, \"timestamp\": 1722950000.967, \"syncOperation\": 999}";
+    }
+
+    private static String tsObject(String type, String zone, String id, int op, long version, double seconds, String fields) {
+        return "{\"id\": \"" + id + "\", " + fields + ", \"deleted\": " + (op == 2) + ", \"dirty\": true, \"metadataId\": \"" + id
+                + "\", \"metadata\": {\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"version\": " + version
+                + ", \"syncZone\": \"" + zone + "\", \"timestamp\": " + seconds + ", \"syncOperation\": " + op + "}}";
+    }
+
+    private Http.Answer push(String body) {
+        return Http.post(api(), "push", body);
+    }
+
+    private JsonObject pulled(String zone, String... types) {
+        StringBuilder body = new StringBuilder("{\"metadata\": {");
+        for (int i = 0; i < types.length; i++) {
+            body.append(i > 0 ? ", " : "").append(typeMeta(types[i], zone).replace("\"version\": 999", "\"version\": 0"));
+        }
+        Http.Answer answer = Http.post(api(), "pull", body.append("}}").toString());
+        assertEquals(200, answer.status(), String.valueOf(answer.body()));
+        assertTrue(answer.body().getBoolean("success"));
+        return answer.body().getJsonObject("data");
+    }
+
+    private static JsonObject result(Http.Answer pushed, String type) {
+        assertEquals(200, pushed.status(), String.valueOf(pushed.body()));
+        return pushed.body().getJsonObject("data").getJsonObject("results").getJsonArray(type).getJsonObject(0);
+    }
+
+    @Test
+    @RunAsClient
+    void bothTypesArePushedAndPulledOverHttp() {
+        String z = zone();
+        String both = "{\"data\": {\"Item\": [" + tsObject("Item", z, "i1", 0, 1000, 1722950000.967, "\"name\": \"milk\", \"qty\": 2")
+                + "], \"Order\": [" + tsObject("Order", z, "o1", 0, 1000, 1722950001.5, "\"customer\": \"ann\", \"status\": \"open\"")
+                + "]}, \"operationMetadata\": {\"metadata\": {" + typeMeta("Item", z) + ", " + typeMeta("Order", z) + "}}}";
+        Http.Answer pushed = push(both);
+        JsonObject item = result(pushed, "Item");
+        assertEquals("applied", item.getString("status"));
+        assertEquals(1, item.getInt("version"));
+        JsonObject order = result(pushed, "Order");
+        assertEquals("applied", order.getString("status"));
+        assertEquals(1, order.getInt("version"));
+
+        JsonObject data = pulled(z, "Item", "Order");
+        JsonArray pulledItems = data.getJsonObject("data").getJsonArray("Item");
+        assertEquals(1, pulledItems.size());
+        assertEquals("i1", pulledItems.getJsonObject(0).getString("id"));
+        assertEquals("milk", pulledItems.getJsonObject(0).getString("name"));
+        assertEquals(2, pulledItems.getJsonObject(0).getInt("qty"));
+        JsonObject pulledOrder = data.getJsonObject("data").getJsonArray("Order").getJsonObject(0);
+        assertEquals("o1", pulledOrder.getString("id"));
+        assertEquals("ann", pulledOrder.getString("customer"));
+        assertEquals("open", pulledOrder.getString("status"));
+        assertEquals(1722950001500000L, pulledOrder.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
+        assertEquals(1, data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Order").getInt("version"));
+    }
+
+    @Test
+    @RunAsClient
+    void orderConflictKeepsTheNewerServerCopyByTimestamp() {
+        String z = zone();
+        assertEquals("applied", result(push(typeScriptPush("Order", z,
+                tsObject("Order", z, "o", 0, 1000, 1722950100.0, "\"customer\": \"bob\", \"status\": \"open\""))), "Order").getString("status"));
+        assertEquals(2, result(push(typeScriptPush("Order", z,
+                tsObject("Order", z, "o", 1, 2, 1722950300.0, "\"customer\": \"bob\", \"status\": \"paid\""))), "Order").getInt("version"));
+        // A client that last saw version 1 edits with an older clock.
+        JsonObject conflict = result(push(typeScriptPush("Order", z,
+                tsObject("Order", z, "o", 1, 2, 1722950200.0, "\"customer\": \"bob\", \"status\": \"cancelled\""))), "Order");
+        assertEquals("resolved", conflict.getString("status"));
+        assertEquals("server", conflict.getString("winner"));
+        assertEquals("timestamp-ordering", conflict.getString("strategy"));
+        assertEquals(3, conflict.getInt("version"));
+
+        JsonArray orders = pulled(z, "Order").getJsonObject("data").getJsonArray("Order");
+        assertEquals(1, orders.size());
+        assertEquals("paid", orders.getJsonObject(0).getString("status"));
+        assertEquals(3, orders.getJsonObject(0).getJsonObject("metadata").getInt("version"));
+    }
+
+    @Test
+    @RunAsClient
+    void fieldOfTheWrongTypeIsRefusedNamingTypeAndObject() {
+        String z = zone();
+        Http.Answer answer = push(typeScriptPush("Item", z,
+                tsObject("Item", z, "fine", 0, 1000, 1722950000.0, "\"name\": \"tea\", \"qty\": 1"),
+                tsObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"name\": \"tea\", \"qty\": \"many\"")));
+        assertEquals(400, answer.status(), String.valueOf(answer.body()));
+        assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
+        assertFalse(answer.body().getBoolean("success"));
+        assertEquals("invalid-field", answer.body().getString("code"));
+        JsonObject where = answer.body().getJsonArray("errors").getJsonObject(0);
+        assertEquals("Item", where.getString("type"));
+        assertEquals("bad", where.getString("id"));
+        assertTrue(pulled(z, "Item").getJsonObject("data").isEmpty(), "the refused push wrote nothing");
+    }
+}
