@@ -246,6 +246,23 @@ class EmbeddedAppIT {
 
     @Test
     @RunAsClient
+    void memoConflictStoresWhatTheShopsResolverReturns() {
+        String z = zone();
+        push(typeScriptPush("Memo", z, tsObject("Memo", z, "m", 0, 1000, 1722950100.0, "\"text\": \"a\"")));
+        push(typeScriptPush("Memo", z, tsObject("Memo", z, "m", 1, 2, 1722950200.0, "\"text\": \"b\"")));
+        JsonObject conflict = result(push(typeScriptPush("Memo", z,
+                tsObject("Memo", z, "m", 1, 2, 1722950300.0, "\"text\": \"c\""))), "Memo");
+        assertEquals("resolved", conflict.getString("status"));
+        assertEquals("merged", conflict.getString("winner"));
+        assertEquals("predefined-rules", conflict.getString("strategy"));
+        assertEquals(3, conflict.getInt("version"));
+        JsonObject memo = pulled(z, "Memo").getJsonObject("data").getJsonArray("Memo").getJsonObject(0);
+        assertEquals("b + c", memo.getString("text"));
+        assertEquals(3, memo.getJsonObject("metadata").getInt("version"));
+    }
+
+    @Test
+    @RunAsClient
     void orderConflictKeepsTheNewerServerCopyByTimestamp() {
         String z = zone();
         assertEquals("applied", result(push(typeScriptPush("Order", z,
