@@ -318,6 +318,24 @@ abstract class SyncEngineScenarios {
     }
 
     @Test
+    void pushLargerThanOneIdQueryReadsEveryStoredCopy() {
+        int n = io.fastsync.entity.IdChunks.IDS_PER_QUERY + 5;
+        String[] notes = new String[n];
+        String[] docs = new String[n];
+        for (int i = 0; i < n; i++) {
+            notes[i] = old("n" + i, 0, 1, "\"stars\": 1");
+            docs[i] = old("d" + i, 0, 1, "\"n\": 1");
+        }
+        engine.push(push("Note", "u1", notes));
+        engine.push(push("Item", "u1", docs));
+        // Pushed again unchanged: only a complete read of the stored copies finds them all equal.
+        assertTrue(engine.push(push("Note", "u1", notes)).results().get("Note").stream()
+                .allMatch(r -> r.outcome() == PushOutcome.UNCHANGED));
+        assertTrue(engine.push(push("Item", "u1", docs)).results().get("Item").stream()
+                .allMatch(r -> r.outcome() == PushOutcome.UNCHANGED));
+    }
+
+    @Test
     void typedEntityIsPushedAndPulledThroughItsDataSource() {
         engine.push(push("Note", "u1", old("n1", 0, 1, "\"text\": \"hello\", \"stars\": 4, \"unknownField\": true")));
         SyncObject pulled = pullAll("u1", "Note").get(0);

@@ -1,5 +1,6 @@
 package io.fastsync.document;
 
+import io.fastsync.entity.IdChunks;
 import io.fastsync.entity.SyncMeta;
 import io.fastsync.entity.SyncStore;
 import io.fastsync.wire.SyncMetadata;
@@ -8,7 +9,6 @@ import io.fastsync.wire.SyncOperation;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +16,6 @@ import java.util.Map;
 
 /** Storage of one document type in the shared table {@code fastsync_document}. */
 public class DocumentDataSource implements SyncStore<SyncDocument> {
-
-    /** Largest IN list sent in one query; longer id lists are read in chunks. */
-    private static final int IDS_PER_QUERY = 1000;
 
     private final String typeName;
     private final EntityManager em;
@@ -73,14 +70,12 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
     @Override
     public Map<String, SyncDocument> findByIds(Collection<String> ids) {
         Map<String, SyncDocument> found = new HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+        IdChunks.forEach(ids, chunk -> {
             for (SyncDocument d : query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.id IN :ids")
                     .setParameter("ids", chunk).getResultList()) {
                 found.put(d.getId(), d);
             }
-        }
+        });
         return found;
     }
 

@@ -121,15 +121,14 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
     @Override
     public Map<String, T> findByIds(Collection<String> ids) {
         Map<String, T> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        TypedQuery<T> query = entityManager().createQuery(
-                "SELECT e FROM " + entityName() + " e WHERE e.id IN :ids", entityClass);
-        FRESH.forEach(query::setHint);
-        for (T value : query.setParameter("ids", ids).getResultList()) {
-            found.put(value.getId(), value);
-        }
+        String jpql = "SELECT e FROM " + entityName() + " e WHERE e.id IN :ids";
+        IdChunks.forEach(ids, chunk -> {
+            TypedQuery<T> query = entityManager().createQuery(jpql, entityClass);
+            FRESH.forEach(query::setHint);
+            for (T value : query.setParameter("ids", chunk).getResultList()) {
+                found.put(value.getId(), value);
+            }
+        });
         return found;
     }
 
