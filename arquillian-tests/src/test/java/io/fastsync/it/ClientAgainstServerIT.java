@@ -15,7 +15,6 @@ import io.fastsync.client.type.Zone;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
@@ -29,8 +28,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,8 +45,7 @@ class ClientAgainstServerIT {
 
     @Deployment(testable = false)
     static WebArchive standaloneServer() {
-        return ShrinkWrap.create(ZipImporter.class, "fastsync.war")
-                .importFrom(new File(System.getProperty("fastsync.war"))).as(WebArchive.class);
+        return StandaloneWar.asBuilt();
     }
 
     @ArquillianResource
@@ -59,7 +55,7 @@ class ClientAgainstServerIT {
     Path temp;
 
     private URI base() {
-        return URI.create(url.toString().endsWith("/") ? url.toString() : url + "/");
+        return StandaloneWar.base(url);
     }
 
     private static String zone() {

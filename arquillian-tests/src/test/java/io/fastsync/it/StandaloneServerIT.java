@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,15 +31,14 @@ class StandaloneServerIT {
 
     @Deployment(testable = false)
     static WebArchive standaloneServer() {
-        return ShrinkWrap.create(ZipImporter.class, "fastsync.war")
-                .importFrom(new File(System.getProperty("fastsync.war"))).as(WebArchive.class);
+        return StandaloneWar.asBuilt();
     }
 
     @ArquillianResource
     URL url;
 
     private URI base() {
-        return URI.create(url.toString().endsWith("/") ? url.toString() : url + "/");
+        return StandaloneWar.base(url);
     }
 
     private static String zone() {

@@ -1,0 +1,27 @@
+package io.fastsync.it;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The standalone server exactly as the build produced it (fastsync-rest's WAR), and its address. */
+final class StandaloneWar {
+
+    private StandaloneWar() {
+    }
+
+    /** @return the built WAR, imported as is; the build passes its path as {@code fastsync.war} */
+    static WebArchive asBuilt() {
+        return ShrinkWrap.create(ZipImporter.class, "fastsync.war")
+                .importFrom(new File(System.getProperty("fastsync.war"))).as(WebArchive.class);
+    }
+
+    /** @return the deployment's base address, ending in a slash */
+    static URI base(URL deployed) {
+        String s = deployed.toString();
+        return URI.create(s.endsWith("/") ? s : s + "/");
+    }
+}
