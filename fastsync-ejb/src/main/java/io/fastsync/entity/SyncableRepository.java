@@ -3,9 +3,9 @@ package io.fastsync.entity;
 import io.fastsync.error.ZoneConflictException;
 import io.fastsync.registry.RegisteredType;
 import io.fastsync.version.VersionCounters;
+import io.fastsync.wire.Numbers;
 import io.fastsync.wire.SyncOperation;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +149,7 @@ public class SyncableRepository<T> {
         return store.meta(stored);
     }
 
-    static long nowMicros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    private static long nowMicros() {
+        return Numbers.micros(Instant.now());
     }
 }

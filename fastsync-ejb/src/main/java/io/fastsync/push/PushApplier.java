@@ -8,12 +8,12 @@ import io.fastsync.registry.RegisteredType;
 import io.fastsync.version.VersionCounter;
 import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.ConflictWinner;
+import io.fastsync.wire.Numbers;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PushOutcome;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.SyncOperation;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +83,7 @@ public final class PushApplier {
         }
         store.identify(kept, incoming.id(), currentMeta.zone());
         boolean deleted = store.meta(kept).deleted();
-        store.stamp(kept, versions.next(), nowMicros(), deleted ? SyncOperation.DELETE : SyncOperation.UPDATE, deleted);
+        store.stamp(kept, versions.next(), Numbers.micros(Instant.now()), deleted ? SyncOperation.DELETE : SyncOperation.UPDATE, deleted);
         return result(store, store.replace(kept), PushOutcome.RESOLVED, ConflictWinner.MERGED, strategy);
     }
 
@@ -95,9 +95,5 @@ public final class PushApplier {
     private static <T> ObjectResult result(SyncStore<T> store, T value, PushOutcome outcome, ConflictWinner winner, String strategy) {
         SyncMeta meta = store.meta(value);
         return new ObjectResult(meta.id(), outcome, winner, strategy, meta.version(), meta.deleted());
-    }
-
-    private static long nowMicros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
     }
 }

@@ -8,6 +8,7 @@ import io.fastsync.error.PushTooLargeException;
 import io.fastsync.error.ZoneForbiddenException;
 import io.fastsync.registry.RegisteredType;
 import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.wire.Numbers;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;
@@ -21,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -69,7 +69,7 @@ public final class PushValidator {
             throw new ZoneForbiddenException(type.name(), null, "/operationMetadata/metadata/" + WireJson.escape(type.name()) + "/syncZone",
                     "the caller may not write zone '" + zone + "' of type " + type.name());
         }
-        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        long now = Numbers.micros(Instant.now());
         Set<String> seen = new HashSet<>();
         List<IncomingObject<T>> incoming = new ArrayList<>(objects.size());
         for (int i = 0; i < objects.size(); i++) {

@@ -11,4 +11,11 @@ public interface CounterRowCreator {
 
     /** Creates the rows that do not exist yet; a row another transaction created meanwhile is fine. */
     void ensureExist(Collection<VersionCounter.Key> keys);
+
+    /**
+     * Forgets that a row was seen, for a creator that remembers: the row turned out to be missing
+     * (a wiped database), and the next {@link #ensureExist} must create it again.
+     */
+    default void forget(VersionCounter.Key key) {
+    }
 }

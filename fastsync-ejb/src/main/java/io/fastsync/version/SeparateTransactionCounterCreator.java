@@ -53,7 +53,9 @@ public class SeparateTransactionCounterCreator implements CounterRowCreator {
         }
     }
 
-    static void forget(VersionCounter.Key key) {
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void forget(VersionCounter.Key key) {
         KNOWN.remove(key);
     }
 

@@ -46,7 +46,7 @@ public class VersionCounters {
         for (VersionCounter.Key key : ordered) {
             VersionCounter row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
-                SeparateTransactionCounterCreator.forget(key);
+                creator.forget(key);
                 creator.ensureExist(List.of(key));
                 row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
                 if (row == null) {

@@ -71,6 +71,11 @@ public final class Numbers {
         }
     }
 
+    /** @return the instant in whole microseconds since the epoch, the unit every stored timestamp has */
+    public static long micros(java.time.Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
     static String describe(JsonValue value) {
         if (value == null) {
             return "nothing";

@@ -64,6 +64,11 @@ class NumbersTest {
     }
 
     @Test
+    void instantsBecomeWholeMicrosecondsDroppingNanoseconds() {
+        assertEquals(1_722_950_000_967_000L, Numbers.micros(java.time.Instant.ofEpochSecond(1_722_950_000L, 967_000_999)));
+    }
+
+    @Test
     void negativeTimestampIsRejected() {
         assertThrows(WireFormatException.class, () -> Numbers.timestampMicros(number("-1"), "/t"));
     }

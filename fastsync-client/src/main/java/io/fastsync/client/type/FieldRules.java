@@ -1,9 +1,9 @@
 package io.fastsync.client.type;
 
+import io.fastsync.wire.Numbers;
 import io.fastsync.wire.WireJson;
 import jakarta.json.JsonObject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Set;
 
 /** What an object must satisfy before it enters the store, so that a push never fails on it later. */
@@ -34,7 +34,6 @@ final class FieldRules {
 
     /** @return now in microseconds since the epoch, the unit the server stores */
     static long micros(Clock clock) {
-        Instant now = clock.instant();
-        return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000L), now.getNano() / 1_000);
+        return Numbers.micros(clock.instant());
     }
 }
