@@ -47,7 +47,7 @@ public final class SyncManager {
         this.store = Objects.requireNonNull(store, "store");
         this.options = Objects.requireNonNull(options, "options");
         this.puller = new Puller(transport, store, options.pullLimit(), options.pullListener());
-        this.pusher = new Pusher(transport, store, options.idempotencyKeys());
+        this.pusher = new Pusher(transport, store, options.idempotencyKeys(), options.pushBatchSize());
     }
 
     /**

@@ -14,12 +14,15 @@ import java.util.function.Supplier;
  * @param pullListener    told after each pull page; never null (default: does nothing)
  * @param clock           stamps local edits; never null (default: the system clock)
  * @param idempotencyKeys makes the key of each new push batch; never null (default: random UUIDs)
+ * @param pushBatchSize   the most objects one push request holds (default 500); a server that
+ *                        takes fewer answers 413, and the client halves its batches until they fit
  */
-public record SyncOptions(Integer pullLimit, PullListener pullListener, Clock clock, Supplier<String> idempotencyKeys) {
+public record SyncOptions(Integer pullLimit, PullListener pullListener, Clock clock, Supplier<String> idempotencyKeys,
+                          int pushBatchSize) {
 
-    /** No page limit, no listener, the system clock, random UUID keys. */
+    /** No page limit, no listener, the system clock, random UUID keys, pushes of at most 500 objects. */
     public static final SyncOptions DEFAULTS =
-            new SyncOptions(null, PullListener.NONE, Clock.systemUTC(), () -> UUID.randomUUID().toString());
+            new SyncOptions(null, PullListener.NONE, Clock.systemUTC(), () -> UUID.randomUUID().toString(), 500);
 
     public SyncOptions {
         if (pullLimit != null && pullLimit < 1) {
@@ -28,21 +31,28 @@ public record SyncOptions(Integer pullLimit, PullListener pullListener, Clock cl
         Objects.requireNonNull(pullListener, "pullListener");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+        if (pushBatchSize < 1) {
+            throw new IllegalArgumentException("pushBatchSize must be at least 1");
+        }
     }
 
     public SyncOptions withPullLimit(Integer limit) {
-        return new SyncOptions(limit, pullListener, clock, idempotencyKeys);
+        return new SyncOptions(limit, pullListener, clock, idempotencyKeys, pushBatchSize);
     }
 
     public SyncOptions withPullListener(PullListener listener) {
-        return new SyncOptions(pullLimit, listener, clock, idempotencyKeys);
+        return new SyncOptions(pullLimit, listener, clock, idempotencyKeys, pushBatchSize);
     }
 
     public SyncOptions withClock(Clock newClock) {
-        return new SyncOptions(pullLimit, pullListener, newClock, idempotencyKeys);
+        return new SyncOptions(pullLimit, pullListener, newClock, idempotencyKeys, pushBatchSize);
     }
 
     public SyncOptions withIdempotencyKeys(Supplier<String> keys) {
-        return new SyncOptions(pullLimit, pullListener, clock, keys);
+        return new SyncOptions(pullLimit, pullListener, clock, keys, pushBatchSize);
+    }
+
+    public SyncOptions withPushBatchSize(int size) {
+        return new SyncOptions(pullLimit, pullListener, clock, idempotencyKeys, size);
     }
 }

@@ -88,6 +88,20 @@ class PushFailureTest {
     }
 
     @Test
+    void aZoneConflictIsFinalButAnotherServers409IsRetried() {
+        c.items.add(json("{\"id\":\"a1\"}"));
+        c.server.thenFailPush(new ServerProblemException(new Problem(409, "zone-conflict", "Object in another zone",
+                "object a1 of type Item belongs to another zone", List.of())));
+        assertThrows(ServerProblemException.class, () -> c.sync.push());
+        assertNull(c.store.transact(tx -> tx.pendingPush()), "it would be refused again: dropped");
+        assertTrue(c.stored("Item", "a1").pending());
+
+        c.server.thenFailPush(new ServerProblemException(new Problem(409, "unknown", "HTTP 409", "request in progress", List.of())));
+        assertThrows(ServerProblemException.class, () -> c.sync.push());
+        assertNotNull(c.store.transact(tx -> tx.pendingPush()), "kept for a retry with the same key");
+    }
+
+    @Test
     void aReplayedAnswerRewindsTheCursorSoChangesSkippedMeanwhileArePulledAgain() {
         c.items.add(json("{\"id\":\"a1\",\"name\":\"milk\"}"));
         c.server.thenFailPush(new ServerUnreachableException("answer lost", null));

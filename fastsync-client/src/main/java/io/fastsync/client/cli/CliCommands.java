@@ -12,13 +12,18 @@ import io.fastsync.client.store.StoreTransaction;
 import io.fastsync.client.store.TypeState;
 import io.fastsync.client.type.SyncableRepository;
 import io.fastsync.client.type.Zone;
+import io.fastsync.wire.ConflictWinner;
+import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PushOutcome;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 
 /** Runs one command of the tool against an open store. */
 final class CliCommands {
@@ -110,16 +115,32 @@ final class CliCommands {
     }
 
     static String describe(PullReport r) {
-        return "pulled " + r.objects() + " objects in " + r.pages() + (r.pages() == 1 ? " page" : " pages");
+        return "pulled " + count(r.objects(), "object") + " (" + count(r.pages(), "page") + ")";
     }
 
     static String describe(PushReport r) {
         if (r.requests() == 0) {
             return "nothing to push";
         }
-        return "pushed " + r.objects() + " objects: " + r.count(PushOutcome.APPLIED) + " applied, "
-                + r.count(PushOutcome.UNCHANGED) + " unchanged, " + r.count(PushOutcome.RESOLVED) + " conflicts resolved"
-                + (r.serverCopiesWon() ? " (the server's copy won at least once)" : "");
+        StringBuilder text = new StringBuilder("pushed ").append(count(r.objects(), "object")).append(": ")
+                .append(r.count(PushOutcome.APPLIED)).append(" applied, ")
+                .append(r.count(PushOutcome.UNCHANGED)).append(" unchanged, ")
+                .append(count(r.count(PushOutcome.RESOLVED), "conflict"));
+        Map<ConflictWinner, Long> winners = r.results().values().stream().flatMap(List::stream)
+                .filter(o -> o.outcome() == PushOutcome.RESOLVED && o.winner() != null)
+                .collect(Collectors.groupingBy(ObjectResult::winner, () -> new EnumMap<>(ConflictWinner.class), Collectors.counting()));
+        if (!winners.isEmpty()) {
+            text.append(" (").append(winners.entrySet().stream()
+                    .map(w -> WINNER.get(w.getKey()) + " " + w.getValue()).collect(Collectors.joining(", "))).append(")");
+        }
+        return text.toString();
+    }
+
+    private static final Map<ConflictWinner, String> WINNER = Map.of(
+            ConflictWinner.CLIENT, "this copy won", ConflictWinner.SERVER, "the server's copy won", ConflictWinner.MERGED, "merged");
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String describe(SyncReport r) {

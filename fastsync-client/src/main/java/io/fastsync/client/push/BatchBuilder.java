@@ -11,8 +11,10 @@ import io.fastsync.wire.SyncPayload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** Builds one push from the pending objects of the given types. */
+/** Builds one push from the pending objects of the given types, at most a given number of them. */
 final class BatchBuilder {
 
     private BatchBuilder() {
@@ -20,28 +22,41 @@ final class BatchBuilder {
 
     /**
      * @param zoneByType the types to push, in order, with their zones
-     * @param key        the idempotency key of the new push
-     * @return the push, or null if no object of these types is pending
+     * @param keys       makes the idempotency key of the new push, asked only if there is one
+     * @param limit      the most objects the push may hold
+     * @param sent       objects this push operation sent already, per type; they wait for the next
+     *                   operation even if they were edited again meanwhile, so that a push ends
+     *                   while edits go on
+     * @return the push, or null if no other object of these types is pending
      */
-    static PendingPush build(StoreTransaction tx, Map<String, String> zoneByType, String key) {
+    static PendingPush build(StoreTransaction tx, Map<String, String> zoneByType, Supplier<String> keys, int limit,
+                             Map<String, Set<String>> sent) {
         Map<String, List<SyncObject>> data = new LinkedHashMap<>();
         Map<String, SyncMetadata> metadata = new LinkedHashMap<>();
         Map<String, Map<String, Long>> revisions = new LinkedHashMap<>();
-        zoneByType.forEach((type, zone) -> {
-            List<StoredObject> pending = tx.pending(type);
+        int room = limit;
+        for (Map.Entry<String, String> entry : zoneByType.entrySet()) {
+            String type = entry.getKey();
+            String zone = entry.getValue();
+            Set<String> done = sent.getOrDefault(type, Set.of());
+            List<StoredObject> pending = tx.pending(type).stream().filter(o -> !done.contains(o.id())).limit(room).toList();
             if (pending.isEmpty()) {
-                return;
+                continue;
             }
+            room -= pending.size();
             data.put(type, pending.stream().map(o -> toWire(o, zone)).toList());
             metadata.put(type, new SyncMetadata(type, type, SyncOperation.NONE.code(), zone, 0L, SyncOperation.NONE, null));
             Map<String, Long> byId = new LinkedHashMap<>();
             pending.forEach(o -> byId.put(o.id(), o.revision()));
             revisions.put(type, byId);
-        });
+            if (room == 0) {
+                break;
+            }
+        }
         if (data.isEmpty()) {
             return null;
         }
-        return new PendingPush(new PushRequest(new SyncPayload(data, metadata), key), revisions);
+        return new PendingPush(new PushRequest(new SyncPayload(data, metadata), keys.get()), revisions);
     }
 
     private static SyncObject toWire(StoredObject o, String zone) {

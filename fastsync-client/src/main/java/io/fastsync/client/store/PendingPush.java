@@ -19,6 +19,11 @@ public record PendingPush(PushRequest request, Map<String, Map<String, Long>> re
         return byId == null ? null : byId.get(id);
     }
 
+    /** @return how many objects the push holds */
+    public int size() {
+        return revisions.values().stream().mapToInt(Map::size).sum();
+    }
+
     /** @return true if the push holds objects of this type */
     public boolean holdsType(String type) {
         return revisions.containsKey(type);

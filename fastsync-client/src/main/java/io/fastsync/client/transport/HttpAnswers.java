@@ -28,7 +28,9 @@ final class HttpAnswers {
         if (status < 200 || status > 299) {
             throw new ServerProblemException(json != null
                     ? WireJson.readProblem(json, status)
-                    : new Problem(status, "unknown", "HTTP " + status, snippet(body), List.of()));
+                    : new Problem(status, "unknown", "HTTP " + status,
+                            uri + " answered without a FastSync problem body (is it the FastSync base URL, and is the"
+                                    + " server started?): " + snippet(body), List.of()));
         }
         if (json == null) {
             throw new UnexpectedAnswerException(uri + " answered " + status + " with no JSON: " + snippet(body), null);
@@ -55,7 +57,9 @@ final class HttpAnswers {
         if (body == null || body.isBlank()) {
             return "an empty body";
         }
-        String flat = body.strip().replaceAll("\\s+", " ");
+        // An HTML error page of a server or proxy reads better as its text.
+        String text = body.stripLeading().startsWith("<") ? body.replaceAll("(?s)<!DOCTYPE[^>]*>|<[^>]*>", " ") : body;
+        String flat = text.strip().replaceAll("\\s+", " ");
         return flat.length() <= SNIPPET ? flat : flat.substring(0, SNIPPET) + "...";
     }
 }

@@ -118,7 +118,8 @@ class HttpSyncTransportTest {
         HttpSyncTransport transport = answering(502, "text/html", "<html><body>Bad   Gateway</body></html>");
         ServerProblemException e = assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
         assertEquals(502, e.status());
-        assertEquals("<html><body>Bad Gateway</body></html>", e.problem().detail());
+        assertTrue(e.problem().detail().endsWith("/fastsync/pull answered without a FastSync problem body"
+                + " (is it the FastSync base URL, and is the server started?): Bad Gateway"), e.problem().detail());
     }
 
     @Test
