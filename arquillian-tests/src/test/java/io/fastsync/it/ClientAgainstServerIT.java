@@ -5,25 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fastsync.client.SyncManager;
+import io.fastsync.client.SyncOptions;
+import io.fastsync.client.push.PushReport;
 import io.fastsync.client.store.H2Store;
 import io.fastsync.client.store.LocalStore;
 import io.fastsync.client.store.MemoryStore;
 import io.fastsync.client.transport.HttpSyncTransport;
+import io.fastsync.client.transport.ServerProblemException;
+import io.fastsync.client.transport.SyncTransport;
 import io.fastsync.client.transport.SyncTransportException;
 import io.fastsync.client.type.SyncableRepository;
 import io.fastsync.client.type.Zone;
+import io.fastsync.wire.PullRequest;
+import io.fastsync.wire.PullResponse;
+import io.fastsync.wire.PushOutcome;
+import io.fastsync.wire.PushRequest;
+import io.fastsync.wire.PushResponse;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -282,5 +296,140 @@ class ClientAgainstServerIT {
         Set<String> seen = new HashSet<>();
         raw.forEach(v -> seen.add(v.asJsonObject().getString("id")));
         assertEquals(Set.of("f1", "f2", "f3"), seen);
+    }
+
+    @Test
+    void anEditMadeWhileAPushIsInFlightStaysPendingAndIsPushedNext() {
+        String z = zone();
+        SyncTransport http = HttpSyncTransport.to(base()).requestTimeout(Duration.ofSeconds(30)).build();
+        List<Runnable> beforeSend = new ArrayList<>();
+        List<Runnable> afterAnswer = new ArrayList<>();
+        // The edits run between the moment the batch is built and the moment its answer is
+        // recorded: before the request leaves, and after the server applied it.
+        SyncTransport inFlight = new SyncTransport() {
+            @Override
+            public PullResponse pull(PullRequest request) {
+                return http.pull(request);
+            }
+
+            @Override
+            public PushResponse push(PushRequest request) {
+                beforeSend.forEach(Runnable::run);
+                beforeSend.clear();
+                PushResponse answer = http.push(request);
+                afterAnswer.forEach(Runnable::run);
+                afterAnswer.clear();
+                return answer;
+            }
+        };
+        SyncManager c = new SyncManager(inFlight, new MemoryStore());
+        SyncableRepository<JsonObject> items = c.registerDocument("Item", Zone.restricted(z));
+        items.add(doc("e1", "first", 1));
+        items.add(doc("e2", "second", 2));
+        beforeSend.add(() -> items.update(doc("e1", "edited before the request left", 10)));
+        afterAnswer.add(() -> items.update(doc("e2", "edited after the server applied the push", 20)));
+        afterAnswer.add(() -> items.add(doc("e3", "added during the push", 3)));
+
+        c.push();
+
+        assertEquals(2, items.pendingCount(), "both edits of sent objects wait for the next push");
+        // e3 was never sent, so the same push sent it in a batch of its own.
+        assertEquals(Map.of("e1", doc("e1", "first", 1), "e2", doc("e2", "second", 2), "e3", doc("e3", "added during the push", 3)),
+                ServerView.read(base(), "Item", z).live(), "the server holds what was sent");
+
+        PushReport second = c.push();
+
+        assertEquals(2, second.count(PushOutcome.APPLIED), "based on the versions the first push got: " + second);
+        assertEquals(0, items.pendingCount());
+        List<JsonObject> expected = List.of(doc("e1", "edited before the request left", 10),
+                doc("e2", "edited after the server applied the push", 20), doc("e3", "added during the push", 3));
+        assertEquals(expected, onServer("Item", z));
+        assertEquals(expected, sorted(items.getAll()));
+    }
+
+    @Test
+    void aPushFailingMidwayWithServerErrorsIsRetriedAndEveryObjectAppliedOnce() throws Exception {
+        String z = zone();
+        try (FaultyGateway gateway = new FaultyGateway(base())) {
+            SyncManager c = new SyncManager(HttpSyncTransport.to(gateway.base()).requestTimeout(Duration.ofSeconds(30)).build(),
+                    new MemoryStore(), SyncOptions.DEFAULTS.withPushBatchSize(20));
+            SyncableRepository<JsonObject> items = c.registerDocument("Item", Zone.restricted(z));
+            for (int i = 0; i < 45; i++) {
+                items.add(doc(String.format("m%02d", i), "object " + i, i));
+            }
+            // Batches of 20, 20 and 5: the first lands; the server applies the second, but its
+            // answer is lost to a 502; the retry of the second meets a 503 before the server.
+            gateway.thenPushes(FaultyGateway.Fault.NONE, FaultyGateway.Fault.ANSWER_LOST, FaultyGateway.Fault.NOT_FORWARDED);
+
+            ServerProblemException lost = assertThrows(ServerProblemException.class, c::push);
+            assertEquals(502, lost.status());
+            assertEquals(25, items.pendingCount(), "the first batch is acknowledged, the second and third are not");
+            assertEquals(40, ServerView.read(base(), "Item", z).live().size(), "the server applied two batches");
+
+            ServerProblemException unavailable = assertThrows(ServerProblemException.class, c::push);
+            assertEquals(503, unavailable.status());
+            assertEquals(25, items.pendingCount());
+
+            PushReport retried = c.push();
+
+            assertTrue(retried.replayed(), "the lost batch is sent again with its key and replayed: " + retried);
+            assertEquals(25, retried.objects());
+            assertEquals(0, items.pendingCount());
+            assertEquals(4, gateway.forwardedPushes());
+        }
+        ServerView server = ServerView.read(base(), "Item", z);
+        assertEquals(45, server.live().size());
+        assertEquals(45, server.versions().size(), "each object applied once: " + server.versions());
+        assertEquals(LongStream.rangeClosed(1, 45).boxed().toList(), server.versions().stream().sorted().toList());
+    }
+
+    @Test
+    void pushesLargerThanTheServerTakesAreSplitUntilTheyFit() {
+        String z = zone();
+        SyncManager c = client(); // batches of 500 by default; this server takes 50 objects per push
+        SyncableRepository<JsonObject> items = c.registerDocument("Item", Zone.restricted(z));
+        for (int i = 0; i < 120; i++) {
+            items.add(doc(String.format("s%03d", i), "object " + i, i));
+        }
+
+        PushReport report = c.push();
+
+        assertEquals(120, report.count(PushOutcome.APPLIED));
+        assertEquals(0, items.pendingCount());
+        assertEquals(120, ServerView.read(base(), "Item", z).live().size());
+    }
+
+    @Test
+    void randomOfflineEditsConvergeOnEveryClientAndTheServer() {
+        Long fixed = Long.getLong("fastsync.seed");
+        long first = fixed != null ? fixed : new Random().nextLong();
+        int runs = fixed != null ? 1 : 3;
+        for (int i = 0; i < runs; i++) {
+            long seed = first + i;
+            System.out.println("random convergence: seed " + seed);
+            new RandomConvergence(seed, zone(), 4, this::client).runAndCheck(base(), 8);
+        }
+    }
+
+    @Test
+    void theReadmeExampleSyncsAsItSays() throws Exception {
+        String z = zone();
+        SyncManager other = client();
+        other.registerDocument("Item", Zone.restricted(z)).add(doc("bread", "from another device", 1));
+        other.sync();
+
+        List<JsonObject> list = ReadmeExample.shoppingList(base(), z, temp);
+
+        assertEquals(List.of(doc("bread", "from another device", 1), Json.createObjectBuilder().add("id", "milk").add("qty", 2).build()),
+                sorted(list));
+        assertEquals(sorted(list), onServer("Item", z));
+        // The README prints the example's code as it is here.
+        String source = Files.readString(Path.of("src/test/java/io/fastsync/it/ReadmeExample.java"));
+        int start = source.indexOf(ReadmeExample.START + "\n") + ReadmeExample.START.length();
+        String example = source.substring(start, source.indexOf(ReadmeExample.END + "\n", start));
+        String readme = Files.readString(Path.of("../README.md"));
+        String code = example.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
+        String shown = readme.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
+        assertTrue(shown.contains(code), "README.md must show ReadmeExample's code as it is:\n" + code);
     }
 }
