@@ -263,6 +263,22 @@ class EmbeddedAppIT {
 
     @Test
     @RunAsClient
+    void javaClientsConvergeOnWhatTheShopsResolverReturns() {
+        String id = "memo-" + UUID.randomUUID();
+        JsonObject merged = Json.createObjectBuilder().add("id", id).add("text", "plan B + plan C").build();
+
+        TwoDevicesConflict end = TwoDevicesConflict.run(api(), "Memo", zone(),
+                Json.createObjectBuilder().add("id", id).add("text", "plan A").build(),
+                Json.createObjectBuilder().add("id", id).add("text", "plan B").build(),
+                Json.createObjectBuilder().add("id", id).add("text", "plan C").build());
+
+        assertEquals(List.of(merged), end.fresh(), "the server holds the resolver's merge");
+        assertEquals(List.of(merged), end.first());
+        assertEquals(List.of(merged), end.second());
+    }
+
+    @Test
+    @RunAsClient
     void orderConflictKeepsTheNewerServerCopyByTimestamp() {
         String z = zone();
         assertEquals("applied", result(push(typeScriptPush("Order", z,
