@@ -22,11 +22,29 @@ public final class TestDatabase {
 
     /** @return a factory on a fresh, empty H2 database with FastSync's schema */
     public static EntityManagerFactory h2() {
-        return open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return open(newH2Url(), "sa", "", true);
     }
 
     /** @return a factory on a fresh, empty PostgreSQL database with FastSync's schema */
     public static EntityManagerFactory postgres() {
+        return open(newPostgresDatabase(), postgresUser(), "", true);
+    }
+
+    /** @return a factory on a fresh H2 database without any table: neither generation nor migration ran */
+    public static EntityManagerFactory bareH2() {
+        return open(newH2Url(), "sa", "", false);
+    }
+
+    /** @return a factory on a fresh PostgreSQL database without any table: neither generation nor migration ran */
+    public static EntityManagerFactory barePostgres() {
+        return open(newPostgresDatabase(), postgresUser(), "", false);
+    }
+
+    private static String newH2Url() {
+        return "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    }
+
+    private static String newPostgresDatabase() {
         String base = postgresUrl();
         String db = "fs_" + UUID.randomUUID().toString().replace("-", "");
         try (var c = java.sql.DriverManager.getConnection(base, postgresUser(), "");
@@ -35,7 +53,7 @@ public final class TestDatabase {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create a PostgreSQL test database at " + base, e);
         }
-        return open(base.substring(0, base.lastIndexOf('/') + 1) + db, postgresUser(), "");
+        return base.substring(0, base.lastIndexOf('/') + 1) + db;
     }
 
     private static synchronized String postgresUrl() {
@@ -65,11 +83,14 @@ public final class TestDatabase {
         return user == null || user.isBlank() ? "postgres" : user;
     }
 
-    private static EntityManagerFactory open(String url, String user, String password) {
+    private static EntityManagerFactory open(String url, String user, String password, boolean withSchema) {
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.jdbc.url", url);
         props.put("jakarta.persistence.jdbc.user", user);
         props.put("jakarta.persistence.jdbc.password", password);
+        if (!withSchema) {
+            return Persistence.createEntityManagerFactory("fastsync", props);
+        }
         // FastSync's tables come from its migration; the test entity's table from generation.
         props.put("jakarta.persistence.schema-generation.database.action", "create");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("fastsync", props);

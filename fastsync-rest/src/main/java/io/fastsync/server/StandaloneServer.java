@@ -7,12 +7,13 @@ import io.fastsync.conflict.ConflictsHandler;
 import io.fastsync.document.DocumentDataSource;
 import io.fastsync.document.SyncDocument;
 import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.schema.SchemaMigration;
 import io.fastsync.zone.SyncZoneRestriction;
 import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
-import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.inject.Any;
@@ -31,7 +32,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The standalone sync server: its data source (from MicroProfile Config, H2 in a file by
  * default), the document types it serves (from {@code fastsync.types}), and a start-up log that
- * says which database and which types.
+ * says which database, which schema version and which types. It starts after the schema
+ * migration, because its first step asks the migration for the version.
  */
 @DataSourceDefinition(name = "java:app/jdbc/fastsync",
         className = "${MPCONFIG=fastsync.db.driver}",
@@ -41,7 +43,6 @@ import org.eclipse.microprofile.config.Config;
         minPoolSize = 2, maxPoolSize = 32)
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
 public class StandaloneServer {
 
     private static final Logger LOG = Logger.getLogger(StandaloneServer.class.getName());
@@ -51,6 +52,9 @@ public class StandaloneServer {
 
     @Resource(lookup = "java:app/jdbc/fastsync")
     DataSource dataSource;
+
+    @EJB
+    SchemaMigration schema;
 
     @Inject
     SyncTypeRegistry registry;
@@ -70,10 +74,11 @@ public class StandaloneServer {
 
     @PostConstruct
     void start() {
+        String schemaState = describeSchema();
         for (String type : settings.types()) {
             registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts(type), zones(type));
         }
-        LOG.info(() -> "FastSync serves " + describeTypes() + " on " + describeDatabase());
+        LOG.info(() -> "FastSync serves " + describeTypes() + " on " + describeDatabase() + ", " + schemaState);
         if (authorizer.trustsRequests()) {
             LOG.warning("FastSync trusts the zone named in each request: any client can read and write any zone."
                     + " Put the server behind authentication, or provide a ZoneAuthorizer.");
@@ -105,6 +110,15 @@ public class StandaloneServer {
         return ConflictsHandler.predefinedRules(named.get());
     }
 
+    private String describeSchema() {
+        int before = schema.versionBefore();
+        int now = schema.version();
+        if (before == now) {
+            return "schema version " + now;
+        }
+        return before == 0 ? "schema version " + now + " created" : "schema upgraded from version " + before + " to " + now;
+    }
+
     private String describeTypes() {
         StringBuilder s = new StringBuilder();
         for (String type : settings.types()) {
@@ -119,7 +133,11 @@ public class StandaloneServer {
     private String describeDatabase() {
         try (Connection c = dataSource.getConnection()) {
             var meta = c.getMetaData();
-            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at " + meta.getURL();
+            String url = meta.getURL();
+            // PostgreSQL's driver appends every connection property; the address is what matters.
+            int properties = url.indexOf('?');
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at "
+                    + (properties < 0 ? url : url.substring(0, properties));
         } catch (SQLException e) {
             return "an unreachable database (" + e.getMessage() + ")";
         }

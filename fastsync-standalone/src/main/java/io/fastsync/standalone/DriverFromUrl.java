@@ -1,4 +1,4 @@
-package io.fastsync.server;
+package io.fastsync.standalone;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,0 +1,12 @@
+package io.fastsync.schema;
+
+import io.fastsync.testing.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
+
+class SchemaUpgradeOnPostgresTest extends SchemaUpgradeScenarios {
+
+    @Override
+    protected EntityManagerFactory bareDatabase() {
+        return TestDatabase.barePostgres();
+    }
+}

@@ -1,0 +1,110 @@
+package io.fastsync.schema;
+
+import static io.fastsync.testing.Requests.keyed;
+import static io.fastsync.testing.Requests.old;
+import static io.fastsync.testing.Requests.pull;
+import static io.fastsync.testing.Requests.push;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fastsync.conflict.ConflictsHandler;
+import io.fastsync.testing.Engine;
+import io.fastsync.wire.ObjectResult;
+import io.fastsync.wire.PushResponse;
+import io.fastsync.wire.SyncObject;
+import io.fastsync.zone.SyncZoneRestriction;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A database that the first release (schema version 1) created and filled is upgraded by this
+ * release's start-up, and everything in it is still there and still works: objects, tombstones,
+ * version counters and idempotency receipts. Each subclass names the database.
+ */
+abstract class SchemaUpgradeScenarios {
+
+    /** @return a factory on a new database without any table */
+    protected abstract EntityManagerFactory bareDatabase();
+
+    private static Engine engine(EntityManagerFactory emf) {
+        return new Engine(emf).document("Item", SyncZoneRestriction.RESTRICTED, ConflictsHandler.lastWriterWins());
+    }
+
+    @Test
+    void firstReleaseDatabaseIsUpgradedWithItsDataIntact() {
+        EntityManagerFactory emf = bareDatabase();
+        try {
+            // The first release's start-up ran step 1 only; then its clients pushed.
+            assertEquals(0, (int) Engine.inTransaction(emf, em -> Schema.migrate(em, Schema.STEPS.subList(0, 1))));
+            var firstTry = keyed("key-1", "Item", "u1", old("a", 0, 1000, "\"name\": \"milk\""), old("b", 0, 1000, "\"name\": \"eggs\""));
+            PushResponse answered;
+            try (Engine firstRelease = engine(emf)) {
+                answered = firstRelease.push(firstTry);
+                firstRelease.push(push("Item", "u1", old("b", 2, 2, "\"name\": \"eggs\"")));
+            }
+            String stepOneAppliedAt = Engine.inTransaction(emf, em -> (String) em.createNativeQuery(
+                    "SELECT applied_at FROM fastsync_schema_version WHERE version = 1").getSingleResult());
+            assertFalse(indexExists(emf, "fastsync_document", "fastsync_document_live"));
+
+            // This release starts on it.
+            assertEquals(1, (int) Engine.inTransaction(emf, Schema::migrate));
+
+            assertEquals(List.of(1, 2), Engine.inTransaction(emf, em -> em.createNativeQuery(
+                    "SELECT version FROM fastsync_schema_version ORDER BY version").getResultList().stream()
+                    .map(v -> ((Number) v).intValue()).toList()));
+            assertEquals(stepOneAppliedAt, Engine.inTransaction(emf, em -> (String) em.createNativeQuery(
+                    "SELECT applied_at FROM fastsync_schema_version WHERE version = 1").getSingleResult()));
+            assertTrue(indexExists(emf, "fastsync_document", "fastsync_document_live"));
+
+            try (Engine upgraded = engine(emf)) {
+                List<SyncObject> pulled = upgraded.pull(pull("u1", null, "Item:0")).payload().data().get("Item");
+                assertEquals(List.of("a", "b"), pulled.stream().map(SyncObject::id).toList());
+                assertEquals("milk", pulled.get(0).fields().getString("name"));
+                assertEquals(1, pulled.get(0).metadata().version());
+                assertTrue(pulled.get(1).deleted(), "the tombstone is kept");
+                assertEquals(3, pulled.get(1).metadata().version());
+
+                PushResponse retried = upgraded.push(firstTry);
+                assertTrue(retried.replayed(), "the first release's idempotency receipt still answers retries");
+                assertEquals(answered.results(), retried.results());
+
+                ObjectResult next = upgraded.push(push("Item", "u1", old("c", 0, 1000, "\"name\": \"tea\""))).results().get("Item").get(0);
+                assertEquals(4, next.version(), "the zone's version counter carries on");
+                assertEquals(List.of("c"), upgraded.pull(pull("u1", null, "Item:3")).payload().data().get("Item").stream()
+                        .map(SyncObject::id).toList());
+            }
+
+            // A second start has nothing to do.
+            assertEquals(Schema.latest(), (int) Engine.inTransaction(emf, Schema::migrate));
+        } finally {
+            emf.close();
+        }
+    }
+
+    private static boolean indexExists(EntityManagerFactory emf, String table, String index) {
+        return Engine.inTransaction(emf, em -> {
+            try {
+                DatabaseMetaData meta = em.unwrap(Connection.class).getMetaData();
+                boolean upper = meta.storesUpperCaseIdentifiers();
+                try (ResultSet indexes = meta.getIndexInfo(null, null, upper ? table.toUpperCase(Locale.ROOT) : table, false, false)) {
+                    while (indexes.next()) {
+                        if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}

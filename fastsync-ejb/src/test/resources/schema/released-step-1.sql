@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS fastsync_version (type_name VARCHAR(100) NOT NULL, sync_zone VARCHAR(200) NOT NULL, last_version BIGINT NOT NULL, PRIMARY KEY (type_name, sync_zone))
+CREATE TABLE IF NOT EXISTS fastsync_document (type_name VARCHAR(100) NOT NULL, id VARCHAR(200) NOT NULL, sync_zone VARCHAR(200) NOT NULL, sync_version BIGINT NOT NULL, sync_timestamp BIGINT NOT NULL, sync_operation INTEGER NOT NULL, deleted BOOLEAN NOT NULL, body TEXT NOT NULL, PRIMARY KEY (type_name, id))
+CREATE UNIQUE INDEX IF NOT EXISTS fastsync_document_changes ON fastsync_document (type_name, sync_zone, sync_version)
+CREATE TABLE IF NOT EXISTS fastsync_push_receipt (idempotency_key VARCHAR(200) NOT NULL PRIMARY KEY, request_hash VARCHAR(64) NOT NULL, response TEXT NOT NULL, created_at BIGINT NOT NULL)
+CREATE INDEX IF NOT EXISTS fastsync_push_receipt_age ON fastsync_push_receipt (created_at)

@@ -1,0 +1,119 @@
+package io.fastsync.system;
+
+import static io.fastsync.system.ClientBodies.dartPull;
+import static io.fastsync.system.ClientBodies.typeScriptObject;
+import static io.fastsync.system.ClientBodies.typeScriptPush;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built EAR, deployed as is with {@code asadmin deploy} on Payara Server 6 (full profile) in
+ * a domain of its own, pointed at PostgreSQL by the {@code FASTSYNC_DB_*} environment variables
+ * of the domain. Last, the same deployment without any database setting, on its embedded H2.
+ */
+class EarOnPayaraServerIT extends DeployedServerContract {
+
+    private static EmbeddedPostgres postgres;
+    private static String databaseUrl;
+    private static Map<String, String> onPostgres;
+    private static PayaraServerDomain domain;
+
+    @BeforeAll
+    static void deployOnPostgres() throws IOException, SQLException {
+        postgres = EmbeddedPostgres.builder().start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE fastsync");
+        }
+        databaseUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/fastsync";
+        FirstReleaseDatabase.create(databaseUrl, "postgres", "postgres");
+        onPostgres = Map.of("FASTSYNC_DB_URL", databaseUrl, "FASTSYNC_DB_USER", "postgres", "FASTSYNC_DB_PASSWORD", "postgres",
+                "FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(MAX_OBJECTS));
+
+        domain = PayaraServerDomain.create();
+        domain.start(onPostgres, false);
+        Duration deployed = domain.deploy(Path.of(System.getProperty("fastsync.ear")));
+        System.out.println("fastsync.ear deployed and answering in " + deployed.toSeconds() + " s");
+    }
+
+    @AfterAll
+    static void stopAll() throws IOException {
+        try {
+            if (domain != null) {
+                domain.close();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    @Override
+    protected URI base() {
+        return domain.base();
+    }
+
+    @Override
+    protected void restart() {
+        domain.restart(onPostgres);
+    }
+
+    @Override
+    protected String serverLog() {
+        return domain.log();
+    }
+
+    @Test
+    void startUpLogNamesPostgreSQL() {
+        assertTrue(serverLog().contains("FastSync serves Item (restricted, last-writer-wins) on PostgreSQL"), "see " + domain.serverLog());
+    }
+
+    @Test
+    void upgradeAddedStepsAndKeptTheFirstReleasesRecord() throws SQLException {
+        List<String> versions = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "postgres"); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT version, applied_at FROM fastsync_schema_version ORDER BY version")) {
+            while (rows.next()) {
+                versions.add(rows.getInt(1) + (rows.getInt(1) == 1 ? " " + rows.getString(2) : ""));
+            }
+        }
+        assertEquals("1 2026-01-15T09:30:00Z", versions.get(0), "the first release's record is untouched");
+        assertEquals("2", versions.get(1));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void withoutDatabaseSettingsTheSameDeploymentUsesItsEmbeddedH2() {
+        Path data = Processes.buildDirectory().resolve("ear-h2-data");
+        Processes.deleteRecursively(data);
+        domain.restart(Map.of("FASTSYNC_DATA_DIR", data.toString()));
+
+        String z = "zone-" + UUID.randomUUID();
+        Http.Answer pushed = Http.post(base(), "push", typeScriptPush("Item", z, typeScriptObject("Item", z, "h", 0, 1000, "\"n\": 1")));
+        assertEquals(200, pushed.status(), pushed.text());
+        Http.Answer pulled = Http.post(base(), "pull", dartPull("Item", z, 0));
+        assertEquals("h", pulled.body().getJsonObject("data").getJsonObject("data").getJsonArray("Item").getJsonObject(0).getString("id"));
+        assertTrue(serverLog().contains("on H2 ") && serverLog().contains("jdbc:h2:file:" + data), "see " + domain.serverLog());
+        assertTrue(Files.exists(data.resolve("fastsync.mv.db")));
+    }
+}

@@ -1,0 +1,43 @@
+package io.fastsync.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Fills an empty database with what the first release (schema version 1) left in it, from
+ * {@code first-release-database.sql}: the server under test must upgrade it on start and keep the data.
+ */
+final class FirstReleaseDatabase {
+
+    /** The zone the first release's data lives in. */
+    static final String ZONE = "release-0.1";
+
+    private FirstReleaseDatabase() {
+    }
+
+    static void create(String url, String user, String password) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            for (String sql : statements()) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the first release's database at " + url, e);
+        }
+    }
+
+    private static List<String> statements() {
+        try (InputStream in = FirstReleaseDatabase.class.getResourceAsStream("/first-release-database.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("--")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
