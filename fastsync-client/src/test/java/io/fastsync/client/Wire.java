@@ -35,7 +35,7 @@ public final class Wire {
     }
 
     public static String body(PushRequest request) {
-        return WireJson.toJson(g -> WireJson.writePush(request, g));
+        return WireJson.text(out -> WireJson.writePush(request, out));
     }
 
     /** An object as the server sends it. */

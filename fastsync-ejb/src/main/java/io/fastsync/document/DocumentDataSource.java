@@ -54,7 +54,8 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
 
     @Override
     public boolean sameContent(SyncDocument a, SyncDocument b) {
-        return a.isDeleted() == b.isDeleted() && a.getFields().equals(b.getFields());
+        // Equal text is equal content, and most comparisons end there without parsing either side.
+        return a.isDeleted() == b.isDeleted() && (a.body().equals(b.body()) || a.getFields().equals(b.getFields()));
     }
 
     @Override
@@ -91,9 +92,13 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
 
     @Override
     public List<SyncDocument> changesSince(String zone, long after, int limit) {
-        return query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
-                + " AND d.syncVersion > :after ORDER BY d.syncVersion")
-                .setParameter("zone", zone).setParameter("after", after).setMaxResults(limit).getResultList();
+        List<SyncDocument> changes = em.createNamedQuery(SyncDocument.CHANGES_SINCE, SyncDocument.class)
+                .setParameter("type", typeName).setParameter("zone", zone).setParameter("after", after)
+                .setMaxResults(limit).getResultList();
+        for (SyncDocument d : changes) {
+            d.identify(typeName, d.getId(), zone);
+        }
+        return changes;
     }
 
     @Override

@@ -1,15 +1,15 @@
 package io.fastsync.document;
 
-import jakarta.json.Json;
+import io.fastsync.wire.RawJsonObject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.util.Objects;
 
 /**
@@ -19,7 +19,16 @@ import java.util.Objects;
 @Entity
 @Table(name = "fastsync_document")
 @IdClass(SyncDocument.Key.class)
+@NamedQuery(name = SyncDocument.CHANGES_SINCE, query = "SELECT NEW io.fastsync.document.SyncDocument(d.id,"
+        + " d.syncVersion, d.syncTimestamp, d.syncOperation, d.deleted, d.body) FROM SyncDocument d"
+        + " WHERE d.typeName = :type AND d.syncZone = :zone AND d.syncVersion > :after ORDER BY d.syncVersion")
 public class SyncDocument {
+
+    /**
+     * A zone's changes after a version, built by constructor: plain objects, outside the
+     * persistence context, which a pull only reads and sends. Named, so that it is prepared once.
+     */
+    static final String CHANGES_SINCE = "SyncDocument.changesSince";
 
     @Id
     @Column(name = "type_name", length = 100)
@@ -66,6 +75,19 @@ public class SyncDocument {
         setFields(fields);
     }
 
+    /**
+     * A stored document as read for sending: not managed, not to be changed. Its type and zone,
+     * which the query names, are not read again but set by {@link #identify}.
+     */
+    public SyncDocument(String id, long syncVersion, long syncTimestamp, int syncOperation, boolean deleted, String body) {
+        this.id = id;
+        this.syncVersion = syncVersion;
+        this.syncTimestamp = syncTimestamp;
+        this.syncOperation = syncOperation;
+        this.deleted = deleted;
+        this.body = body;
+    }
+
     public String getTypeName() {
         return typeName;
     }
@@ -94,14 +116,17 @@ public class SyncDocument {
         return deleted;
     }
 
-    /** @return the object's own fields; never null */
+    /** @return the object's own fields; never null. Read from the stored text when a member is first read. */
     public JsonObject getFields() {
         if (fields == null) {
-            try (var reader = Json.createReader(new StringReader(body))) {
-                fields = reader.readObject();
-            }
+            fields = new RawJsonObject(body);
         }
         return fields;
+    }
+
+    /** @return the fields as stored: JSON text */
+    String body() {
+        return body;
     }
 
     /** @param fields the object's own fields; never null */

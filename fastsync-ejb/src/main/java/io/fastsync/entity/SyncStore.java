@@ -60,6 +60,9 @@ public interface SyncStore<T> {
     T replace(T incoming);
 
     /**
+     * Values read to be sent: they are not kept in the persistence context, so changing one
+     * changes nothing stored.
+     *
      * @return at most {@code limit} values of the zone with a version above {@code after}, in version order
      */
     List<T> changesSince(String zone, long after, int limit);

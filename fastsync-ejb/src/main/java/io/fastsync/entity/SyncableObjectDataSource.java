@@ -3,7 +3,7 @@ package io.fastsync.entity;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncOperation;
-import jakarta.json.Json;
+import io.fastsync.wire.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -11,7 +11,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.io.StringReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Collection;
@@ -35,6 +34,9 @@ import java.util.Map;
 public abstract class SyncableObjectDataSource<T extends SyncableObject> implements SyncStore<T> {
 
     /** Reads bypass the shared cache: another server instance may have changed the row. */
+    /** EclipseLink's hint for results kept out of the persistence context: no copies to compare at commit. */
+    private static final String READ_ONLY = "eclipselink.read-only";
+
     private static final Map<String, Object> FRESH = Map.of("jakarta.persistence.cache.retrieveMode",
             jakarta.persistence.CacheRetrieveMode.BYPASS);
 
@@ -102,9 +104,7 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
     }
 
     private JsonObject fields(T value) {
-        try (var reader = Json.createReader(new StringReader(JSONB.toJson(value)))) {
-            return reader.readObject();
-        }
+        return WireJson.parseObject(JSONB.toJson(value));
     }
 
     @Override
@@ -147,6 +147,7 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
         TypedQuery<T> query = entityManager().createQuery("SELECT e FROM " + entityName()
                 + " e WHERE e.syncZone = :zone AND e.syncVersion > :after ORDER BY e.syncVersion", entityClass);
         FRESH.forEach(query::setHint);
+        query.setHint(READ_ONLY, true);
         return query.setParameter("zone", zone).setParameter("after", after).setMaxResults(limit).getResultList();
     }
 

@@ -136,7 +136,10 @@ public class SyncableRepository<T> {
         return store.findByIds(ids);
     }
 
-    /** @return at most {@code limit} changes of the zone after the version, in version order */
+    /**
+     * @return at most {@code limit} changes of the zone after the version, in version order: copies
+     *         for reading, not managed (change an object through {@code update})
+     */
     public List<T> changesSince(String zone, long afterVersion, int limit) {
         return store.changesSince(type.zoneFor(zone, null), afterVersion, limit);
     }

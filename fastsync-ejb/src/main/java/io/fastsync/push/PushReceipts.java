@@ -3,9 +3,7 @@ package io.fastsync.push;
 import io.fastsync.error.IdempotencyKeyReusedException;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.WireJson;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,16 +38,14 @@ public final class PushReceipts {
             throw new IdempotencyKeyReusedException(null, null, "/idempotencyKey",
                     "idempotency key '" + push.idempotencyKey() + "' was used for a different push");
         }
-        try (var reader = Json.createReader(new StringReader(receipt.getResponse()))) {
-            PushResponse first = WireJson.readPushResponse(reader.readValue());
-            return Optional.of(new PushResponse(first.results(), true));
-        }
+        PushResponse first = WireJson.readPushResponse(WireJson.parse(receipt.getResponse()));
+        return Optional.of(new PushResponse(first.results(), true));
     }
 
     /** Stores the answer of a keyed push; does nothing for a push without a key. */
     public void record(ValidatedPush push, PushResponse response) {
         if (push.idempotencyKey() != null) {
-            String json = WireJson.toJson(g -> WireJson.writePushResponse(response, g));
+            String json = WireJson.text(out -> WireJson.writePushResponse(response, out));
             em.persist(new PushReceipt(push.idempotencyKey(), push.requestHash(), json, clock.millis()));
             // Flushed now, so that a concurrent push with the same key fails here, inside the push.
             em.flush();

@@ -115,7 +115,7 @@ public final class PushValidator {
 
     /** @return SHA-256 of the request without its key, hex */
     static String hash(PushRequest request) {
-        String canonical = WireJson.toJson(g -> WireJson.writePush(new PushRequest(request.payload(), null), g));
+        String canonical = WireJson.text(out -> WireJson.writePush(new PushRequest(request.payload(), null), out));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

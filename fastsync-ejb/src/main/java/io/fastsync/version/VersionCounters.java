@@ -5,8 +5,10 @@ import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands out versions. A writer first locks the counter rows of every (type, zone) it writes,
@@ -21,6 +23,13 @@ import java.util.TreeSet;
  * <p>Locks are taken in key order, so two writers that touch the same zones cannot deadlock.
  */
 public class VersionCounters {
+
+    /**
+     * Keys whose rows were locked once. Rows are never deleted, so a push into a known zone skips
+     * the creator, whose call suspends the push's transaction. A row that is gone all the same (a
+     * wiped database) is found missing below and created again.
+     */
+    private static final Set<VersionCounter.Key> SEEN = ConcurrentHashMap.newKeySet();
 
     private final EntityManager em;
     private final CounterRowCreator creator;
@@ -41,11 +50,15 @@ public class VersionCounters {
      */
     public Map<VersionCounter.Key, Sequence> lock(Collection<VersionCounter.Key> keys) {
         TreeSet<VersionCounter.Key> ordered = new TreeSet<>(keys);
-        creator.ensureExist(ordered);
+        List<VersionCounter.Key> unseen = ordered.stream().filter(key -> !SEEN.contains(key)).toList();
+        if (!unseen.isEmpty()) {
+            creator.ensureExist(unseen);
+        }
         Map<VersionCounter.Key, Sequence> locked = new TreeMap<>();
         for (VersionCounter.Key key : ordered) {
             VersionCounter row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
+                SEEN.remove(key);
                 creator.forget(key);
                 creator.ensureExist(List.of(key));
                 row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
@@ -53,6 +66,7 @@ public class VersionCounters {
                     throw new IllegalStateException("the version counter of " + key + " could not be created");
                 }
             }
+            SEEN.add(key);
             locked.put(key, new Sequence(row));
         }
         return locked;

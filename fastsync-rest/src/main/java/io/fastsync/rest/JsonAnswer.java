@@ -5,9 +5,11 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.function.Consumer;
 
-/** Answers streamed straight from the JSON generator, so a large page is never built as a string. */
+/** Answers streamed as they are written, so that a large page is never held whole as a string. */
 public final class JsonAnswer {
 
     private JsonAnswer() {
@@ -22,7 +24,19 @@ public final class JsonAnswer {
         return Response.status(status).type(type).entity(body).build();
     }
 
-    public static Response ok(Consumer<JsonGenerator> writer) {
-        return of(200, MediaType.APPLICATION_JSON_TYPE, writer);
+    /** Writes JSON text to a character stream. */
+    @FunctionalInterface
+    public interface TextWriter {
+        void write(Writer out) throws IOException;
+    }
+
+    /** A 200 answer written as text, buffered and UTF-8 (see {@link Utf8Writer}), for writers that do without a generator. */
+    public static Response okText(TextWriter writer) {
+        StreamingOutput body = out -> {
+            Utf8Writer text = new Utf8Writer(out);
+            writer.write(text);
+            text.flush();
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

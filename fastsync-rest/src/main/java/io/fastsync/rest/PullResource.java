@@ -1,12 +1,12 @@
 package io.fastsync.rest;
 
-import io.fastsync.SyncManager;
 import io.fastsync.config.FastSyncSettings;
+import io.fastsync.pull.PullService;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.WireJson;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,16 +16,17 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code POST pull}: parse the cursors, delegate to {@link SyncManager}, stream the page. */
+/** {@code POST pull}: parse the cursors, delegate to the boundary ({@link PullService}), stream the page. */
 @Path("pull")
-@RequestScoped
+@ApplicationScoped
 public class PullResource {
 
     /** A pull body is a handful of cursors; anything this large is not one. */
     private static final long MAX_PULL_BYTES = 1024 * 1024;
 
+    /** The boundary itself, not {@link io.fastsync.SyncManager}: one container call per request instead of two. */
     @EJB
-    SyncManager syncManager;
+    PullService pullService;
 
     @Inject
     FastSyncSettings settings;
@@ -37,7 +38,7 @@ public class PullResource {
                     + "the next cursors, and hasMore. See docs/protocol.md.")
     public Response pull(InputStream body) {
         PullRequest request = WireJson.readPull(RequestBody.read(body, MAX_PULL_BYTES));
-        PullResponse page = syncManager.processPull(request);
-        return JsonAnswer.ok(g -> WireJson.writePullResponse(page, g));
+        PullResponse page = pullService.pull(request);
+        return JsonAnswer.okText(out -> WireJson.writePullResponse(page, out));
     }
 }

@@ -1,14 +1,14 @@
 package io.fastsync.rest;
 
-import io.fastsync.SyncManager;
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.PushTooLargeException;
+import io.fastsync.push.PushService;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.WireJson;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,13 +20,14 @@ import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** {@code POST push}: parse, delegate to {@link SyncManager}, answer. Nothing else happens here. */
+/** {@code POST push}: parse, delegate to the boundary ({@link PushService}), answer. Nothing else happens here. */
 @Path("push")
-@RequestScoped
+@ApplicationScoped
 public class PushResource {
 
+    /** The boundary itself, not {@link io.fastsync.SyncManager}: one container call per request instead of two. */
     @EJB
-    SyncManager syncManager;
+    PushService pushService;
 
     @Inject
     FastSyncSettings settings;
@@ -56,16 +57,16 @@ public class PushResource {
     private Response respond(PushRequest request) {
         PushResponse response;
         try {
-            response = syncManager.processPush(request);
+            response = pushService.push(request);
         } catch (EJBException e) {
             if (request.idempotencyKey() == null) {
                 throw e;
             }
             // A concurrent first try with the same key committed its receipt first; the retry
             // now finds it, under the zone locks, and answers from it.
-            response = syncManager.processPush(request);
+            response = pushService.push(request);
         }
         PushResponse answer = response;
-        return JsonAnswer.ok(g -> WireJson.writePushResponse(answer, g));
+        return JsonAnswer.okText(out -> WireJson.writePushResponse(answer, out));
     }
 }

@@ -2,7 +2,7 @@ package io.fastsync.rest;
 
 import io.fastsync.error.PushTooLargeException;
 import io.fastsync.rest.error.MalformedJsonException;
-import jakarta.json.Json;
+import io.fastsync.wire.WireJson;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -27,8 +27,8 @@ final class RequestBody {
      * @throws MalformedJsonException if the body is not JSON
      */
     static JsonValue read(InputStream body, long maxBytes) {
-        try (var reader = Json.createReader(new InputStreamReader(new Limited(body, maxBytes), StandardCharsets.UTF_8))) {
-            return reader.readValue();
+        try {
+            return WireJson.parse(new InputStreamReader(new Limited(body, maxBytes), StandardCharsets.UTF_8));
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw new MalformedJsonException(at == null ? "the body is not valid JSON"

@@ -1,11 +1,14 @@
 package io.fastsync.wire;
 
-import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.StringWriter;
@@ -20,8 +23,11 @@ import java.util.Set;
  * Reads and writes every FastSync message.
  *
  * <p>Readers take a parsed {@link JsonObject} and either return the record or throw a
- * {@link WireFormatException} naming the first offending place. Writers stream to a
- * {@link JsonGenerator}, so a large pull page is never held twice in memory.
+ * {@link WireFormatException} naming the first offending place. Writers stream text to a
+ * {@link java.io.Writer}, so a large pull page is never held twice in memory, and copy each
+ * object's fields as the JSON text they already are ({@link RawJsonObject}). The text is what
+ * JSON-P's generator writes (compact, the same escapes), so that the idempotency hash of a push,
+ * taken over this text, stays the same from release to release.
  */
 public final class WireJson {
 
@@ -29,7 +35,15 @@ public final class WireJson {
     public static final Set<String> IGNORED_OBJECT_KEYS = Set.of("dirty", "metadataId", "hasData", "_id", "__v");
 
     private static final Set<String> RESERVED_OBJECT_KEYS = Set.of("id", "deleted", "metadata");
-    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    /**
+     * JSON-P's provider, looked up once. Each {@code Json.createX} call looks the provider up
+     * again, through the class path; on an application server that search cost more than all the
+     * rest of a push or a pull together.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonGeneratorFactory GENERATORS = JSON.createGeneratorFactory(Map.of());
+    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 
     private WireJson() {
     }
@@ -203,13 +217,13 @@ public final class WireJson {
             }
             SyncMetadata metadata = readObjectMetadata(object(metadataValue, pointer + "/metadata", "the object's metadata"),
                     type, id, pointer + "/metadata");
-            JsonObjectBuilder fields = Json.createObjectBuilder();
+            JsonObjectBuilder fields = BUILDERS.createObjectBuilder();
             for (Map.Entry<String, JsonValue> field : o.entrySet()) {
                 if (!RESERVED_OBJECT_KEYS.contains(field.getKey()) && !IGNORED_OBJECT_KEYS.contains(field.getKey())) {
                     fields.add(field.getKey(), field.getValue());
                 }
             }
-            return new SyncObject(id, deleted, metadata, fields.build());
+            return new SyncObject(id, deleted, metadata, RawJsonObject.of(fields.build()));
         } catch (WireFormatException e) {
             if (e.objectId() != null) {
                 throw e;
@@ -308,6 +322,41 @@ public final class WireJson {
 
     // ---------------------------------------------------------------- writing
 
+    /**
+     * Parses JSON text; the JSON-P exceptions pass through.
+     *
+     * @throws jakarta.json.JsonException if the text is not JSON
+     */
+    public static JsonValue parse(java.io.Reader in) {
+        try (JsonReader reader = READERS.createReader(in)) {
+            return reader.readValue();
+        }
+    }
+
+    /** @see #parse(java.io.Reader) */
+    public static JsonValue parse(String text) {
+        return parse(new java.io.StringReader(text));
+    }
+
+    /** @throws jakarta.json.JsonException if the text is not a JSON object */
+    public static JsonObject parseObject(String text) {
+        try (JsonReader reader = READERS.createReader(new java.io.StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    public static JsonObjectBuilder objectBuilder() {
+        return BUILDERS.createObjectBuilder();
+    }
+
+    public static JsonObjectBuilder objectBuilder(JsonObject start) {
+        return BUILDERS.createObjectBuilder(start);
+    }
+
+    public static JsonString string(String value) {
+        return JSON.createValue(value);
+    }
+
     public static JsonGenerator generator(java.io.Writer out) {
         return GENERATORS.createGenerator(out);
     }
@@ -317,69 +366,119 @@ public final class WireJson {
     }
 
     /** Writes a push body, as a client sends it. */
-    public static void writePush(PushRequest request, JsonGenerator g) {
-        g.writeStartObject();
-        writePayloadMembers(request.payload(), g);
+    public static void writePush(PushRequest request, java.io.Writer out) throws java.io.IOException {
+        JsonText json = new JsonText(out);
+        json.raw('{');
+        writePayloadMembers(request.payload(), json);
         if (request.idempotencyKey() != null) {
-            g.write("idempotencyKey", request.idempotencyKey());
+            json.key("idempotencyKey", true).value(request.idempotencyKey());
         }
-        g.writeEnd();
+        json.raw('}');
     }
 
     /** Writes a pull body, as a client sends it. */
-    public static void writePull(PullRequest request, JsonGenerator g) {
-        g.writeStartObject();
-        g.writeKey("metadata");
-        writeTypeMetadata(request.metadata(), g);
+    public static void writePull(PullRequest request, java.io.Writer out) throws java.io.IOException {
+        JsonText json = new JsonText(out);
+        json.raw("{\"metadata\":");
+        writeTypeMetadata(request.metadata(), json);
         if (request.limit() != null) {
-            g.write("limit", request.limit());
+            json.key("limit", true).value(request.limit());
         }
-        g.writeEnd();
+        json.raw('}');
     }
 
-    /** Writes a pull answer inside the success envelope. */
-    public static void writePullResponse(PullResponse response, JsonGenerator g) {
-        g.writeStartObject();
-        g.write("success", true);
-        g.writeKey("data");
-        g.writeStartObject();
-        writePayloadMembers(response.payload(), g);
-        g.writeEnd();
-        g.write("hasMore", response.hasMore());
-        g.writeEnd();
+    /**
+     * Writes a pull answer inside the success envelope. Written by hand rather than through a
+     * generator, so that each object's fields are copied as JSON text ({@link JsonObject#toString()},
+     * which a {@link RawJsonObject} answers without parsing) instead of being walked value by value.
+     */
+    public static void writePullResponse(PullResponse response, java.io.Writer out) throws java.io.IOException {
+        JsonText json = new JsonText(out);
+        json.raw("{\"success\":true,\"data\":{");
+        writePayloadMembers(response.payload(), json);
+        json.raw("},\"hasMore\":").value(response.hasMore()).raw('}');
+    }
+
+    /** {@code "data": {type: [objects]}, "operationMetadata": {"metadata": {type: metadata}}} */
+    private static void writePayloadMembers(SyncPayload payload, JsonText json) throws java.io.IOException {
+        json.raw("\"data\":{");
+        boolean firstType = true;
+        for (Map.Entry<String, List<SyncObject>> entry : payload.data().entrySet()) {
+            json.key(entry.getKey(), !firstType).raw('[');
+            firstType = false;
+            boolean firstObject = true;
+            for (SyncObject o : entry.getValue()) {
+                if (!firstObject) {
+                    json.raw(',');
+                }
+                firstObject = false;
+                writeObject(o, json);
+            }
+            json.raw(']');
+        }
+        json.raw("},\"operationMetadata\":{\"metadata\":");
+        writeTypeMetadata(payload.metadata(), json);
+        json.raw('}');
+    }
+
+    /** Writes one object the way every client reads it: its fields copied as JSON text. */
+    private static void writeObject(SyncObject o, JsonText json) throws java.io.IOException {
+        json.raw('{').key("id", false).value(o.id()).key("deleted", true).value(o.deleted()).key("metadata", true);
+        writeMetadata(o.metadata(), json);
+        json.key("metadataId", true).value(o.id()).key("dirty", true).value(false);
+        String fields = o.fields().toString();
+        if (fields.length() > 2) {
+            // "{...}" without its opening brace: its members, then the brace that closes the object
+            json.raw(',').raw(fields, 1);
+        } else {
+            json.raw('}');
+        }
+    }
+
+    private static void writeTypeMetadata(Map<String, SyncMetadata> byType, JsonText json) throws java.io.IOException {
+        json.raw('{');
+        boolean first = true;
+        for (Map.Entry<String, SyncMetadata> entry : byType.entrySet()) {
+            json.key(entry.getKey(), !first);
+            first = false;
+            writeMetadata(entry.getValue(), json);
+        }
+        json.raw('}');
+    }
+
+    private static void writeMetadata(SyncMetadata m, JsonText json) throws java.io.IOException {
+        json.raw('{').key("id", false).value(m.id()).key("type", true).value(m.type()).key("version", true).value(m.version())
+                .key("syncZone", true).value(m.syncZone()).key("timestamp", true).value(m.timestamp())
+                .key("syncOperation", true).value(m.syncOperation().code());
+        if (m.baseVersion() != null) {
+            json.key("baseVersion", true).value(m.baseVersion());
+        }
+        json.raw('}');
     }
 
     /** Writes a push answer inside the success envelope. */
-    public static void writePushResponse(PushResponse response, JsonGenerator g) {
-        g.writeStartObject();
-        g.write("success", true);
-        g.writeKey("data");
-        g.writeStartObject();
-        g.write("replayed", response.replayed());
-        g.writeKey("results");
-        g.writeStartObject();
+    public static void writePushResponse(PushResponse response, java.io.Writer out) throws java.io.IOException {
+        JsonText json = new JsonText(out);
+        json.raw("{\"success\":true,\"data\":{\"replayed\":").value(response.replayed()).raw(",\"results\":{");
+        boolean firstType = true;
         for (Map.Entry<String, List<ObjectResult>> entry : response.results().entrySet()) {
-            g.writeKey(entry.getKey());
-            g.writeStartArray();
+            json.key(entry.getKey(), !firstType).raw('[');
+            firstType = false;
+            boolean first = true;
             for (ObjectResult r : entry.getValue()) {
-                g.writeStartObject();
-                g.write("id", r.id());
-                g.write("status", r.outcome().wireName());
+                json.raw(first ? "{" : ",{").key("id", false).value(r.id()).key("status", true).value(r.outcome().wireName());
+                first = false;
                 if (r.winner() != null) {
-                    g.write("winner", r.winner().wireName());
+                    json.key("winner", true).value(r.winner().wireName());
                 }
                 if (r.strategy() != null) {
-                    g.write("strategy", r.strategy());
+                    json.key("strategy", true).value(r.strategy());
                 }
-                g.write("version", r.version());
-                g.write("deleted", r.deleted());
-                g.writeEnd();
+                json.key("version", true).value(r.version()).key("deleted", true).value(r.deleted()).raw('}');
             }
-            g.writeEnd();
+            json.raw(']');
         }
-        g.writeEnd();
-        g.writeEnd();
-        g.writeEnd();
+        json.raw("}}}");
     }
 
     /** Writes an error answer: problem details plus {@code "success": false}. */
@@ -405,64 +504,6 @@ public final class WireJson {
         g.writeEnd();
     }
 
-    /** Writes one object the way every client reads it. */
-    public static void writeObject(SyncObject object, JsonGenerator g) {
-        g.writeStartObject();
-        g.write("id", object.id());
-        g.write("deleted", object.deleted());
-        g.writeKey("metadata");
-        writeMetadata(object.metadata(), g);
-        g.write("metadataId", object.id());
-        g.write("dirty", false);
-        for (Map.Entry<String, JsonValue> field : object.fields().entrySet()) {
-            g.write(field.getKey(), field.getValue());
-        }
-        g.writeEnd();
-    }
-
-    private static void writePayloadMembers(SyncPayload payload, JsonGenerator g) {
-        g.writeKey("data");
-        g.writeStartObject();
-        for (Map.Entry<String, List<SyncObject>> entry : payload.data().entrySet()) {
-            g.writeKey(entry.getKey());
-            g.writeStartArray();
-            for (SyncObject o : entry.getValue()) {
-                writeObject(o, g);
-            }
-            g.writeEnd();
-        }
-        g.writeEnd();
-        g.writeKey("operationMetadata");
-        g.writeStartObject();
-        g.writeKey("metadata");
-        writeTypeMetadata(payload.metadata(), g);
-        g.writeEnd();
-    }
-
-    private static void writeTypeMetadata(Map<String, SyncMetadata> byType, JsonGenerator g) {
-        g.writeStartObject();
-        for (Map.Entry<String, SyncMetadata> entry : byType.entrySet()) {
-            g.writeKey(entry.getKey());
-            writeMetadata(entry.getValue(), g);
-        }
-        g.writeEnd();
-    }
-
-    /** Writes one metadata object. */
-    public static void writeMetadata(SyncMetadata m, JsonGenerator g) {
-        g.writeStartObject();
-        writeNullable(g, "id", m.id());
-        g.write("type", m.type());
-        g.write("version", m.version());
-        writeNullable(g, "syncZone", m.syncZone());
-        g.write("timestamp", m.timestamp());
-        g.write("syncOperation", m.syncOperation().code());
-        if (m.baseVersion() != null) {
-            g.write("baseVersion", m.baseVersion());
-        }
-        g.writeEnd();
-    }
-
     private static void writeNullable(JsonGenerator g, String key, String value) {
         if (value == null) {
             g.writeNull(key);
@@ -471,11 +512,19 @@ public final class WireJson {
         }
     }
 
-    /** A message as a string, for clients and tests. */
-    public static String toJson(java.util.function.Consumer<JsonGenerator> writer) {
+    /** A message written to text, as a string. */
+    @FunctionalInterface
+    public interface TextMessage {
+        void writeTo(java.io.Writer out) throws java.io.IOException;
+    }
+
+    /** @return the message as a string, e.g. {@code text(out -> writePush(request, out))} */
+    public static String text(TextMessage message) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = generator(out)) {
-            writer.accept(g);
+        try {
+            message.writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("a StringWriter does not fail", e);
         }
         return out.toString();
     }

@@ -133,7 +133,7 @@ class WireJsonTest {
                 Json.createObjectBuilder().add("name", "x").build());
         PullResponse sent = new PullResponse(new SyncPayload(Map.of("Item", List.of(object)),
                 Map.of("Item", SyncMetadata.cursor("Item", "z", 8))), true);
-        String json = WireJson.toJson(g -> WireJson.writePullResponse(sent, g));
+        String json = WireJson.text(out -> WireJson.writePullResponse(sent, out));
         PullResponse read = WireJson.readPullResponse(parse(json));
         assertTrue(read.hasMore());
         assertEquals(object, read.payload().data().get("Item").get(0));
@@ -146,7 +146,7 @@ class WireJsonTest {
         PushResponse sent = new PushResponse(Map.of("Item", List.of(
                 new ObjectResult("a", PushOutcome.APPLIED, null, null, 3, false),
                 new ObjectResult("b", PushOutcome.RESOLVED, ConflictWinner.SERVER, "last-writer-wins", 4, true))), false);
-        PushResponse read = WireJson.readPushResponse(parse(WireJson.toJson(g -> WireJson.writePushResponse(sent, g))));
+        PushResponse read = WireJson.readPushResponse(parse(WireJson.text(out -> WireJson.writePushResponse(sent, out))));
         assertEquals(sent, read);
     }
 }

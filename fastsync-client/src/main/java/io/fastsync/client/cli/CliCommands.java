@@ -15,10 +15,9 @@ import io.fastsync.client.type.Zone;
 import io.fastsync.wire.ConflictWinner;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PushOutcome;
-import jakarta.json.Json;
+import io.fastsync.wire.WireJson;
 import jakarta.json.JsonObject;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -100,18 +99,18 @@ final class CliCommands {
     }
 
     private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
+        try {
+            return WireJson.parseObject(text);
         } catch (jakarta.json.JsonException e) {
             throw new UsageException("not a JSON object: " + text);
         }
     }
 
     private static JsonObject withId(String id, JsonObject fields) {
-        if (fields.containsKey("id") && !Json.createValue(id).equals(fields.get("id"))) {
+        if (fields.containsKey("id") && !WireJson.string(id).equals(fields.get("id"))) {
             throw new UsageException("the JSON's \"id\" differs from the ID argument " + id);
         }
-        return Json.createObjectBuilder(fields).add("id", id).build();
+        return WireJson.objectBuilder(fields).add("id", id).build();
     }
 
     static String describe(PullReport r) {

@@ -2,13 +2,10 @@ package io.fastsync.client.store;
 
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.WireJson;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,9 +16,7 @@ final class H2Json {
     }
 
     static JsonObject object(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            return reader.readObject();
-        }
+        return WireJson.parseObject(text);
     }
 
     /**
@@ -29,13 +24,13 @@ final class H2Json {
      * written exactly as the first attempt was.
      */
     static String request(PendingPush push) {
-        return WireJson.toJson(g -> WireJson.writePush(push.request(), g));
+        return WireJson.text(out -> WireJson.writePush(push.request(), out));
     }
 
     static String revisions(PendingPush push) {
-        JsonObjectBuilder byType = Json.createObjectBuilder();
+        JsonObjectBuilder byType = WireJson.objectBuilder();
         push.revisions().forEach((type, byId) -> {
-            JsonObjectBuilder ids = Json.createObjectBuilder();
+            JsonObjectBuilder ids = WireJson.objectBuilder();
             byId.forEach(ids::add);
             byType.add(type, ids);
         });

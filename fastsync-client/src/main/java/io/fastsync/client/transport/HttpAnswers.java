@@ -2,11 +2,9 @@ package io.fastsync.client.transport;
 
 import io.fastsync.wire.Problem;
 import io.fastsync.wire.WireJson;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 
@@ -46,8 +44,8 @@ final class HttpAnswers {
         if (body == null || body.isBlank()) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readValue();
+        try {
+            return WireJson.parse(body);
         } catch (JsonException e) {
             return null;
         }

@@ -50,12 +50,12 @@ public final class HttpSyncTransport implements SyncTransport {
 
     @Override
     public PullResponse pull(PullRequest request) {
-        return read(exchange(pullUri, WireJson.toJson(g -> WireJson.writePull(request, g))), WireJson::readPullResponse);
+        return read(exchange(pullUri, WireJson.text(out -> WireJson.writePull(request, out))), WireJson::readPullResponse);
     }
 
     @Override
     public PushResponse push(PushRequest request) {
-        return read(exchange(pushUri, WireJson.toJson(g -> WireJson.writePush(request, g))), WireJson::readPushResponse);
+        return read(exchange(pushUri, WireJson.text(out -> WireJson.writePush(request, out))), WireJson::readPushResponse);
     }
 
     private JsonValue exchange(URI uri, String body) {

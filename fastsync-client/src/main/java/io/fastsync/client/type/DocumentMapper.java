@@ -1,6 +1,6 @@
 package io.fastsync.client.type;
 
-import jakarta.json.Json;
+import io.fastsync.wire.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -33,7 +33,7 @@ public final class DocumentMapper implements FieldMapper<JsonObject> {
 
     @Override
     public JsonObject toFields(JsonObject document) {
-        JsonObjectBuilder fields = Json.createObjectBuilder();
+        JsonObjectBuilder fields = WireJson.objectBuilder();
         for (Map.Entry<String, JsonValue> e : document.entrySet()) {
             if (!e.getKey().equals("id")) {
                 fields.add(e.getKey(), e.getValue());
@@ -44,6 +44,6 @@ public final class DocumentMapper implements FieldMapper<JsonObject> {
 
     @Override
     public JsonObject fromFields(String id, JsonObject fields) {
-        return Json.createObjectBuilder().add("id", id).addAll(Json.createObjectBuilder(fields)).build();
+        return WireJson.objectBuilder().add("id", id).addAll(WireJson.objectBuilder(fields)).build();
     }
 }

@@ -61,7 +61,7 @@ class HttpSyncTransportTest {
 
     @Test
     void aPullIsPostedToBasePullWithTheHeadersAndItsPageIsRead() throws Exception {
-        String page = WireJson.toJson(g -> WireJson.writePullResponse(Wire.page(true, Wire.object("Item", "a1", 8, "{\"n\":1}")), g));
+        String page = WireJson.text(out -> WireJson.writePullResponse(Wire.page(true, Wire.object("Item", "a1", 8, "{\"n\":1}")), out));
         PullResponse answer = answering(200, "application/json", page).pull(PULL);
 
         assertTrue(answer.hasMore());
