@@ -423,9 +423,10 @@ public final class WireJson {
 
     /** Writes one object the way every client reads it: its fields copied as JSON text. */
     private static void writeObject(SyncObject o, JsonText json) throws java.io.IOException {
-        json.raw('{').key("id", false).value(o.id()).key("deleted", true).value(o.deleted()).key("metadata", true);
+        // Constant keys are written as they are: nothing in them needs escaping.
+        json.raw("{\"id\":").value(o.id()).raw(",\"deleted\":").value(o.deleted()).raw(",\"metadata\":");
         writeMetadata(o.metadata(), json);
-        json.key("metadataId", true).value(o.id()).key("dirty", true).value(false);
+        json.raw(",\"metadataId\":").value(o.id()).raw(",\"dirty\":false");
         String fields = o.fields().toString();
         if (fields.length() > 2) {
             // "{...}" without its opening brace: its members, then the brace that closes the object
@@ -447,11 +448,11 @@ public final class WireJson {
     }
 
     private static void writeMetadata(SyncMetadata m, JsonText json) throws java.io.IOException {
-        json.raw('{').key("id", false).value(m.id()).key("type", true).value(m.type()).key("version", true).value(m.version())
-                .key("syncZone", true).value(m.syncZone()).key("timestamp", true).value(m.timestamp())
-                .key("syncOperation", true).value(m.syncOperation().code());
+        json.raw("{\"id\":").value(m.id()).raw(",\"type\":").value(m.type()).raw(",\"version\":").value(m.version())
+                .raw(",\"syncZone\":").value(m.syncZone()).raw(",\"timestamp\":").value(m.timestamp())
+                .raw(",\"syncOperation\":").value(m.syncOperation().code());
         if (m.baseVersion() != null) {
-            json.key("baseVersion", true).value(m.baseVersion());
+            json.raw(",\"baseVersion\":").value(m.baseVersion());
         }
         json.raw('}');
     }
