@@ -68,7 +68,7 @@ public final class Benchmark {
                     System.out.println("""
                             usage: fastsync-benchmark [--quick] [--runs N] [--objects N] [--big-zone N] [--samples N]
                                                       [--clients N] [--seconds S] [--postgres JDBC-URL [--user U] [--password P]]
-                              --quick      small sizes and one run, to try it out (about 3 minutes)
+                              --quick      small sizes and one run, to try it out (about 2 minutes)
                               --postgres   use a running PostgreSQL (a database fastsync_benchmark is made there,
                                            dropped first if it exists) instead of starting an embedded one
                               --only W,..  some of the workloads: push (with full pull), incremental, load, heap
