@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The FastSync benchmark: each workload measured first as plain JDBC on the database (the limit),
@@ -33,7 +34,7 @@ public final class Benchmark {
     private String postgresPassword = "";
     private Path dir;
     private String serverOptions = "";
-    private java.util.Set<String> only = java.util.Set.of("push", "incremental", "load", "heap");
+    private Set<String> only = Set.of("push", "incremental", "load", "heap");
 
     /** Pulls of the 20,000-object warm-up zone before measuring: until the JIT has settled, figures climb run by run. */
     private static final int WARM_UP_PULLS = 30;
@@ -63,7 +64,7 @@ public final class Benchmark {
                 case "--password" -> b.postgresPassword = args[++i];
                 case "--dir" -> b.dir = Path.of(args[++i]);
                 case "--server-options" -> b.serverOptions = args[++i];
-                case "--only" -> b.only = java.util.Set.of(args[++i].split(","));
+                case "--only" -> b.only = Set.of(args[++i].split(","));
                 default -> {
                     System.out.println("""
                             usage: fastsync-benchmark [--quick] [--runs N] [--objects N] [--big-zone N] [--samples N]
@@ -103,7 +104,7 @@ public final class Benchmark {
                 }
                 double fullPullSpeed = only.contains("push") ? pushAndPull(jdbc, fastsync) : Double.NaN;
                 if (only.contains("incremental")) {
-                    incremental(db, jdbc, fastsync);
+                    incremental(db, jdbc, fastsync, new Http(server.base));
                 }
                 if (only.contains("load")) {
                     load(new Http(server.base));
@@ -234,7 +235,8 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "zone %s filled with %,d objects by SQL in %.1f s%n", zone, count, JdbcLimit.seconds(start));
     }
 
-    private void incremental(Database db, JdbcLimit jdbc, OverHttp fastsync) throws Exception {
+    /** @param http pushes the changes that each sample then pulls */
+    private void incremental(Database db, JdbcLimit jdbc, OverHttp fastsync, Http http) throws Exception {
         double[] p50 = new double[2];
         int z = 0;
         for (String zone : List.of("small", "big")) {
@@ -242,7 +244,6 @@ public final class Benchmark {
             long[] fs = new long[samples];
             long[] limit = new long[samples];
             Random random = new Random(42);
-            Http http = new Http(fastsyncBase(fastsync));
             try (Connection c = db.connect()) {
                 for (int s = -50; s < samples; s++) {
                     long cursor = lastVersion(c, zone);
@@ -275,10 +276,6 @@ public final class Benchmark {
         double growth = p50[1] / p50[0];
         rows.add(new String[] {String.format(Locale.ROOT, "incremental p50, zone of %,d / zone of %,d", bigZone, objects),
                 "", String.format(Locale.ROOT, "%.2fx", growth), "", "<= 1.3x", verdict(growth <= 1.3)});
-    }
-
-    private static java.net.URI fastsyncBase(OverHttp fastsync) {
-        return fastsync.base();
     }
 
     private static long lastVersion(Connection c, String zone) throws SQLException {

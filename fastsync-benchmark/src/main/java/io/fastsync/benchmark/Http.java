@@ -21,9 +21,6 @@ final class Http {
         this.base = base;
     }
 
-    URI base() {
-        return base;
-    }
 
     /** An answer: its status and body. Searched as Latin-1 text, whose {@code indexOf} the JVM runs vectorised. */
     record Answer(int status, byte[] body, String latin1) {

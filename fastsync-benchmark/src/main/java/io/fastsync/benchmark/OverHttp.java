@@ -13,9 +13,6 @@ final class OverHttp {
         this.http = http;
     }
 
-    java.net.URI base() {
-        return http.base();
-    }
 
     /** What a push pass did: speed and the results the server gave. */
     record Pushed(double perSecond, int applied, int resolved, int unchanged) {

@@ -33,10 +33,10 @@ import java.util.Map;
  */
 public abstract class SyncableObjectDataSource<T extends SyncableObject> implements SyncStore<T> {
 
-    /** Reads bypass the shared cache: another server instance may have changed the row. */
     /** EclipseLink's hint for results kept out of the persistence context: no copies to compare at commit. */
     private static final String READ_ONLY = "eclipselink.read-only";
 
+    /** Reads bypass the shared cache: another server instance may have changed the row. */
     private static final Map<String, Object> FRESH = Map.of("jakarta.persistence.cache.retrieveMode",
             jakarta.persistence.CacheRetrieveMode.BYPASS);
 

@@ -9,13 +9,9 @@ import java.util.Collection;
  */
 public interface CounterRowCreator {
 
-    /** Creates the rows that do not exist yet; a row another transaction created meanwhile is fine. */
-    void ensureExist(Collection<VersionCounter.Key> keys);
-
     /**
-     * Forgets that a row was seen, for a creator that remembers: the row turned out to be missing
-     * (a wiped database), and the next {@link #ensureExist} must create it again.
+     * Creates the rows that do not exist yet; a row another transaction created meanwhile is fine.
+     * {@link VersionCounters} remembers the rows it has locked and asks only about the others.
      */
-    default void forget(VersionCounter.Key key) {
-    }
+    void ensureExist(Collection<VersionCounter.Key> keys);
 }

@@ -9,22 +9,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link CounterRowCreator} for the container: each missing row is inserted in a new
  * transaction ({@code REQUIRES_NEW}) that commits before the push goes on.
- *
- * <p>Rows are never deleted, so a key seen once is remembered and costs nothing afterwards; if
- * the row has gone all the same (a wiped database), {@link VersionCounters} asks again.
  */
 @Stateless
 @LocalBean
 @Local(CounterRowCreator.class)
 public class SeparateTransactionCounterCreator implements CounterRowCreator {
-
-    private static final Set<VersionCounter.Key> KNOWN = ConcurrentHashMap.newKeySet();
 
     @PersistenceContext(unitName = "fastsync")
     EntityManager em;
@@ -33,13 +26,10 @@ public class SeparateTransactionCounterCreator implements CounterRowCreator {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void ensureExist(Collection<VersionCounter.Key> keys) {
         for (VersionCounter.Key key : keys) {
-            if (!KNOWN.contains(key)) {
-                try {
-                    self().createIfMissing(key);
-                } catch (EJBException e) {
-                    // Another transaction inserted the same row first; the row exists, which is all we need.
-                }
-                KNOWN.add(key);
+            try {
+                self().createIfMissing(key);
+            } catch (EJBException e) {
+                // Another transaction inserted the same row first; the row exists, which is all we need.
             }
         }
     }
@@ -51,12 +41,6 @@ public class SeparateTransactionCounterCreator implements CounterRowCreator {
             em.persist(new VersionCounter(key.typeName(), key.syncZone()));
             em.flush();
         }
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public void forget(VersionCounter.Key key) {
-        KNOWN.remove(key);
     }
 
     @jakarta.annotation.Resource

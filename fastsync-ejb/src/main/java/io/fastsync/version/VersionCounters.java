@@ -59,7 +59,6 @@ public class VersionCounters {
             VersionCounter row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
                 SEEN.remove(key);
-                creator.forget(key);
                 creator.ensureExist(List.of(key));
                 row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
                 if (row == null) {

@@ -5,8 +5,6 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.function.Consumer;
 
 /** Answers streamed as they are written, so that a large page is never held whole as a string. */
@@ -24,17 +22,11 @@ public final class JsonAnswer {
         return Response.status(status).type(type).entity(body).build();
     }
 
-    /** Writes JSON text to a character stream. */
-    @FunctionalInterface
-    public interface TextWriter {
-        void write(Writer out) throws IOException;
-    }
-
     /** A 200 answer written as text, buffered and UTF-8 (see {@link Utf8Writer}), for writers that do without a generator. */
-    public static Response okText(TextWriter writer) {
+    public static Response okText(WireJson.TextMessage message) {
         StreamingOutput body = out -> {
             Utf8Writer text = new Utf8Writer(out);
-            writer.write(text);
+            message.writeTo(text);
             text.flush();
         };
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();

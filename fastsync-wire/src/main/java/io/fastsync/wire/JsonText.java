@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * Writes JSON text by hand, for the one message where it pays: a pull page, whose objects' fields
- * are already stored as JSON and are copied rather than parsed and written again.
+ * Writes JSON text by hand, for {@link WireJson}'s messages: objects' fields, already JSON text,
+ * are copied rather than walked value by value, and constant keys are written as they are.
+ * Strings are escaped as JSON-P's generator escapes them, so the text is the generator's.
  */
 final class JsonText {
 

@@ -357,10 +357,6 @@ public final class WireJson {
         return JSON.createValue(value);
     }
 
-    public static JsonGenerator generator(java.io.Writer out) {
-        return GENERATORS.createGenerator(out);
-    }
-
     public static JsonGenerator generator(java.io.OutputStream out) {
         return GENERATORS.createGenerator(out, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -371,7 +367,7 @@ public final class WireJson {
         json.raw('{');
         writePayloadMembers(request.payload(), json);
         if (request.idempotencyKey() != null) {
-            json.key("idempotencyKey", true).value(request.idempotencyKey());
+            json.raw(",\"idempotencyKey\":").value(request.idempotencyKey());
         }
         json.raw('}');
     }
@@ -382,7 +378,7 @@ public final class WireJson {
         json.raw("{\"metadata\":");
         writeTypeMetadata(request.metadata(), json);
         if (request.limit() != null) {
-            json.key("limit", true).value(request.limit());
+            json.raw(",\"limit\":").value(request.limit());
         }
         json.raw('}');
     }
@@ -467,15 +463,15 @@ public final class WireJson {
             firstType = false;
             boolean first = true;
             for (ObjectResult r : entry.getValue()) {
-                json.raw(first ? "{" : ",{").key("id", false).value(r.id()).key("status", true).value(r.outcome().wireName());
+                json.raw(first ? "{\"id\":" : ",{\"id\":").value(r.id()).raw(",\"status\":").value(r.outcome().wireName());
                 first = false;
                 if (r.winner() != null) {
-                    json.key("winner", true).value(r.winner().wireName());
+                    json.raw(",\"winner\":").value(r.winner().wireName());
                 }
                 if (r.strategy() != null) {
-                    json.key("strategy", true).value(r.strategy());
+                    json.raw(",\"strategy\":").value(r.strategy());
                 }
-                json.key("version", true).value(r.version()).key("deleted", true).value(r.deleted()).raw('}');
+                json.raw(",\"version\":").value(r.version()).raw(",\"deleted\":").value(r.deleted()).raw('}');
             }
             json.raw(']');
         }
