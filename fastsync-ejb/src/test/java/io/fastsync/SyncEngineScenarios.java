@@ -100,8 +100,10 @@ abstract class SyncEngineScenarios {
 
     @Test
     void retriedPushWithTheSameKeyChangesNothingAndGetsTheFirstAnswer() {
-        PushResponse first = engine.push(Requests.keyed("k-1", "Item", "u1", old("a", 0, 1, "\"n\": 1"), old("b", 0, 1, "\"n\": 2")));
-        PushResponse again = engine.push(Requests.keyed("k-1", "Item", "u1", old("a", 0, 1, "\"n\": 1"), old("b", 0, 1, "\"n\": 2")));
+        String a = old("a", 0, 1, "\"n\": 1");
+        String b = old("b", 0, 1, "\"n\": 2");
+        PushResponse first = engine.push(Requests.keyed("k-1", "Item", "u1", a, b));
+        PushResponse again = engine.push(Requests.keyed("k-1", "Item", "u1", a, b));
         assertTrue(again.replayed());
         assertEquals(first.results(), again.results());
         assertEquals(2, pullAll("u1", "Item").size());
@@ -138,6 +140,10 @@ abstract class SyncEngineScenarios {
         engine.push(push("Item", "u1", based("a", 0, 0, "\"n\": 1")));
         engine.push(push("Item", "u1", based("a", 1, 1, "\"n\": 2")));
         ObjectResult r = only(engine.push(push("Item", "u1", based("a", 1, 1, "\"n\": 3"))), "Item");
+        assertTheClientsThirdCopyWonAsVersion3(r);
+    }
+
+    private void assertTheClientsThirdCopyWonAsVersion3(ObjectResult r) {
         assertEquals(PushOutcome.RESOLVED, r.outcome());
         assertEquals(ConflictWinner.CLIENT, r.winner());
         assertEquals("last-writer-wins", r.strategy());
@@ -156,6 +162,53 @@ abstract class SyncEngineScenarios {
         SyncObject pulled = engine.pull(pull("u1", null, "Task:2")).payload().data().get("Task").get(0);
         assertEquals("newer", pulled.fields().getString("s"));
         assertEquals(3L, pulled.metadata().version());
+    }
+
+    @Test
+    void anImpossibleBaseUnderTimestampOrderingIsAConflictTheLaterEditWins() {
+        // Device A adds t; device B edits it later; A, which has not pulled since its add, edits
+        // it with version 1001 (its own 1000 + 1), stamped before B's edit.
+        engine.push(push("Task", "u1", old("t", 0, 1000, "\"s\": \"A's add\"")));
+        engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_300.0, "\"s\": \"B's edit\"")));
+        ObjectResult r = only(engine.push(push("Task", "u1", Requests.stamped("t", 1, 1001, 1_722_950_200.0, "\"s\": \"A's edit\""))), "Task");
+        assertEquals(PushOutcome.RESOLVED, r.outcome(), "base 1000 is not a version t ever had: never applied blind");
+        assertEquals(ConflictWinner.SERVER, r.winner());
+        assertEquals("timestamp-ordering", r.strategy());
+        assertEquals(3L, r.version());
+        SyncObject pulled = engine.pull(pull("u1", null, "Task:2")).payload().data().get("Task").get(0);
+        assertEquals("B's edit", pulled.fields().getString("s"));
+    }
+
+    @Test
+    void anImpossibleBaseUnderLastWriterWinsIsAConflictTheClientWins() {
+        engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1")));
+        engine.push(push("Item", "u1", based("a", 1, 1, "\"n\": 2")));
+        ObjectResult r = only(engine.push(push("Item", "u1", old("a", 1, 1001, "\"n\": 3"))), "Item");
+        assertTheClientsThirdCopyWonAsVersion3(r);
+    }
+
+    @Test
+    void anImpossibleBaseUnderPredefinedRulesGoesToTheResolver() {
+        engine.push(push("Doc", "u1", based("d", 0, 0, "\"text\": \"a\"")));
+        // A client restored from a backup of another server states a base this server never handed out.
+        ObjectResult r = only(engine.push(push("Doc", "u1", based("d", 1, 50, "\"text\": \"restored\""))), "Doc");
+        assertEquals(ConflictWinner.MERGED, r.winner());
+        SyncObject merged = pullAll("u1", "Doc").get(0);
+        assertEquals("a", merged.fields().getString("text"));
+        assertEquals("restored", merged.fields().getString("merged"));
+    }
+
+    @Test
+    void theWritersMetadataIdIsKeptAndReturnedNeverTakenForTheObjectsId() {
+        String body = "{\"id\": \"m\", \"metadata\": {\"type\": \"Item\", \"version\": 1000, \"syncZone\": \"u1\","
+                + " \"id\": \"5406233f-58df-411d-9aae-25a7d138bb69\", \"timestamp\": 1796112961.048, \"syncOperation\": 0},"
+                + " \"deleted\": false, \"metadataId\": \"5406233f-58df-411d-9aae-25a7d138bb69\", \"dirty\": true, \"n\": 1}";
+        assertEquals(PushOutcome.APPLIED, only(engine.push(push("Item", "u1", body)), "Item").outcome());
+        SyncObject pulled = pullAll("u1", "Item").get(0);
+        assertEquals("m", pulled.id());
+        assertEquals("5406233f-58df-411d-9aae-25a7d138bb69", pulled.metadata().id());
+        assertEquals(1, pulled.fields().getInt("n"));
+        assertFalse(pulled.fields().containsKey("metadataId"), "client bookkeeping is not the object's data");
     }
 
     @Test

@@ -190,9 +190,11 @@ class EmbeddedAppIT {
     }
 
     private static String tsObject(String type, String zone, String id, int op, long version, double seconds, String fields) {
-        return "{\"id\": \"" + id + "\", " + fields + ", \"deleted\": " + (op == 2) + ", \"dirty\": true, \"metadataId\": \"" + id
-                + "\", \"metadata\": {\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"version\": " + version
-                + ", \"syncZone\": \"" + zone + "\", \"timestamp\": " + seconds + ", \"syncOperation\": " + op + "}}";
+        // As the real client writes it: its own fresh metadata id, never the object's id.
+        String metadataId = java.util.UUID.randomUUID().toString();
+        return "{\"id\": \"" + id + "\", \"metadata\": {\"type\": \"" + type + "\", \"version\": " + version
+                + ", \"syncZone\": \"" + zone + "\", \"id\": \"" + metadataId + "\", \"timestamp\": " + seconds + ", \"syncOperation\": " + op + "},"
+                + " \"deleted\": " + (op == 2) + ", \"metadataId\": \"" + metadataId + "\", \"dirty\": true, " + fields + "}";
     }
 
     private Http.Answer push(String body) {

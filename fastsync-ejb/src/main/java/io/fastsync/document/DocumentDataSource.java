@@ -41,13 +41,16 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
 
     @Override
     public SyncDocument fromWire(SyncObject object, String zone) {
-        return new SyncDocument(typeName, object.id(), zone, object.fields(), object.deleted());
+        SyncDocument d = new SyncDocument(typeName, object.id(), zone, object.fields(), object.deleted());
+        d.setMetadataId(object.metadata().id());
+        return d;
     }
 
     @Override
     public SyncObject toWire(SyncDocument d, String type) {
         return new SyncObject(d.getId(), d.isDeleted(),
-                new SyncMetadata(d.getId(), type, d.getSyncVersion(), d.getSyncZone(), d.getSyncTimestamp(),
+                new SyncMetadata(d.getMetadataId() != null ? d.getMetadataId() : d.getId(), type, d.getSyncVersion(),
+                        d.getSyncZone(), d.getSyncTimestamp(),
                         SyncOperation.ofCode(d.getSyncOperation()), null),
                 d.getFields());
     }

@@ -20,7 +20,7 @@ import java.util.Objects;
 @Table(name = "fastsync_document")
 @IdClass(SyncDocument.Key.class)
 @NamedQuery(name = SyncDocument.CHANGES_SINCE, query = "SELECT NEW io.fastsync.document.SyncDocument(d.id,"
-        + " d.syncVersion, d.syncTimestamp, d.syncOperation, d.deleted, d.body) FROM SyncDocument d"
+        + " d.syncVersion, d.syncTimestamp, d.syncOperation, d.deleted, d.metadataId, d.body) FROM SyncDocument d"
         + " WHERE d.typeName = :type AND d.syncZone = :zone AND d.syncVersion > :after ORDER BY d.syncVersion")
 public class SyncDocument {
 
@@ -53,6 +53,10 @@ public class SyncDocument {
     @Column(name = "deleted", nullable = false)
     private boolean deleted;
 
+    /** The id that the client that last pushed the object gave its metadata record; null if none ever did. */
+    @Column(name = "sync_metadata_id", length = 200)
+    private String metadataId;
+
     @Column(name = "body", nullable = false, columnDefinition = "TEXT")
     private String body;
 
@@ -79,12 +83,14 @@ public class SyncDocument {
      * A stored document as read for sending: not managed, not to be changed. Its type and zone,
      * which the query names, are not read again but set by {@link #identify}.
      */
-    public SyncDocument(String id, long syncVersion, long syncTimestamp, int syncOperation, boolean deleted, String body) {
+    public SyncDocument(String id, long syncVersion, long syncTimestamp, int syncOperation, boolean deleted,
+                        String metadataId, String body) {
         this.id = id;
         this.syncVersion = syncVersion;
         this.syncTimestamp = syncTimestamp;
         this.syncOperation = syncOperation;
         this.deleted = deleted;
+        this.metadataId = metadataId;
         this.body = body;
     }
 
@@ -114,6 +120,15 @@ public class SyncDocument {
 
     public boolean isDeleted() {
         return deleted;
+    }
+
+    /** @return the id that the client that last pushed the object gave its metadata record; null if none ever did */
+    public String getMetadataId() {
+        return metadataId;
+    }
+
+    void setMetadataId(String metadataId) {
+        this.metadataId = metadataId;
     }
 
     /** @return the object's own fields; never null. Read from the stored text when a member is first read. */

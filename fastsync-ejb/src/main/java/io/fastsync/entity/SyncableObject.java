@@ -38,6 +38,10 @@ public abstract class SyncableObject {
     @Column(name = "deleted", nullable = false)
     private boolean deleted;
 
+    /** The id that the client that last pushed the object gave its metadata record; null if none ever did. */
+    @Column(name = "sync_metadata_id", length = 200)
+    private String syncMetadataId;
+
     /** @return the object id; null until set or drawn by the repository */
     @JsonbTransient
     public String getId() {
@@ -80,6 +84,20 @@ public abstract class SyncableObject {
     @JsonbTransient
     public boolean isDeleted() {
         return deleted;
+    }
+
+    /**
+     * @return the id that the client that last pushed the object gave its metadata record (old
+     * clients make a fresh one each time they save it), returned to clients as it came; null if
+     * no client ever pushed the object
+     */
+    @JsonbTransient
+    public String getSyncMetadataId() {
+        return syncMetadataId;
+    }
+
+    void setSyncMetadataId(String syncMetadataId) {
+        this.syncMetadataId = syncMetadataId;
     }
 
     /** Sets the metadata of a change; called by FastSync only. */

@@ -87,6 +87,7 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
             throw new InvalidFieldsException("the fields do not fit type " + entityClass.getSimpleName() + ": " + rootMessage(e));
         }
         identify(value, object.id(), zone);
+        value.setSyncMetadataId(object.metadata().id());
         return value;
     }
 
@@ -94,7 +95,8 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
     public SyncObject toWire(T value, String typeName) {
         SyncMeta m = meta(value);
         return new SyncObject(m.id(), m.deleted(),
-                new SyncMetadata(m.id(), typeName, m.version(), m.zone(), m.timestamp(), m.operation(), null),
+                new SyncMetadata(value.getSyncMetadataId() != null ? value.getSyncMetadataId() : m.id(), typeName,
+                        m.version(), m.zone(), m.timestamp(), m.operation(), null),
                 fields(value));
     }
 

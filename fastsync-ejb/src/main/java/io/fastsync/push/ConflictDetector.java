@@ -18,7 +18,10 @@ public final class ConflictDetector {
         UNCHANGED,
         /** The client saw the stored version: store the client's copy. */
         APPLY,
-        /** The stored copy changed after the version the client saw: the type's strategy decides. */
+        /**
+         * The stored copy changed after the version the client saw, or the client claims to have
+         * seen a version the object never had: the type's strategy decides.
+         */
         CONFLICT
     }
 
@@ -52,6 +55,11 @@ public final class ConflictDetector {
         if (sameContent) {
             return Decision.UNCHANGED;
         }
-        return stored.version() <= base ? Decision.APPLY : Decision.CONFLICT;
+        // Only a base equal to the stored version says the client saw the stored copy. A base below
+        // it is an older copy; a base above it is a version this object never had here: the
+        // TypeScript client's 1001 for an object it pushed but has not pulled since, a client
+        // restored from an old backup, or a client of a server whose database was restored. The
+        // server cannot know what such a client saw, so it never applies the copy blind.
+        return stored.version() == base ? Decision.APPLY : Decision.CONFLICT;
     }
 }

@@ -38,7 +38,11 @@ public final class Schema {
                     // learn of the delete), so a zone gathers more of them over time. Reading its live
                     // objects (SyncableRepository.findAll and count: deleted = false, in version order)
                     // is a range scan of this index rather than a walk over every tombstone.
-                    "CREATE INDEX IF NOT EXISTS fastsync_document_live ON fastsync_document (type_name, sync_zone, deleted, sync_version)")));
+                    "CREATE INDEX IF NOT EXISTS fastsync_document_live ON fastsync_document (type_name, sync_zone, deleted, sync_version)")),
+            new Step(3, "the writing client's metadata id", List.of(
+                    // Old clients give each object's metadata record an id of its own and expect it
+                    // back as they sent it; null for objects that no client ever pushed.
+                    "ALTER TABLE fastsync_document ADD COLUMN IF NOT EXISTS sync_metadata_id VARCHAR(200)")));
 
     private Schema() {
     }

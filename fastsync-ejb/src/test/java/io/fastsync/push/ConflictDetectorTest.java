@@ -44,9 +44,18 @@ class ConflictDetectorTest {
         assertEquals(INSERT, ConflictDetector.decide(null, false, 0));
         assertEquals(UNCHANGED, ConflictDetector.decide(stored(9), true, 0));
         assertEquals(APPLY, ConflictDetector.decide(stored(9), false, 9));
-        assertEquals(APPLY, ConflictDetector.decide(stored(9), false, 12));
         assertEquals(CONFLICT, ConflictDetector.decide(stored(9), false, 8));
         assertEquals(CONFLICT, ConflictDetector.decide(stored(1), false, 0));
+    }
+
+    @Test
+    void aBaseAboveTheStoredVersionIsAConflictNotAnEdit() {
+        // The TypeScript client's 1001 (base 1000) for an object it pushed as v2 and has not pulled
+        // since; a client restored from a backup; a client of a restored database.
+        assertEquals(CONFLICT, ConflictDetector.decide(stored(2), false, 1000));
+        assertEquals(CONFLICT, ConflictDetector.decide(stored(9), false, 12));
+        assertEquals(CONFLICT, ConflictDetector.decide(stored(9), false, 10));
+        assertEquals(UNCHANGED, ConflictDetector.decide(stored(9), true, 12));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.fastsync.wire.WireJson;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Requests in the JSON that clients send, parsed by the real codec. */
@@ -24,17 +25,27 @@ public final class Requests {
         return object(id, operation, base + 1, base, 1_722_950_000.5, fields);
     }
 
+    /** An object as an old client sends it, with an explicit timestamp in seconds. */
+    public static String stamped(String id, int operation, long version, double seconds, String fields) {
+        return object(id, operation, version, null, seconds, fields);
+    }
+
     /** An object with an explicit timestamp in seconds. */
     public static String timed(String id, int operation, long base, double seconds, String fields) {
         return object(id, operation, base + 1, base, seconds, fields);
     }
 
+    /**
+     * As the real clients write an object: {@code metadata.id} is a fresh UUID of the client's own
+     * (never the object's id), and {@code metadataId} repeats it.
+     */
     private static String object(String id, int operation, long version, Long base, double seconds, String fields) {
         String baseMember = base == null ? "" : ", \"baseVersion\": " + base;
         String own = fields == null || fields.isBlank() ? "" : ", " + fields;
-        return "{\"id\": \"" + id + "\", \"deleted\": " + (operation == 2) + ", \"dirty\": true, \"metadataId\": \"" + id + "\","
-                + " \"metadata\": {\"id\": \"" + id + "\", \"version\": " + version + ", \"timestamp\": " + seconds
-                + ", \"syncOperation\": " + operation + baseMember + "}" + own + "}";
+        String metadataId = UUID.randomUUID().toString();
+        return "{\"id\": \"" + id + "\", \"metadata\": {\"version\": " + version + ", \"id\": \"" + metadataId + "\","
+                + " \"timestamp\": " + seconds + ", \"syncOperation\": " + operation + baseMember + "},"
+                + " \"deleted\": " + (operation == 2) + ", \"metadataId\": \"" + metadataId + "\", \"dirty\": true" + own + "}";
     }
 
     /** A push of one type into one zone. */

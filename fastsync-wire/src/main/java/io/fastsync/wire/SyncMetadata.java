@@ -3,7 +3,10 @@ package io.fastsync.wire;
 /**
  * Sync metadata, either of one object or of one type (a cursor).
  *
- * @param id            the object id, or the type name for per-type metadata; may be null in a request
+ * @param id            for an object: the id of the metadata record, which old clients make fresh
+ *                      (a UUID, not the object's id) each time they save it and which the server
+ *                      stores and returns as the writer sent it; the object's id where the writer
+ *                      named none. For a type: the type name. May be null in a request
  * @param type          the type name; never null once read
  * @param version       for an object: the version it has (from the server) or, from an old client,
  *                      the version it last saw plus one; for a type: the cursor

@@ -34,6 +34,9 @@ public final class WireJson {
     /** Keys that clients or old servers put on objects and that carry no application data. */
     public static final Set<String> IGNORED_OBJECT_KEYS = Set.of("dirty", "metadataId", "hasData", "_id", "__v");
 
+    /** The longest object id, and the longest metadata id that is kept. */
+    public static final int MAX_ID_LENGTH = 200;
+
     private static final Set<String> RESERVED_OBJECT_KEYS = Set.of("id", "deleted", "metadata");
     /**
      * JSON-P's provider, looked up once. Each {@code Json.createX} call looks the provider up
@@ -199,8 +202,8 @@ public final class WireJson {
             throw new WireFormatException(pointer + "/id", "is required: a non-empty string", type, null);
         }
         String id = idString.getString();
-        if (id.length() > 200) {
-            throw new WireFormatException(pointer + "/id", "must have at most 200 characters", type, null);
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new WireFormatException(pointer + "/id", "must have at most " + MAX_ID_LENGTH + " characters", type, null);
         }
         try {
             boolean deleted = false;
@@ -215,8 +218,9 @@ public final class WireJson {
             if (metadataValue == null || metadataValue.getValueType() == JsonValue.ValueType.NULL) {
                 throw new WireFormatException(pointer + "/metadata", "is required");
             }
+            String metadataId = bookkeepingId(o.get("metadataId"));
             SyncMetadata metadata = readObjectMetadata(object(metadataValue, pointer + "/metadata", "the object's metadata"),
-                    type, id, pointer + "/metadata");
+                    type, id, metadataId, pointer + "/metadata");
             JsonObjectBuilder fields = BUILDERS.createObjectBuilder();
             for (Map.Entry<String, JsonValue> field : o.entrySet()) {
                 if (!RESERVED_OBJECT_KEYS.contains(field.getKey()) && !IGNORED_OBJECT_KEYS.contains(field.getKey())) {
@@ -232,10 +236,15 @@ public final class WireJson {
         }
     }
 
-    private static SyncMetadata readObjectMetadata(JsonObject m, String type, String id, String pointer) {
-        String metaId = optionalString(m, "id", pointer + "/id");
-        if (metaId != null && !metaId.equals(id)) {
-            throw new WireFormatException(pointer + "/id", "is '" + metaId + "' but the object's id is '" + id + "'");
+    /**
+     * @param metadataId the object's {@code metadataId}, which clients set to their metadata's id; may be null
+     */
+    private static SyncMetadata readObjectMetadata(JsonObject m, String type, String id, String metadataId, String pointer) {
+        // The client's own id for its metadata record: a fresh UUID each time the client saves
+        // the metadata, never the object's id. Kept and returned as it came, never checked.
+        String metaId = bookkeepingId(m.get("id"));
+        if (metaId == null) {
+            metaId = metadataId != null ? metadataId : id;
         }
         String metaType = optionalString(m, "type", pointer + "/type");
         if (metaType != null && !metaType.equals(type)) {
@@ -264,7 +273,19 @@ public final class WireJson {
                 throw new WireFormatException(pointer + "/baseVersion", "must not be negative");
             }
         }
-        return new SyncMetadata(id, type, version, optionalString(m, "syncZone", pointer + "/syncZone"), timestamp, op, base);
+        return new SyncMetadata(metaId, type, version, optionalString(m, "syncZone", pointer + "/syncZone"), timestamp, op, base);
+    }
+
+    /**
+     * A client's bookkeeping id, kept when it is a string that fits the store; anything else
+     * (a number, an object, an empty or over-long string, one with a NUL) is dropped, never refused.
+     */
+    private static String bookkeepingId(JsonValue value) {
+        if (value instanceof JsonString s && !s.getString().isEmpty() && s.getString().length() <= MAX_ID_LENGTH
+                && s.getString().indexOf(0) < 0) {
+            return s.getString();
+        }
+        return null;
     }
 
     private static SyncOperation operation(JsonValue value, String pointer, String type, String id) {
@@ -422,7 +443,7 @@ public final class WireJson {
         // Constant keys are written as they are: nothing in them needs escaping.
         json.raw("{\"id\":").value(o.id()).raw(",\"deleted\":").value(o.deleted()).raw(",\"metadata\":");
         writeMetadata(o.metadata(), json);
-        json.raw(",\"metadataId\":").value(o.id()).raw(",\"dirty\":false");
+        json.raw(",\"metadataId\":").value(o.metadata().id() != null ? o.metadata().id() : o.id()).raw(",\"dirty\":false");
         String fields = o.fields().toString();
         if (fields.length() > 2) {
             // "{...}" without its opening brace: its members, then the brace that closes the object

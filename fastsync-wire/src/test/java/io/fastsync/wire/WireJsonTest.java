@@ -19,39 +19,78 @@ class WireJsonTest {
         return Json.createReader(new StringReader(json)).readValue();
     }
 
-    /** What the TypeScript client sends: fractional seconds, version 1000 for a new object, extra keys. */
-    private static final String TYPESCRIPT_PUSH = """
-            {"data": {"Item": [
-               {"id": "a1", "name": "milk", "deleted": false, "dirty": true, "metadataId": "a1",
-                "metadata": {"id": "a1", "type": "Item", "version": 1000, "syncZone": "user-1",
-                             "timestamp": 1722950000.967, "syncOperation": 0}}]},
-             "operationMetadata": {"metadata": {"Item": {"id": "Item", "type": "Item", "syncZone": "user-1",
-                             "version": 999, "timestamp": 1722950000.967, "syncOperation": 999}}}}
-            """;
-
-    /** What the Dart client with sqflite sends: doubles for version and timestamp, hasData. */
+    /**
+     * What the Dart client with sqflite sends, from reading its source: doubles for version and
+     * timestamp, hasData, and a metadata id of its own.
+     */
     private static final String DART_PUSH = """
             {"data": {"Item": [
                {"id": "b2", "deleted": true, "hasData": true, "price": 2.5,
-                "metadata": {"id": "b2", "type": "Item", "version": 5.0, "syncZone": "user-1",
+                "metadata": {"id": "0c7e5a3e-8d0f-4d7e-9a51-3f0f3b1c2d4e", "type": "Item", "version": 5.0, "syncZone": "user-1",
                              "timestamp": 1722950000123000.0, "syncOperation": 2.0}}]},
              "operationMetadata": {"metadata": {"Item": {"id": "Item", "type": "Item", "syncZone": "user-1",
                              "version": 999.0, "timestamp": 1722950000123000, "syncOperation": 999}}}}
             """;
 
     @Test
-    void typeScriptPushIsReadWithItsFieldsAndWithoutClientBookkeeping() {
-        PushRequest push = WireJson.readPush(parse(TYPESCRIPT_PUSH));
-        SyncObject item = push.payload().data().get("Item").get(0);
-        assertEquals("a1", item.id());
-        assertFalse(item.deleted());
-        assertEquals(1000L, item.metadata().version());
-        assertEquals(SyncOperation.ADD, item.metadata().syncOperation());
-        assertEquals(1_722_950_000_967_000L, item.metadata().timestamp());
-        assertNull(item.metadata().baseVersion());
-        assertEquals(Json.createObjectBuilder().add("name", "milk").build(), item.fields());
-        assertEquals("user-1", push.payload().metadata().get("Item").syncZone());
+    void theTypeScriptClientsAddIsReadWithItsFieldsAndItsOwnMetadataId() {
+        PushRequest push = WireJson.readPush(CapturedBodies.read("s1-02-A-push.request.json"));
+        List<SyncObject> items = push.payload().data().get("Item");
+        assertEquals(3, items.size());
+        SyncObject one = items.get(0);
+        assertEquals("15335ffd-d99d-458b-9919-513b77ddbd90", one.id());
+        assertEquals("5406233f-58df-411d-9aae-25a7d138bb69", one.metadata().id(), "the client's metadata id, kept as sent");
+        assertFalse(one.deleted());
+        assertEquals(1000L, one.metadata().version());
+        assertEquals(SyncOperation.ADD, one.metadata().syncOperation());
+        assertEquals(1_796_112_961_048_000L, one.metadata().timestamp());
+        assertNull(one.metadata().baseVersion());
+        assertEquals(Json.createObjectBuilder().add("name", "one").add("description", "first item").build(), one.fields());
+        assertEquals("fixture-alice", push.payload().metadata().get("Item").syncZone());
         assertNull(push.idempotencyKey());
+    }
+
+    @Test
+    void everyCapturedBodyIsRead() {
+        List<String> names = CapturedBodies.names();
+        assertEquals(24, names.size());
+        for (String name : names) {
+            JsonValue body = CapturedBodies.read(name);
+            if (name.endsWith("-push.request.json")) {
+                PushRequest push = WireJson.readPush(body);
+                for (List<SyncObject> objects : push.payload().data().values()) {
+                    for (SyncObject o : objects) {
+                        assertFalse(o.id().equals(o.metadata().id()), name + ": the captures never send metadata.id = id");
+                        assertFalse(o.fields().containsKey("metadataId") || o.fields().containsKey("dirty"), name);
+                    }
+                }
+            } else {
+                assertFalse(WireJson.readPull(body).metadata().isEmpty(), name);
+            }
+        }
+    }
+
+    @Test
+    void writtenObjectsCarryTheirMetadataIdTwiceAsClientsExpect() {
+        SyncObject object = new SyncObject("obj", false,
+                new SyncMetadata("meta-7", "Item", 3, "z", 1, SyncOperation.UPDATE, null), JsonValue.EMPTY_JSON_OBJECT);
+        PullResponse page = new PullResponse(new SyncPayload(Map.of("Item", List.of(object)), Map.of()), false);
+        var written = parse(WireJson.text(out -> WireJson.writePullResponse(page, out))).asJsonObject()
+                .getJsonObject("data").getJsonObject("data").getJsonArray("Item").getJsonObject(0);
+        assertEquals("obj", written.getString("id"));
+        assertEquals("meta-7", written.getJsonObject("metadata").getString("id"));
+        assertEquals("meta-7", written.getString("metadataId"));
+    }
+
+    @Test
+    void aMetadataIdThatIsNoUsableStringIsDroppedNotRefused() {
+        String[] odd = {"12", "{}", "\"\"", "\"" + "x".repeat(201) + "\"", "\"nul\\u0000\""};
+        for (String value : odd) {
+            SyncObject o = WireJson.readPush(parse("{\"data\": {\"Item\": [{\"id\": \"x\", \"metadataId\": " + value
+                    + ", \"metadata\": {\"id\": " + value + ", \"version\": 1000, \"syncOperation\": 0}}]}}"))
+                    .payload().data().get("Item").get(0);
+            assertEquals("x", o.metadata().id(), value);
+        }
     }
 
     @Test

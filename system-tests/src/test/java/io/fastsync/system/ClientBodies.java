@@ -21,9 +21,11 @@ final class ClientBodies {
      * @param fields    the object's own fields as JSON members, e.g. {@code "name": "milk"}
      */
     static String typeScriptObject(String type, String zone, String id, int operation, long version, String fields) {
-        return "{\"id\": \"" + id + "\", " + fields + ", \"deleted\": " + (operation == 2) + ", \"dirty\": true, \"metadataId\": \""
-                + id + "\", \"metadata\": {\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"version\": " + version
-                + ", \"syncZone\": \"" + zone + "\", \"timestamp\": 1722950000.967, \"syncOperation\": " + operation + "}}";
+        // As the real client writes it: its own fresh metadata id, never the object's id.
+        String metadataId = java.util.UUID.randomUUID().toString();
+        return "{\"id\": \"" + id + "\", \"metadata\": {\"type\": \"" + type + "\", \"version\": " + version
+                + ", \"syncZone\": \"" + zone + "\", \"id\": \"" + metadataId + "\", \"timestamp\": 1722950000.967, \"syncOperation\": " + operation + "},"
+                + " \"deleted\": " + (operation == 2) + ", \"metadataId\": \"" + metadataId + "\", \"dirty\": true, " + fields + "}";
     }
 
     /** A pull of one type, as the Dart client with sqflite sends it: doubles for numbers. */
