@@ -16,6 +16,8 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.literal.NamedLiteral;
@@ -24,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -72,9 +75,15 @@ public class StandaloneServer {
     @Any
     Instance<ConflictResolver<SyncDocument>> resolvers;
 
+    /**
+     * Runs outside a transaction: the H2 setting below is then committed at once, and holds no
+     * lock that the schema migration (in a transaction of its own) would wait for.
+     */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         String schemaState = describeSchema();
+        makeCommitsDurable();
         for (String type : settings.types()) {
             registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts(type), zones(type));
         }
@@ -82,6 +91,27 @@ public class StandaloneServer {
         if (authorizer.trustsRequests()) {
             LOG.warning("FastSync trusts the zone named in each request: any client can read and write any zone."
                     + " Put the server behind authentication, or provide a ZoneAuthorizer.");
+        }
+    }
+
+    /**
+     * H2 writes a commit to its file up to {@code WRITE_DELAY} (500 ms) after it returns, so a push
+     * answered {@code 200} could be lost, and its versions handed out again, if the process is
+     * killed in between. With 0, each commit is written before the push is answered. The setting
+     * is kept in the database file; setting it needs the database's admin rights, which its
+     * creator has.
+     */
+    private void makeCommitsDurable() {
+        try (Connection c = dataSource.getConnection()) {
+            if (!"H2".equals(c.getMetaData().getDatabaseProductName())) {
+                return;
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("SET WRITE_DELAY 0");
+            }
+        } catch (SQLException e) {
+            LOG.warning(() -> "FastSync could not make H2 write each commit before answering (SET WRITE_DELAY 0: "
+                    + e.getMessage() + "); pushes acknowledged within the last half second before a crash may be lost");
         }
     }
 
