@@ -15,15 +15,18 @@ import java.util.function.Function;
  * @param maxPushBytes           {@value #MAX_PUSH_BYTES}: the largest push body, in bytes
  * @param receiptRetentionHours  {@value #RETENTION_HOURS}: how long an idempotency key is remembered
  * @param types                  {@value #TYPES}: the document types a standalone server serves
+ * @param refusalsLoggedPerMinute {@value #REFUSALS_PER_MINUTE}: the most refused requests logged one by
+ *                               one in a minute; the rest are counted in one line
  */
 public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushBytes, int receiptRetentionHours,
-                               List<String> types) {
+                               List<String> types, int refusalsLoggedPerMinute) {
 
     public static final String PAGE_SIZE = "fastsync.pull.page-size";
     public static final String MAX_PUSH_OBJECTS = "fastsync.push.max-objects";
     public static final String MAX_PUSH_BYTES = "fastsync.push.max-bytes";
     public static final String RETENTION_HOURS = "fastsync.idempotency.retention-hours";
     public static final String TYPES = "fastsync.types";
+    public static final String REFUSALS_PER_MINUTE = "fastsync.log.refusals-per-minute";
     /** Prefix of the per-type keys {@code fastsync.type.<Name>.zone} and {@code fastsync.type.<Name>.conflicts}. */
     public static final String TYPE_PREFIX = "fastsync.type.";
 
@@ -32,6 +35,7 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
     public static final long DEFAULT_MAX_PUSH_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_RETENTION_HOURS = 24;
     public static final String DEFAULT_TYPES = "Item";
+    public static final int DEFAULT_REFUSALS_PER_MINUTE = 20;
 
     public FastSyncSettings {
         positive(PAGE_SIZE, pageSize);
@@ -39,6 +43,7 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
         positive(MAX_PUSH_BYTES, maxPushBytes);
         positive(RETENTION_HOURS, receiptRetentionHours);
         types = List.copyOf(types);
+        positive(REFUSALS_PER_MINUTE, refusalsLoggedPerMinute);
     }
 
     /** @return the defaults */
@@ -57,7 +62,8 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
                 number(lookup, MAX_PUSH_BYTES, DEFAULT_MAX_PUSH_BYTES),
                 (int) number(lookup, RETENTION_HOURS, DEFAULT_RETENTION_HOURS),
                 List.of(lookup.apply(TYPES).orElse(DEFAULT_TYPES).split(",")).stream()
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList());
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE));
     }
 
     private static long number(Function<String, Optional<String>> lookup, String key, long fallback) {

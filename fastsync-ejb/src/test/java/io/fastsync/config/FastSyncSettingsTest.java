@@ -18,6 +18,7 @@ class FastSyncSettingsTest {
         assertEquals(16L * 1024 * 1024, s.maxPushBytes());
         assertEquals(24, s.receiptRetentionHours());
         assertEquals(List.of("Item"), s.types());
+        assertEquals(20, s.refusalsLoggedPerMinute());
     }
 
     @Test

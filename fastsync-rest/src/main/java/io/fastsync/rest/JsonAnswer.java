@@ -1,25 +1,14 @@
 package io.fastsync.rest;
 
 import io.fastsync.wire.WireJson;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.function.Consumer;
 
 /** Answers streamed as they are written, so that a large page is never held whole as a string. */
 public final class JsonAnswer {
 
     private JsonAnswer() {
-    }
-
-    public static Response of(int status, MediaType type, Consumer<JsonGenerator> writer) {
-        StreamingOutput body = out -> {
-            try (JsonGenerator g = WireJson.generator(out)) {
-                writer.accept(g);
-            }
-        };
-        return Response.status(status).type(type).entity(body).build();
     }
 
     /** A 200 answer written as text, buffered and UTF-8 (see {@link Utf8Writer}), for writers that do without a generator. */

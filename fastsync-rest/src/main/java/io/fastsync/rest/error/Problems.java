@@ -1,10 +1,12 @@
 package io.fastsync.rest.error;
 
-import io.fastsync.rest.JsonAnswer;
 import io.fastsync.wire.Problem;
 import io.fastsync.wire.WireJson;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStream;
 import java.util.List;
 
 /** Builds every error answer: one shape, {@code application/problem+json}. */
@@ -16,7 +18,17 @@ final class Problems {
     }
 
     static Response answer(Problem problem) {
-        return JsonAnswer.of(problem.status(), PROBLEM_JSON, g -> WireJson.writeProblem(problem, g));
+        return Response.status(problem.status()).type(PROBLEM_JSON).entity(new Body(problem)).build();
+    }
+
+    /** A problem as the answer's entity: written as problem details, and read by {@link RefusalLog}. */
+    record Body(Problem problem) implements StreamingOutput {
+        @Override
+        public void write(OutputStream out) {
+            try (JsonGenerator g = WireJson.generator(out)) {
+                WireJson.writeProblem(problem, g);
+            }
+        }
     }
 
     static Response answer(int status, String code, String title, String detail, List<Problem.Location> errors) {

@@ -1,0 +1,102 @@
+package io.fastsync.rest.error;
+
+import io.fastsync.config.FastSyncSettings;
+import io.fastsync.wire.Problem;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * One log line for every refused request, so that an operator whose clients are being refused
+ * sees it in the server log by default: status, code, where (type, object id, JSON Pointer), and
+ * the client's address. A flood of bad requests cannot flood the log: past
+ * {@code fastsync.log.refusals-per-minute} lines in a minute the rest are counted, and the count
+ * is logged with the next line that is written. Failures (500) are logged where they happen, with
+ * their incident id and the exception.
+ */
+@Provider
+@ApplicationScoped
+public class RefusalLog implements ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(RefusalLog.class.getName());
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Inject
+    FastSyncSettings settings;
+
+    private RateLimit limit;
+
+    @PostConstruct
+    void start() {
+        limit = new RateLimit(settings.refusalsLoggedPerMinute(), 60_000, Clock.systemUTC());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(response.getEntity() instanceof Problems.Body body) || body.problem().status() >= 500) {
+            return;
+        }
+        RateLimit.Decision decision = limit.tryAcquire();
+        if (decision.suppressedBefore() > 0) {
+            LOG.warning(() -> "FastSync refused " + decision.suppressedBefore()
+                    + " more requests in the last minute without logging each (fastsync.log.refusals-per-minute)");
+        }
+        if (decision.allowed()) {
+            String client = servletRequest == null ? "an unknown client" : servletRequest.getRemoteAddr();
+            LOG.warning(() -> line(request.getMethod(), "/" + request.getUriInfo().getPath(), client, body.problem()));
+        }
+    }
+
+    /** {@code FastSync refused POST /push from 10.0.0.7: 400 invalid-field, type Item, id a1, at /data/Item/0/id: ...} */
+    static String line(String method, String path, String client, Problem problem) {
+        StringBuilder s = new StringBuilder("FastSync refused ").append(method).append(' ').append(printable(path, 200))
+                .append(" from ").append(client).append(": ").append(problem.status()).append(' ').append(problem.code());
+        if (!problem.errors().isEmpty()) {
+            Problem.Location at = problem.errors().get(0);
+            if (at.type() != null) {
+                s.append(", type ").append(printable(at.type(), 100));
+            }
+            if (at.id() != null) {
+                s.append(", id ").append(printable(at.id(), 100));
+            }
+            if (at.pointer() != null && !at.pointer().isEmpty()) {
+                s.append(", at ").append(printable(at.pointer(), 200));
+            }
+        }
+        return s.append(": ").append(printable(problem.detail(), 300)).toString();
+    }
+
+    /**
+     * Request data as it may go into a log line: control characters escaped (no forged lines),
+     * and cut to a length (a refusal of a huge value does not write it out).
+     */
+    static String printable(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(Math.min(text.length(), max) + 8);
+        for (int i = 0; i < text.length() && s.length() < max; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                s.append(String.format("\\u%04x", (int) c));
+            } else {
+                s.append(c);
+            }
+        }
+        if (s.length() >= max && text.length() > max) {
+            s.setLength(max);
+            s.append("… (").append(text.length()).append(" characters)");
+        }
+        return s.toString();
+    }
+}
