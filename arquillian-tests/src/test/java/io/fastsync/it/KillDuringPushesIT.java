@@ -110,6 +110,8 @@ class KillDuringPushesIT {
         Map<Long, String> versionOwners = new HashMap<>();
         AtomicInteger numbers = new AtomicInteger();
         int killedAfterAnAnswer = 0;
+        int committedUnanswered = 0;
+        int lostUnanswered = 0;
         server.start();
         try {
             for (int round = 1; round <= ROUNDS; round++) {
@@ -150,6 +152,16 @@ class KillDuringPushesIT {
                 }
                 server.start();
                 check(server.base(), pushes, versionOwners, "after kill " + round);
+                Map<String, Long> stored = storedVersions(server.base());
+                for (Push push : pushes) {
+                    if (push.answered == null) {
+                        if (stored.containsKey(push.ids.get(0))) {
+                            committedUnanswered++;
+                        } else {
+                            lostUnanswered++;
+                        }
+                    }
+                }
                 retryUnanswered(server.base(), pushes);
                 check(server.base(), pushes, versionOwners, "after the retries of round " + round);
             }
@@ -158,7 +170,8 @@ class KillDuringPushesIT {
         }
         long acknowledged = pushes.stream().filter(p -> p.answered != null).count();
         System.out.println("KillDuringPushesIT: " + ROUNDS + " kills (" + killedAfterAnAnswer + " right after an answer), "
-                + pushes.size() + " pushes, " + acknowledged + " acknowledged before a kill or retried, none lost");
+                + pushes.size() + " pushes; " + (committedUnanswered + lostUnanswered) + " unanswered at a kill: "
+                + committedUnanswered + " found whole, " + lostUnanswered + " found absent, none partly; no acknowledged push lost");
         assertTrue(acknowledged > ROUNDS, "the campaign pushed something in every round");
     }
 
@@ -171,9 +184,40 @@ class KillDuringPushesIT {
         }
     }
 
+    private static Map<String, Long> storedVersions(URI base) {
+        Map<String, Long> stored = new HashMap<>();
+        readZone(base, stored, new ArrayList<>(), "reading the zone");
+        return stored;
+    }
+
     private static void check(URI base, List<Push> pushes, Map<Long, String> versionOwners, String when) {
         Map<String, Long> stored = new HashMap<>();
         List<Long> versions = new ArrayList<>();
+        readZone(base, stored, versions, when);
+        for (int i = 0; i < versions.size(); i++) {
+            assertEquals(i + 1, versions.get(i), when + ": the zone's versions run 1..n without a gap or a repeat");
+        }
+        stored.forEach((id, version) -> {
+            String before = versionOwners.putIfAbsent(version, id);
+            if (before != null && !before.equals(id)) {
+                fail(when + ": version " + version + " was " + before + "'s and is now " + id + "'s: handed out twice");
+            }
+        });
+        for (Push push : pushes) {
+            long present = push.ids.stream().filter(stored::containsKey).count();
+            if (push.answered != null) {
+                for (String id : push.ids) {
+                    assertEquals(push.answered.get(id), stored.get(id), when + ": acknowledged push " + push.key + " lost " + id);
+                }
+            } else {
+                assertTrue(present == 0 || present == push.ids.size(),
+                        when + ": unacknowledged push " + push.key + " is partly stored (" + present + " of " + push.ids.size() + ")");
+            }
+        }
+    }
+
+    /** Pulls the whole zone page by page: each object's version, and the versions in the order delivered. */
+    private static void readZone(URI base, Map<String, Long> stored, List<Long> versions, String when) {
         long cursor = 0;
         boolean more = true;
         while (more) {
@@ -194,26 +238,6 @@ class KillDuringPushesIT {
                 cursor = cursors.getJsonObject("Item").getJsonNumber("version").longValue();
             }
             more = page.body().getBoolean("hasMore");
-        }
-        for (int i = 0; i < versions.size(); i++) {
-            assertEquals(i + 1, versions.get(i), when + ": the zone's versions run 1..n without a gap or a repeat");
-        }
-        stored.forEach((id, version) -> {
-            String before = versionOwners.putIfAbsent(version, id);
-            if (before != null && !before.equals(id)) {
-                fail(when + ": version " + version + " was " + before + "'s and is now " + id + "'s: handed out twice");
-            }
-        });
-        for (Push push : pushes) {
-            long present = push.ids.stream().filter(stored::containsKey).count();
-            if (push.answered != null) {
-                for (String id : push.ids) {
-                    assertEquals(push.answered.get(id), stored.get(id), when + ": acknowledged push " + push.key + " lost " + id);
-                }
-            } else {
-                assertTrue(present == 0 || present == push.ids.size(),
-                        when + ": unacknowledged push " + push.key + " is partly stored (" + present + " of " + push.ids.size() + ")");
-            }
         }
     }
 }

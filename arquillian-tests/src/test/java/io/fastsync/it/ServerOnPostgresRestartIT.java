@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,7 @@ class ServerOnPostgresRestartIT {
                 assertEquals(200, pushed.status(), String.valueOf(pushed.body()));
                 assertTrue(server.logOfThisRun().contains("FastSync serves Item (restricted, last-writer-wins) on PostgreSQL"),
                         "the start-up log names the database");
+                assertEquals(List.of(), server.warningsOfThisRun(), "warnings of a clean start on PostgreSQL");
             } finally {
                 server.stop();
             }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The built WAR on Payara Micro in a process of its own, started the way {@code bin/fastsync-server}
- * starts it, with the environment given; one port and one log file across restarts.
+ * The built WAR on Payara Micro in a process of its own, started by {@code bin/fastsync-server} with
+ * the environment given (and a data directory of its own unless that names one); one port and one
+ * log file across restarts.
  */
 final class ServerProcess {
 
@@ -39,12 +40,19 @@ final class ServerProcess {
 
     /** Starts the server and waits until Payara Micro says it is ready. */
     ServerProcess start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("payara.microJar"),
-                "--deploy", new File(System.getProperty("fastsync.war")).getAbsolutePath(), "--port", String.valueOf(port),
-                "--nocluster", "--nohazelcast", "--disablephonehome")
+        Path launcher = Path.of(System.getProperty("fastsync.root"), "bin", "fastsync-server");
+        ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("FASTSYNC_"));
+        env.put("FASTSYNC_WAR", new File(System.getProperty("fastsync.war")).getAbsolutePath());
+        env.put("FASTSYNC_MICRO_JAR", new File(System.getProperty("payara.microJar")).getAbsolutePath());
+        env.put("FASTSYNC_HTTP_PORT", String.valueOf(port));
+        env.put("FASTSYNC_JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        env.put("FASTSYNC_DATA_DIR", log.getParent().resolve("data").toString());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+        env.putAll(environment);
         logStart = Files.exists(log) ? Files.size(log) : 0;
         process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -66,6 +74,15 @@ final class ServerProcess {
     String logOfThisRun() throws IOException {
         String all = Files.readString(log);
         return all.length() > logStart ? all.substring((int) logStart) : "";
+    }
+
+    /**
+     * @return the lines of this run's log at WARNING or SEVERE, but for the warning that the
+     *         standalone server trusts the zones named in requests, which is true
+     */
+    java.util.List<String> warningsOfThisRun() throws IOException {
+        return logOfThisRun().lines().filter(l -> l.contains("[WARNING]") || l.contains("[SEVERE]"))
+                .filter(l -> !l.contains("FastSync trusts the zone named in each request")).toList();
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, nothing the server can do about it. */

@@ -60,6 +60,15 @@ class TypeScriptClientReplayIT {
                 "FASTSYNC_TYPE_BOARD_ZONE", "global"), data.resolve("server.log"));
         server.start();
         try {
+            // A clean start says what is served, from which database and under which zone rule, and
+            // warns of nothing that is not a problem.
+            String started = server.logOfThisRun();
+            assertTrue(started.contains("FastSync serves Item (restricted, last-writer-wins), Note (restricted,"
+                    + " timestamp-ordering), Board (global, last-writer-wins) on H2 "), started);
+            assertTrue(started.contains("schema version 3 created"), started);
+            assertTrue(started.contains("FastSync trusts the zone named in each request"), started);
+            assertEquals(List.of(), server.warningsOfThisRun(), "warnings of a clean start");
+
             Exchanges x = new Exchanges(server.base(), encoding);
             x.pulled("s1-01-A-pull", Map.of());
             x.pushed("s1-02-A-push", applied(ONE, 1), applied(TWO, 2), applied(THREE, 3));
