@@ -413,7 +413,7 @@ abstract class SyncEngineScenarios {
     @Test
     void writesThroughTheRepositoryReachTheNextPull() {
         @SuppressWarnings("unchecked")
-        SyncableRepository<Note> notes = (SyncableRepository<Note>) engine.registry().repository("Note");
+        SyncableRepository<Note> notes = (SyncableRepository<Note>) engine.repository("Note");
         Note note = new Note();
         note.setSyncZone("u1");
         note.setText("from the app");
@@ -431,9 +431,20 @@ abstract class SyncEngineScenarios {
     }
 
     @Test
+    void aMissingZoneInApplicationCodeIsAnArgumentErrorNotARefusedRequest() {
+        @SuppressWarnings("unchecked")
+        SyncableRepository<Note> notes = (SyncableRepository<Note>) engine.repository("Note");
+        Note note = new Note();
+        note.setText("no zone");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.inTransaction(em -> notes.add(note)));
+        assertTrue(e.getMessage().contains("type Note is restricted"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> engine.inTransaction(em -> notes.getAll(null)));
+    }
+
+    @Test
     void repositoryRefusesToMoveAnObjectToAnotherZone() {
         @SuppressWarnings("unchecked")
-        SyncableRepository<Note> notes = (SyncableRepository<Note>) engine.registry().repository("Note");
+        SyncableRepository<Note> notes = (SyncableRepository<Note>) engine.repository("Note");
         engine.push(push("Note", "u1", old("n", 0, 1, "\"text\": \"t\"")));
         Note moved = new Note();
         moved.setId("n");

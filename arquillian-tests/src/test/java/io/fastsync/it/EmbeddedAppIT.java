@@ -13,6 +13,7 @@ import io.fastsync.it.shop.Inventory;
 import io.fastsync.it.shop.Item;
 import io.fastsync.it.shop.Order;
 import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.registry.SyncableRepositories;
 import io.fastsync.rest.PushResource;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PullRequest;
@@ -23,10 +24,12 @@ import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncOperation;
 import io.fastsync.wire.SyncPayload;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -97,6 +100,9 @@ class EmbeddedAppIT {
     SyncTypeRegistry registry;
 
     @Inject
+    SyncableRepositories repositories;
+
+    @Inject
     Inventory inventory;
 
     private PullResponse pull(String type, String zone, long cursor) {
@@ -108,7 +114,7 @@ class EmbeddedAppIT {
         assertTrue(registry.names().containsAll(List.of("Item", "Order")), registry.names().toString());
         assertEquals(ConflictStrategy.LAST_WRITER_WINS, registry.require("Item", null).conflicts().strategy());
         assertEquals(ConflictStrategy.TIMESTAMP_ORDERING, registry.require("Order", null).conflicts().strategy());
-        assertEquals("Order", registry.repository(Order.class).typeName());
+        assertEquals("Order", repositories.repository(Order.class).typeName());
     }
 
     @Test
@@ -160,6 +166,27 @@ class EmbeddedAppIT {
         assertEquals(6, fewer.getQty());
         assertEquals(2, fewer.getSyncVersion());
         assertEquals(List.of(id), items.getAll(z).stream().map(SyncableObject::getId).toList());
+    }
+
+    @Resource
+    UserTransaction transaction;
+
+    @Test
+    void aPushInTheApplicationsTransactionRollsBackWithIt() throws Exception {
+        String z = zone();
+        transaction.begin();
+        try {
+            PushResponse inside = syncManager.processPush(itemPush(z, "rolled-back", SyncOperation.ADD, 1000, "{\"name\": \"x\", \"qty\": 1}"));
+            assertEquals(PushOutcome.APPLIED, inside.results().get("Item").get(0).outcome());
+            assertTrue(items.findById("rolled-back").isPresent(), "the push joined the application's transaction");
+        } finally {
+            transaction.rollback();
+        }
+        assertTrue(items.findById("rolled-back").isEmpty(), "the object went with the rollback");
+        assertTrue(pull("Item", z, 0).payload().data().isEmpty(), "and no pull sees it");
+        ObjectResult next = syncManager.processPush(itemPush(z, "kept", SyncOperation.ADD, 1000, "{\"name\": \"y\", \"qty\": 2}"))
+                .results().get("Item").get(0);
+        assertEquals(1, next.version(), "the rolled-back version was not spent");
     }
 
     private static SyncPayload itemPush(String zone, String id, SyncOperation op, long version, String fields) {

@@ -5,6 +5,7 @@ import io.fastsync.registry.RegisteredType;
 import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.Numbers;
 import io.fastsync.wire.SyncOperation;
+import io.fastsync.zone.ZoneAuthority;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -46,11 +47,12 @@ public class SyncableRepository<T> {
      *
      * @return the stored value, with its version
      * @throws IllegalArgumentException if an object with this id exists, or a restricted value has no zone
+     *                                  (or one longer than 200 characters)
      */
     public T add(T value) {
         SyncMeta meta = store.meta(value);
         String id = meta.id() != null ? meta.id() : UUID.randomUUID().toString();
-        String zone = type.zoneFor(meta.zone(), null);
+        String zone = ZoneAuthority.forApplication(type, meta.zone());
         if (!store.findByIds(List.of(id)).isEmpty()) {
             throw new IllegalArgumentException(type.name() + " " + id + " exists already");
         }
@@ -69,7 +71,7 @@ public class SyncableRepository<T> {
      */
     public T update(T value) {
         SyncMeta stored = requireLive(store.meta(value).id());
-        String zone = type.zoneFor(store.meta(value).zone(), null);
+        String zone = ZoneAuthority.forApplication(type, store.meta(value).zone());
         if (!zone.equals(stored.zone())) {
             throw new ZoneConflictException(type.name(), stored.id(), null, "object " + stored.id() + " belongs to another zone");
         }
@@ -100,7 +102,7 @@ public class SyncableRepository<T> {
 
     /** @return the live objects of a zone (ignored for a global type), in version order */
     public List<T> getAll(String zone) {
-        return store.all(type.zoneFor(zone, null), false);
+        return store.all(ZoneAuthority.forApplication(type, zone), false);
     }
 
     /**
@@ -113,7 +115,7 @@ public class SyncableRepository<T> {
 
     /** @return how many live objects the zone holds */
     public long count(String zone) {
-        return store.count(type.zoneFor(zone, null));
+        return store.count(ZoneAuthority.forApplication(type, zone));
     }
 
     /**
@@ -141,7 +143,7 @@ public class SyncableRepository<T> {
      *         for reading, not managed (change an object through {@code update})
      */
     public List<T> changesSince(String zone, long afterVersion, int limit) {
-        return store.changesSince(type.zoneFor(zone, null), afterVersion, limit);
+        return store.changesSince(ZoneAuthority.forApplication(type, zone), afterVersion, limit);
     }
 
     private SyncMeta requireLive(String id) {

@@ -1,27 +1,30 @@
 package io.fastsync.pull;
 
-import io.fastsync.error.ZoneForbiddenException;
 import io.fastsync.registry.RegisteredType;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.WireJson;
 import io.fastsync.zone.ZoneAccess;
-import io.fastsync.zone.ZoneAuthorizer;
+import io.fastsync.zone.ZoneAuthority;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a pull request's per-type metadata into cursors: a known type, a permitted zone, a version. */
-public final class CursorReader {
+/** Turns a pull request's per-type metadata into cursors: a known type, a zone the caller may read, a version. */
+@Dependent
+public class CursorReader {
 
     private final SyncTypeRegistry registry;
-    private final ZoneAuthorizer authorizer;
+    private final ZoneAuthority zones;
 
-    public CursorReader(SyncTypeRegistry registry, ZoneAuthorizer authorizer) {
+    @Inject
+    public CursorReader(SyncTypeRegistry registry, ZoneAuthority zones) {
         this.registry = registry;
-        this.authorizer = authorizer;
+        this.zones = zones;
     }
 
     /** @param caller may be null */
@@ -30,11 +33,7 @@ public final class CursorReader {
         for (Map.Entry<String, SyncMetadata> entry : request.metadata().entrySet()) {
             String pointer = "/metadata/" + WireJson.escape(entry.getKey());
             RegisteredType<?> type = registry.require(entry.getKey(), pointer);
-            String zone = type.zoneFor(entry.getValue().syncZone(), pointer + "/syncZone");
-            if (!authorizer.permits(caller, type.name(), zone, ZoneAccess.READ)) {
-                throw new ZoneForbiddenException(type.name(), null, pointer + "/syncZone",
-                        "the caller may not read zone '" + zone + "' of type " + type.name());
-            }
+            String zone = zones.admit(caller, type, entry.getValue().syncZone(), ZoneAccess.READ, pointer + "/syncZone");
             targets.add(new PullTarget<>(type, zone, entry.getValue().version()));
         }
         return targets;

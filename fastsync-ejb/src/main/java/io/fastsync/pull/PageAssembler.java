@@ -5,6 +5,7 @@ import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncPayload;
+import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
  * size over all types together. A type's new cursor is the highest version the page delivers for
  * it, never further: old clients take it as their next cursor as is.
  */
-public final class PageAssembler {
+@Dependent
+public class PageAssembler {
 
     /** @param limit the most objects in the page, at least 1 */
     public PullResponse assemble(List<PullTarget<?>> targets, int limit) {

@@ -1,28 +1,29 @@
 package io.fastsync.pull;
 
 import io.fastsync.config.FastSyncSettings;
-import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
-import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.security.Principal;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The pull boundary: read the cursors, then assemble one page. It only reads; it joins the
- * caller's transaction if there is one ({@code REQUIRED}, the default).
+ * The pull boundary: read the cursors (each type known, each zone one the caller may read), then
+ * assemble one page. It only reads; it joins the caller's transaction if there is one
+ * ({@code REQUIRED}, the default).
  */
 @Stateless
 public class PullService {
 
     @Inject
-    SyncTypeRegistry registry;
+    CursorReader cursors;
 
     @Inject
-    ZoneAuthorizer authorizer;
+    PageAssembler pages;
 
     @Inject
     FastSyncSettings settings;
@@ -30,13 +31,27 @@ public class PullService {
     @Resource
     SessionContext context;
 
+    private Supplier<Principal> caller = () -> context.getCallerPrincipal();
+
+    /** For the container. */
+    public PullService() {
+    }
+
+    /** The same boundary outside a container, on steps built by hand; every pull comes from {@code caller}. */
+    public PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Supplier<Principal> caller) {
+        this.cursors = cursors;
+        this.pages = pages;
+        this.settings = settings;
+        this.caller = caller;
+    }
+
     public PullResponse pull(PullRequest request) {
-        List<PullTarget<?>> targets = new CursorReader(registry, authorizer).read(request, context.getCallerPrincipal());
-        return new PageAssembler().assemble(targets, pageSize(request, settings));
+        List<PullTarget<?>> targets = cursors.read(request, caller.get());
+        return pages.assemble(targets, pageSize(request));
     }
 
     /** @return the client's limit, capped by the server's page size */
-    public static int pageSize(PullRequest request, FastSyncSettings settings) {
+    private int pageSize(PullRequest request) {
         return request.limit() == null ? settings.pageSize() : Math.min(request.limit(), settings.pageSize());
     }
 }

@@ -1,14 +1,22 @@
 package io.fastsync.push;
 
 import io.fastsync.entity.SyncMeta;
+import io.fastsync.entity.SyncStore;
+import io.fastsync.error.ZoneConflictException;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncOperation;
+import jakarta.enterprise.context.Dependent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Decides what a pushed object is, compared with the stored copy. Conflicts are detected from
- * the version the client last saw (its base), never from timestamps or version gaps.
+ * Decides what each pushed object is, compared with the stored copy: new, unchanged, an edit of
+ * what the client saw, or a conflict. Conflicts are detected from the version the client last saw
+ * (its base), never from timestamps or version gaps. Runs with the push's zones locked.
  */
-public final class ConflictDetector {
+@Dependent
+public class ConflictDetector {
 
     /** What to do with one pushed object. */
     public enum Decision {
@@ -25,7 +33,35 @@ public final class ConflictDetector {
         CONFLICT
     }
 
-    private ConflictDetector() {
+    /**
+     * Reads the stored copies of each type in one query and decides each object.
+     *
+     * @throws ZoneConflictException if an object lives in another zone than the push's
+     */
+    public List<TypeDecisions<?>> detect(ValidatedPush push) {
+        List<TypeDecisions<?>> decisions = new ArrayList<>(push.batches().size());
+        for (TypeBatch<?> batch : push.batches()) {
+            decisions.add(detect(batch));
+        }
+        return decisions;
+    }
+
+    private static <T> TypeDecisions<T> detect(TypeBatch<T> batch) {
+        SyncStore<T> store = batch.type().store();
+        Map<String, T> stored = store.findByIds(batch.ids());
+        List<ObjectDecision<T>> objects = new ArrayList<>(batch.objects().size());
+        for (IncomingObject<T> incoming : batch.objects()) {
+            T current = stored.get(incoming.id());
+            SyncMeta currentMeta = current == null ? null : store.meta(current);
+            if (currentMeta != null && !currentMeta.zone().equals(batch.zone())) {
+                // Ids are not scoped by the request: an object stays in the zone it was created in.
+                throw new ZoneConflictException(batch.type().name(), incoming.id(), incoming.pointer(),
+                        "object " + incoming.id() + " of type " + batch.type().name() + " belongs to another zone");
+            }
+            boolean same = current != null && store.sameContent(current, incoming.value());
+            objects.add(new ObjectDecision<>(incoming, current, decide(currentMeta, same, baseVersion(incoming.sent())), null));
+        }
+        return new TypeDecisions<>(batch, objects);
     }
 
     /**

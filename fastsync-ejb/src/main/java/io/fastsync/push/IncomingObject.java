@@ -1,5 +1,6 @@
 package io.fastsync.push;
 
+import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncOperation;
 
 /**
@@ -8,11 +9,11 @@ import io.fastsync.wire.SyncOperation;
  * @param pointer   where it stands in the push body, for errors
  * @param id        never null
  * @param value     the decoded value, detached, carrying id, zone and deleted flag
- * @param base      the version the client last saw
+ * @param sent      the metadata as the client sent it: its version and, from new clients, its base
  * @param operation never {@link SyncOperation#NONE}
  * @param timestamp normalised, microseconds
  * @param deleted   true for a delete
  */
-public record IncomingObject<T>(String pointer, String id, T value, long base, SyncOperation operation,
+public record IncomingObject<T>(String pointer, String id, T value, SyncMetadata sent, SyncOperation operation,
                                 long timestamp, boolean deleted) {
 }

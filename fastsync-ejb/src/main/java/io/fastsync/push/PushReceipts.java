@@ -1,8 +1,11 @@
 package io.fastsync.push;
 
+import io.fastsync.config.FastSyncUnit;
 import io.fastsync.error.IdempotencyKeyReusedException;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.WireJson;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +15,16 @@ import java.util.Optional;
  * Idempotency: the answer to each keyed push is stored in the push's own transaction, so it
  * exists exactly when the push's changes do. A retry finds it and gets the same answer.
  */
-public final class PushReceipts {
+@Dependent
+public class PushReceipts {
 
     private final EntityManager em;
     private final Clock clock;
+
+    @Inject
+    public PushReceipts(@FastSyncUnit EntityManager em) {
+        this(em, Clock.systemUTC());
+    }
 
     public PushReceipts(EntityManager em, Clock clock) {
         this.em = em;

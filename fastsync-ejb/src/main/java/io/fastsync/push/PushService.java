@@ -1,51 +1,81 @@
 package io.fastsync.push;
 
-import io.fastsync.config.FastSyncSettings;
-import io.fastsync.registry.SyncTypeRegistry;
-import io.fastsync.version.CounterRowCreator;
+import io.fastsync.version.VersionCounter;
+import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
-import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The push boundary: one push, one transaction. {@code REQUIRED}: called by an application that
- * has a transaction open, the push joins it and commits or rolls back with it; called from the
- * REST edge, it gets its own. Any refusal rolls the whole push back.
+ * The push boundary: one push, one transaction, read as its steps. {@code REQUIRED}: called by an
+ * application that has a transaction open, the push joins it and commits or rolls back with it;
+ * called from the REST edge, it gets its own. Any refusal rolls the whole push back.
  */
 @Stateless
 public class PushService {
 
-    @PersistenceContext(unitName = "fastsync")
-    EntityManager em;
+    @Inject
+    PushValidator validator;
 
     @Inject
-    SyncTypeRegistry registry;
+    VersionCounters counters;
 
     @Inject
-    CounterRowCreator counterRowCreator;
+    PushReceipts receipts;
 
     @Inject
-    ZoneAuthorizer authorizer;
+    ConflictDetector detector;
 
     @Inject
-    FastSyncSettings settings;
+    ConflictSettler settler;
+
+    @Inject
+    PushApplier applier;
 
     @Resource
     SessionContext context;
 
+    private Supplier<Principal> caller = () -> context.getCallerPrincipal();
+
+    /** For the container. */
+    public PushService() {
+    }
+
+    /** The same boundary outside a container, on steps built by hand; every push comes from {@code caller}. */
+    public PushService(PushValidator validator, VersionCounters counters, PushReceipts receipts, ConflictDetector detector,
+                       ConflictSettler settler, PushApplier applier, Supplier<Principal> caller) {
+        this.validator = validator;
+        this.counters = counters;
+        this.receipts = receipts;
+        this.detector = detector;
+        this.settler = settler;
+        this.applier = applier;
+        this.caller = caller;
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public PushResponse push(PushRequest request) {
-        PushPipeline pipeline = new PushPipeline(registry, registry.versionCounters(),
-                new PushReceipts(em, Clock.systemUTC()), authorizer, settings);
-        return pipeline.run(request, context.getCallerPrincipal());
+        ValidatedPush push = validator.validate(request, caller.get());
+        Map<VersionCounter.Key, VersionCounters.Sequence> versions = counters.lock(push.counterKeys());
+        // Looked up under the zone locks: a concurrent first try of the same push has committed by now.
+        Optional<PushResponse> replay = receipts.replay(push);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        List<TypeDecisions<?>> detected = detector.detect(push);
+        List<TypeDecisions<?>> settled = settler.settle(detected);
+        PushResponse response = applier.apply(settled, versions);
+        receipts.record(push, response);
+        return response;
     }
 }

@@ -5,7 +5,6 @@ import io.fastsync.entity.InvalidFieldsException;
 import io.fastsync.entity.SyncStore;
 import io.fastsync.error.InvalidRequestException;
 import io.fastsync.error.PushTooLargeException;
-import io.fastsync.error.ZoneForbiddenException;
 import io.fastsync.registry.RegisteredType;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.Numbers;
@@ -16,7 +15,9 @@ import io.fastsync.wire.SyncOperation;
 import io.fastsync.wire.WireJson;
 import io.fastsync.zone.SyncZoneRestriction;
 import io.fastsync.zone.ZoneAccess;
-import io.fastsync.zone.ZoneAuthorizer;
+import io.fastsync.zone.ZoneAuthority;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,15 +34,17 @@ import java.util.Set;
  * Checks a push before anything is locked or written: size, types, zones and who may write
  * them, and each object's fields. The first offence is refused with its place in the body.
  */
-public final class PushValidator {
+@Dependent
+public class PushValidator {
 
     private final SyncTypeRegistry registry;
-    private final ZoneAuthorizer authorizer;
+    private final ZoneAuthority zones;
     private final FastSyncSettings settings;
 
-    public PushValidator(SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings) {
+    @Inject
+    public PushValidator(SyncTypeRegistry registry, ZoneAuthority zones, FastSyncSettings settings) {
         this.registry = registry;
-        this.authorizer = authorizer;
+        this.zones = zones;
         this.settings = settings;
     }
 
@@ -64,11 +67,13 @@ public final class PushValidator {
 
     private <T> TypeBatch<T> batch(RegisteredType<T> type, List<SyncObject> objects, SyncMetadata typeMetadata,
                                    String pointer, Principal caller) {
-        String zone = zoneOf(type, objects, typeMetadata);
-        if (!authorizer.permits(caller, type.name(), zone, ZoneAccess.WRITE)) {
-            throw new ZoneForbiddenException(type.name(), null, "/operationMetadata/metadata/" + WireJson.escape(type.name()) + "/syncZone",
-                    "the caller may not write zone '" + zone + "' of type " + type.name());
+        String requested = typeMetadata == null ? null : typeMetadata.syncZone();
+        if (requested == null && !objects.isEmpty()) {
+            // Some clients leave the per-type metadata out; their objects still name the zone.
+            requested = objects.get(0).metadata().syncZone();
         }
+        String zone = zones.admit(caller, type, requested, ZoneAccess.WRITE,
+                "/operationMetadata/metadata/" + WireJson.escape(type.name()) + "/syncZone");
         long now = Numbers.micros(Instant.now());
         Set<String> seen = new HashSet<>();
         List<IncomingObject<T>> incoming = new ArrayList<>(objects.size());
@@ -88,16 +93,6 @@ public final class PushValidator {
         return new TypeBatch<>(type, zone, incoming);
     }
 
-    private static String zoneOf(RegisteredType<?> type, List<SyncObject> objects, SyncMetadata typeMetadata) {
-        String pointer = "/operationMetadata/metadata/" + WireJson.escape(type.name()) + "/syncZone";
-        String requested = typeMetadata == null ? null : typeMetadata.syncZone();
-        if (requested == null && !objects.isEmpty()) {
-            // Some clients leave the per-type metadata out; their objects still name the zone.
-            requested = objects.get(0).metadata().syncZone();
-        }
-        return type.zoneFor(requested, pointer);
-    }
-
     private static <T> IncomingObject<T> decode(RegisteredType<T> type, SyncObject object, String zone, String at, long now) {
         SyncStore<T> store = type.store();
         T value;
@@ -110,7 +105,7 @@ public final class PushValidator {
         boolean deleted = op == SyncOperation.DELETE || object.deleted();
         long timestamp = object.metadata().timestamp() > 0 ? object.metadata().timestamp() : now;
         store.stamp(value, 0, timestamp, op, deleted);
-        return new IncomingObject<>(at, object.id(), value, ConflictDetector.baseVersion(object.metadata()), op, timestamp, deleted);
+        return new IncomingObject<>(at, object.id(), value, object.metadata(), op, timestamp, deleted);
     }
 
     /** @return SHA-256 of the request without its key, hex */

@@ -4,9 +4,6 @@ import io.fastsync.config.FastSyncSettings;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.logging.Logger;
 
@@ -16,15 +13,15 @@ public class ReceiptPurge {
 
     private static final Logger LOG = Logger.getLogger(ReceiptPurge.class.getName());
 
-    @PersistenceContext(unitName = "fastsync")
-    EntityManager em;
+    @Inject
+    PushReceipts receipts;
 
     @Inject
     FastSyncSettings settings;
 
     @Schedule(hour = "*", minute = "7", persistent = false)
     void purge() {
-        int purged = new PushReceipts(em, Clock.systemUTC()).purgeOlderThan(Duration.ofHours(settings.receiptRetentionHours()));
+        int purged = receipts.purgeOlderThan(Duration.ofHours(settings.receiptRetentionHours()));
         if (purged > 0) {
             LOG.fine(() -> "forgot " + purged + " idempotency keys");
         }

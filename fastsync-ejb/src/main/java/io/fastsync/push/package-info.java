@@ -1,9 +1,10 @@
 /**
- * The push path. {@link io.fastsync.push.PushService} is the transactional entry; it runs
- * {@link io.fastsync.push.PushPipeline}, whose steps are: validate
- * ({@link io.fastsync.push.PushValidator}), lock the zones' version counters, answer a retry from
- * its receipt ({@link io.fastsync.push.PushReceipts}), then detect, resolve and write
- * ({@link io.fastsync.push.ConflictDetector}, {@link io.fastsync.push.PushApplier}) and record the
- * receipt. HTTP does not live here.
+ * The push path. {@link io.fastsync.push.PushService#push} is the transactional entry and reads as
+ * the pipeline: validate ({@link io.fastsync.push.PushValidator}), lock the zones' version
+ * counters, answer a keyed retry from its receipt ({@link io.fastsync.push.PushReceipts}), detect
+ * ({@link io.fastsync.push.ConflictDetector}), settle conflicts by strategy
+ * ({@link io.fastsync.push.ConflictSettler}), write and stamp ({@link io.fastsync.push.PushApplier}),
+ * record the receipt. Each step is a CDI bean with constructor injection. The retry rule of every
+ * entry point is {@link io.fastsync.push.PushRetry}. HTTP does not live here.
  */
 package io.fastsync.push;

@@ -6,18 +6,13 @@ import io.fastsync.conflict.ConflictsHandler;
 import io.fastsync.entity.SyncStore;
 import io.fastsync.entity.SyncableObject;
 import io.fastsync.entity.SyncableObjectDataSource;
-import io.fastsync.entity.SyncableRepository;
 import io.fastsync.error.UnknownTypeException;
-import io.fastsync.version.CounterRowCreator;
-import io.fastsync.version.VersionCounters;
 import io.fastsync.zone.SyncZoneRestriction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,12 +29,6 @@ import java.util.Map;
 @ApplicationScoped
 public class SyncTypeRegistry {
 
-    @PersistenceContext(unitName = "fastsync")
-    EntityManager em;
-
-    @Inject
-    CounterRowCreator counterRowCreator;
-
     @Inject
     SyncableTypesExtension declaredTypes;
 
@@ -48,15 +37,9 @@ public class SyncTypeRegistry {
     Instance<Object> beans;
 
     private final Map<String, RegisteredType<?>> types = Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<String, SyncableRepository<?>> repositories = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    protected SyncTypeRegistry() {
-    }
-
-    /** A registry outside a container, working with this entity manager. */
-    public SyncTypeRegistry(EntityManager em, CounterRowCreator counterRowCreator) {
-        this.em = em;
-        this.counterRowCreator = counterRowCreator;
+    /** For the container, and for a registry outside one, filled by {@link #setSyncableObject}. */
+    public SyncTypeRegistry() {
     }
 
     @PostConstruct
@@ -116,7 +99,6 @@ public class SyncTypeRegistry {
             throw new IllegalArgumentException("a type name has 1 to 100 characters: " + typeName);
         }
         types.put(typeName, new RegisteredType<>(typeName, store, conflictsHandler, zoneRestriction));
-        repositories.remove(typeName);
     }
 
     /**
@@ -137,26 +119,5 @@ public class SyncTypeRegistry {
         synchronized (types) {
             return new ArrayList<>(types.keySet());
         }
-    }
-
-    /** @return the repository of an entity class registered under its simple name */
-    @SuppressWarnings("unchecked")
-    public <T extends SyncableObject> SyncableRepository<T> repository(Class<T> entityClass) {
-        return (SyncableRepository<T>) repository(entityClass.getSimpleName());
-    }
-
-    /** @return the repository of a registered type */
-    public SyncableRepository<?> repository(String typeName) {
-        RegisteredType<?> type = require(typeName, null);
-        return repositories.computeIfAbsent(typeName, name -> newRepository(type));
-    }
-
-    private <T> SyncableRepository<T> newRepository(RegisteredType<T> type) {
-        return new SyncableRepository<>(type, new VersionCounters(em, counterRowCreator));
-    }
-
-    /** @return counters working in the registry's persistence unit */
-    public VersionCounters versionCounters() {
-        return new VersionCounters(em, counterRowCreator);
     }
 }

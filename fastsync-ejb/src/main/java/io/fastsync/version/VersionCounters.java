@@ -1,5 +1,8 @@
 package io.fastsync.version;
 
+import io.fastsync.config.FastSyncUnit;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
@@ -22,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Locks are taken in key order, so two writers that touch the same zones cannot deadlock.
  */
+@Dependent
 public class VersionCounters {
 
     /**
@@ -38,7 +42,8 @@ public class VersionCounters {
      * @param em      the entity manager of the writing transaction
      * @param creator creates missing rows in a transaction of their own
      */
-    public VersionCounters(EntityManager em, CounterRowCreator creator) {
+    @Inject
+    public VersionCounters(@FastSyncUnit EntityManager em, CounterRowCreator creator) {
         this.em = em;
         this.creator = creator;
     }

@@ -7,17 +7,25 @@ import io.fastsync.entity.SyncableObjectDataSource;
 import io.fastsync.pull.CursorReader;
 import io.fastsync.pull.PageAssembler;
 import io.fastsync.pull.PullService;
-import io.fastsync.push.PushPipeline;
+import io.fastsync.entity.SyncableRepository;
+import io.fastsync.push.ConflictDetector;
+import io.fastsync.push.ConflictSettler;
+import io.fastsync.push.PushApplier;
 import io.fastsync.push.PushReceipts;
+import io.fastsync.push.PushService;
+import io.fastsync.push.PushValidator;
+import io.fastsync.registry.SyncableRepositories;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.version.CounterRowCreator;
 import io.fastsync.version.VersionCounter;
+import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.zone.SyncZoneRestriction;
 import io.fastsync.zone.TrustRequestZones;
+import io.fastsync.zone.ZoneAuthority;
 import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -27,8 +35,9 @@ import java.time.Clock;
 import java.util.function.Function;
 
 /**
- * The real push and pull pipelines wired by hand on one entity manager, each call in its own
- * local transaction, as the container's boundaries run them. One engine per thread.
+ * The real push and pull boundaries ({@link PushService}, {@link PullService}) and their steps,
+ * built with {@code new} on one entity manager, each call in its own local transaction as the
+ * container runs them. One engine per thread.
  */
 public final class Engine implements AutoCloseable {
 
@@ -44,7 +53,27 @@ public final class Engine implements AutoCloseable {
     public Engine(EntityManagerFactory emf) {
         this.emf = emf;
         this.em = emf.createEntityManager();
-        this.registry = new SyncTypeRegistry(em, counterRowCreator(emf));
+        this.registry = new SyncTypeRegistry();
+    }
+
+    private VersionCounters counters() {
+        return new VersionCounters(em, counterRowCreator(emf));
+    }
+
+    private PushService pushService() {
+        return new PushService(new PushValidator(registry, new ZoneAuthority(authorizer), settings), counters(),
+                new PushReceipts(em, Clock.systemUTC()), new ConflictDetector(), new ConflictSettler(), new PushApplier(),
+                () -> CALLER);
+    }
+
+    private PullService pullService() {
+        return new PullService(new CursorReader(registry, new ZoneAuthority(authorizer)), new PageAssembler(), settings,
+                () -> CALLER);
+    }
+
+    /** @return the application's repository of a registered type, as {@code SyncableRepositories} hands it out */
+    public SyncableRepository<?> repository(String typeName) {
+        return new SyncableRepositories(registry, counters()).repository(typeName);
     }
 
     public SyncTypeRegistry registry() {
@@ -79,14 +108,11 @@ public final class Engine implements AutoCloseable {
     }
 
     public PushResponse push(PushRequest request) {
-        return inTransaction(e -> new PushPipeline(registry, registry.versionCounters(),
-                new PushReceipts(e, Clock.systemUTC()), authorizer, settings).run(request, CALLER));
+        return inTransaction(e -> pushService().push(request));
     }
 
     public PullResponse pull(PullRequest request) {
-        return inTransaction(e -> new PageAssembler().assemble(
-                new CursorReader(registry, authorizer).read(request, CALLER),
-                PullService.pageSize(request, settings)));
+        return inTransaction(e -> pullService().pull(request));
     }
 
     /** Runs work in a transaction of this engine's entity manager; rolls back on any exception. */

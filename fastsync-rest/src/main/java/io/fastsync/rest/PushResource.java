@@ -2,12 +2,12 @@ package io.fastsync.rest;
 
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.PushTooLargeException;
+import io.fastsync.push.PushRetry;
 import io.fastsync.push.PushService;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.WireJson;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -46,27 +46,10 @@ public class PushResource {
                     + " bytes; at most " + settings.maxPushBytes() + " are accepted");
         }
         PushRequest parsed = WireJson.readPush(RequestBody.read(body, settings.maxPushBytes()));
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new io.fastsync.wire.WireFormatException("", "the Idempotency-Key header must have 1 to 200 characters");
-        }
-        PushRequest request = idempotencyKey != null && parsed.idempotencyKey() == null
-                ? new PushRequest(parsed.payload(), idempotencyKey) : parsed;
-        return respond(request);
-    }
-
-    private Response respond(PushRequest request) {
-        PushResponse response;
-        try {
-            response = pushService.push(request);
-        } catch (EJBException e) {
-            if (request.idempotencyKey() == null) {
-                throw e;
-            }
-            // A concurrent first try with the same key committed its receipt first; the retry
-            // now finds it, under the zone locks, and answers from it.
-            response = pushService.push(request);
-        }
-        PushResponse answer = response;
+        String headerKey = PushRequest.checkedKey(idempotencyKey, "", "the Idempotency-Key header");
+        PushRequest request = headerKey != null && parsed.idempotencyKey() == null
+                ? new PushRequest(parsed.payload(), headerKey) : parsed;
+        PushResponse answer = PushRetry.onceIfKeyed(request, pushService::push);
         return JsonAnswer.okText(out -> WireJson.writePushResponse(answer, out));
     }
 }

@@ -8,4 +8,24 @@ package io.fastsync.wire;
  *                       (the HTTP header {@code Idempotency-Key} may carry it instead)
  */
 public record PushRequest(SyncPayload payload, String idempotencyKey) {
+
+    /** The longest idempotency key. */
+    public static final int MAX_KEY_LENGTH = 200;
+
+    /**
+     * The one rule for an idempotency key, wherever it came from.
+     *
+     * @param key     may be null (no key)
+     * @param pointer where the key stood, for the refusal ({@code ""} for a header)
+     * @param what    how the refusal names the key, e.g. {@code "the Idempotency-Key header"}; empty
+     *                where the pointer names it
+     * @return the key
+     * @throws WireFormatException if the key is blank or longer than {@value #MAX_KEY_LENGTH} characters
+     */
+    public static String checkedKey(String key, String pointer, String what) {
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+            throw new WireFormatException(pointer, (what.isEmpty() ? "" : what + " ") + "must have 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return key;
+    }
 }

@@ -57,10 +57,7 @@ public final class WireJson {
     public static PushRequest readPush(JsonValue root) {
         JsonObject body = object(root, "", "the push body");
         SyncPayload payload = readPayload(body, "");
-        String key = optionalString(body, "idempotencyKey", "/idempotencyKey");
-        if (key != null && (key.isBlank() || key.length() > 200)) {
-            throw new WireFormatException("/idempotencyKey", "must have 1 to 200 characters");
-        }
+        String key = PushRequest.checkedKey(optionalString(body, "idempotencyKey", "/idempotencyKey"), "/idempotencyKey", "");
         return new PushRequest(payload, key);
     }
 
