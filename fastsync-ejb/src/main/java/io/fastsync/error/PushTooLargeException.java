@@ -1,31 +1,10 @@
 package io.fastsync.error;
 
-import io.fastsync.wire.Problem;
-import java.util.List;
-
-/** A push holds more objects or bytes than the server accepts. */
+/** More objects or bytes than fastsync.push.max-objects and max-bytes allow. */
 public class PushTooLargeException extends SyncRequestException {
 
-    public PushTooLargeException(String detail, List<Problem.Location> locations) {
-        super(detail, locations);
-    }
-
+    /** @see SyncRequestException#SyncRequestException(Refusal, String, String, String, String) */
     public PushTooLargeException(String type, String id, String pointer, String message) {
-        super(message, at(type, id, pointer, message));
-    }
-
-    @Override
-    public int status() {
-        return 413;
-    }
-
-    @Override
-    public String code() {
-        return "push-too-large";
-    }
-
-    @Override
-    public String title() {
-        return "The push is too large";
+        super(Refusal.PUSH_TOO_LARGE, type, id, pointer, message);
     }
 }

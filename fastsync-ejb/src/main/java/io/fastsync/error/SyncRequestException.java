@@ -11,28 +11,28 @@ import java.util.List;
 @ApplicationException(rollback = true, inherited = true)
 public abstract class SyncRequestException extends RuntimeException {
 
+    private final Refusal refusal;
     private final List<Problem.Location> locations;
 
-    protected SyncRequestException(String detail, List<Problem.Location> locations) {
-        super(detail);
-        this.locations = List.copyOf(locations);
+    /**
+     * @param type    the type the refusal is about; may be null
+     * @param id      the object it is about; may be null
+     * @param pointer where in the request body (JSON Pointer); may be null
+     * @param message what is wrong there
+     */
+    protected SyncRequestException(Refusal refusal, String type, String id, String pointer, String message) {
+        super(message);
+        this.refusal = refusal;
+        this.locations = List.of(new Problem.Location(type, id, pointer, message));
     }
 
-    /** @return the HTTP status that answers it */
-    public abstract int status();
-
-    /** @return the stable machine-readable code */
-    public abstract String code();
-
-    /** @return a short human summary of the code */
-    public abstract String title();
+    /** @return which refusal this is: its status, code and title */
+    public Refusal refusal() {
+        return refusal;
+    }
 
     /** @return the answer clients receive */
     public Problem toProblem() {
-        return new Problem(status(), code(), title(), getMessage(), locations);
-    }
-
-    protected static List<Problem.Location> at(String type, String id, String pointer, String message) {
-        return List.of(new Problem.Location(type, id, pointer, message));
+        return new Problem(refusal.status(), refusal.code(), refusal.title(), getMessage(), locations);
     }
 }

@@ -1,5 +1,6 @@
 package io.fastsync.rest.error;
 
+import io.fastsync.error.Refusal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,6 +12,6 @@ public class MalformedJsonExceptionMapper implements ExceptionMapper<MalformedJs
 
     @Override
     public Response toResponse(MalformedJsonException e) {
-        return Problems.answer(400, "malformed-json", "The body is not JSON", e.getMessage(), List.of());
+        return Problems.answer(Refusal.MALFORMED_JSON, e.getMessage(), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.fastsync.rest.error;
 
+import io.fastsync.error.Refusal;
 import io.fastsync.wire.Problem;
 import io.fastsync.wire.WireJson;
 import jakarta.json.stream.JsonGenerator;
@@ -31,7 +32,7 @@ final class Problems {
         }
     }
 
-    static Response answer(int status, String code, String title, String detail, List<Problem.Location> errors) {
-        return answer(new Problem(status, code, title, detail, errors));
+    static Response answer(Refusal refusal, String detail, List<Problem.Location> errors) {
+        return answer(new Problem(refusal.status(), refusal.code(), refusal.title(), detail, errors));
     }
 }

@@ -1,5 +1,6 @@
 package io.fastsync.rest.error;
 
+import io.fastsync.error.Refusal;
 import io.fastsync.error.SyncRequestException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "FastSync incident " + incident, e instanceof EJBException ejb && ejb.getCause() != null ? ejb.getCause() : e);
-        return Problems.answer(500, "internal-error", "The server failed",
-                "the server failed to handle the request; incident " + incident, List.of());
+        return Problems.answer(Refusal.INTERNAL_ERROR, "the server failed to handle the request; incident " + incident, List.of());
     }
 }

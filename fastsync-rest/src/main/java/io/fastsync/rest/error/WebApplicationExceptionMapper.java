@@ -1,5 +1,7 @@
 package io.fastsync.rest.error;
 
+import io.fastsync.error.Refusal;
+import io.fastsync.wire.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,14 +15,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        Refusal known = switch (status) {
+            case 404 -> Refusal.NOT_FOUND;
+            case 405 -> Refusal.METHOD_NOT_ALLOWED;
+            default -> null;
+        };
+        if (known != null) {
+            return Problems.answer(known, known.title() + ": FastSync serves POST push and POST pull", List.of());
+        }
+        // Whatever else the container refuses (406, 415, ...) keeps its status under a code made from it.
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String reason = type == null ? "HTTP " + status : type.getReasonPhrase();
-        String code = switch (status) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            default -> "http-" + status;
-        };
-        return Problems.answer(status, code, reason, reason + ": FastSync serves POST push and POST pull", List.of());
+        return Problems.answer(new Problem(status, "http-" + status, reason, reason + ": FastSync serves POST push and POST pull", List.of()));
     }
 }

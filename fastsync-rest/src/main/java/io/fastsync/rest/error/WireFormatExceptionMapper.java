@@ -1,5 +1,6 @@
 package io.fastsync.rest.error;
 
+import io.fastsync.error.Refusal;
 import io.fastsync.wire.Problem;
 import io.fastsync.wire.WireFormatException;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +15,7 @@ public class WireFormatExceptionMapper implements ExceptionMapper<WireFormatExce
     @Override
     public Response toResponse(WireFormatException e) {
         String where = e.pointer().isEmpty() ? "" : e.pointer() + " ";
-        return Problems.answer(400, "invalid-field", "A field has the wrong type or value", where + e.getMessage(),
+        return Problems.answer(Refusal.INVALID_FIELD, where + e.getMessage(),
                 List.of(new Problem.Location(e.type(), e.objectId(), e.pointer(), e.getMessage())));
     }
 }

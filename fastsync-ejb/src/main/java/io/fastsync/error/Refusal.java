@@ -1,0 +1,47 @@
+package io.fastsync.error;
+
+/**
+ * Every way FastSync answers a request it does not carry out: the one place that knows each
+ * answer's HTTP status, its stable code and its title. The refusal exceptions take theirs from
+ * here, the REST edge's mappers look theirs up here, and the README's error table is checked
+ * against this list by a test.
+ */
+public enum Refusal {
+
+    MALFORMED_JSON(400, "malformed-json", "The body is not JSON"),
+    INVALID_FIELD(400, "invalid-field", "A field has the wrong type or value"),
+    UNKNOWN_TYPE(400, "unknown-type", "The type is not served here"),
+    MISSING_ZONE(400, "missing-zone", "A restricted type needs a zone"),
+    ZONE_FORBIDDEN(403, "zone-forbidden", "The caller may not use this zone"),
+    NOT_FOUND(404, "not-found", "Not Found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
+    ZONE_CONFLICT(409, "zone-conflict", "The object belongs to another zone"),
+    PUSH_TOO_LARGE(413, "push-too-large", "The push is too large"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another push"),
+    INTERNAL_ERROR(500, "internal-error", "The server failed");
+
+    private final int status;
+    private final String code;
+    private final String title;
+
+    Refusal(int status, String code, String title) {
+        this.status = status;
+        this.code = code;
+        this.title = title;
+    }
+
+    /** @return the HTTP status that answers it */
+    public int status() {
+        return status;
+    }
+
+    /** @return the stable machine-readable code */
+    public String code() {
+        return code;
+    }
+
+    /** @return a short human summary of the code */
+    public String title() {
+        return title;
+    }
+}
