@@ -1,5 +1,6 @@
 package io.fastsync.document;
 
+import io.fastsync.wire.Limits;
 import io.fastsync.wire.RawJsonObject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
@@ -31,14 +32,14 @@ public class SyncDocument {
     static final String CHANGES_SINCE = "SyncDocument.changesSince";
 
     @Id
-    @Column(name = "type_name", length = 100)
+    @Column(name = "type_name", length = Limits.TYPE_NAME)
     private String typeName;
 
     @Id
-    @Column(name = "id", length = 200)
+    @Column(name = "id", length = Limits.OBJECT_ID)
     private String id;
 
-    @Column(name = "sync_zone", length = 200, nullable = false)
+    @Column(name = "sync_zone", length = Limits.ZONE, nullable = false)
     private String syncZone;
 
     @Column(name = "sync_version", nullable = false)
@@ -54,7 +55,7 @@ public class SyncDocument {
     private boolean deleted;
 
     /** The id that the client that last pushed the object gave its metadata record; null if none ever did. */
-    @Column(name = "sync_metadata_id", length = 200)
+    @Column(name = "sync_metadata_id", length = Limits.METADATA_ID)
     private String metadataId;
 
     @Column(name = "body", nullable = false, columnDefinition = "TEXT")

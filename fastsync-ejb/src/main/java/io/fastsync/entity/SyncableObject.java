@@ -1,5 +1,6 @@
 package io.fastsync.entity;
 
+import io.fastsync.wire.Limits;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -20,10 +21,10 @@ import jakarta.persistence.MappedSuperclass;
 public abstract class SyncableObject {
 
     @Id
-    @Column(name = "id", length = 200, nullable = false)
+    @Column(name = "id", length = Limits.OBJECT_ID, nullable = false)
     private String id;
 
-    @Column(name = "sync_zone", length = 200, nullable = false)
+    @Column(name = "sync_zone", length = Limits.ZONE, nullable = false)
     private String syncZone;
 
     @Column(name = "sync_version", nullable = false)
@@ -39,7 +40,7 @@ public abstract class SyncableObject {
     private boolean deleted;
 
     /** The id that the client that last pushed the object gave its metadata record; null if none ever did. */
-    @Column(name = "sync_metadata_id", length = 200)
+    @Column(name = "sync_metadata_id", length = Limits.METADATA_ID)
     private String syncMetadataId;
 
     /** @return the object id; null until set or drawn by the repository */

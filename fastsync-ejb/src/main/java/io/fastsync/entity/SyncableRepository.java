@@ -47,7 +47,7 @@ public class SyncableRepository<T> {
      *
      * @return the stored value, with its version
      * @throws IllegalArgumentException if an object with this id exists, or a restricted value has no zone
-     *                                  (or one longer than 200 characters)
+     *                                  (or one longer than {@value io.fastsync.wire.Limits#ZONE} characters)
      */
     public T add(T value) {
         SyncMeta meta = store.meta(value);

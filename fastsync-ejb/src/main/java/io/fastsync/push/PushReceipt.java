@@ -1,5 +1,6 @@
 package io.fastsync.push;
 
+import io.fastsync.wire.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +12,7 @@ import jakarta.persistence.Table;
 public class PushReceipt {
 
     @Id
-    @Column(name = "idempotency_key", length = 200)
+    @Column(name = "idempotency_key", length = Limits.IDEMPOTENCY_KEY)
     private String idempotencyKey;
 
     @Column(name = "request_hash", length = 64, nullable = false)

@@ -7,6 +7,7 @@ import io.fastsync.entity.SyncStore;
 import io.fastsync.entity.SyncableObject;
 import io.fastsync.entity.SyncableObjectDataSource;
 import io.fastsync.error.UnknownTypeException;
+import io.fastsync.wire.Limits;
 import io.fastsync.zone.SyncZoneRestriction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,12 +92,12 @@ public class SyncTypeRegistry {
     /**
      * Registers a type under a name.
      *
-     * @param typeName the name clients use; 1 to 100 characters
+     * @param typeName the name clients use; 1 to {@value io.fastsync.wire.Limits#TYPE_NAME} characters
      */
     public <T> void setSyncableObject(String typeName, SyncStore<T> store, ConflictsHandler<T> conflictsHandler,
                                       SyncZoneRestriction zoneRestriction) {
-        if (typeName == null || typeName.isEmpty() || typeName.length() > 100) {
-            throw new IllegalArgumentException("a type name has 1 to 100 characters: " + typeName);
+        if (typeName == null || typeName.isEmpty() || typeName.length() > Limits.TYPE_NAME) {
+            throw new IllegalArgumentException("a type name has 1 to " + Limits.TYPE_NAME + " characters: " + typeName);
         }
         types.put(typeName, new RegisteredType<>(typeName, store, conflictsHandler, zoneRestriction));
     }

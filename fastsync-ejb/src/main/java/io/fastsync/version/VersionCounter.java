@@ -1,5 +1,6 @@
 package io.fastsync.version;
 
+import io.fastsync.wire.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,11 +16,11 @@ import java.util.Objects;
 public class VersionCounter {
 
     @Id
-    @Column(name = "type_name", length = 100)
+    @Column(name = "type_name", length = Limits.TYPE_NAME)
     private String typeName;
 
     @Id
-    @Column(name = "sync_zone", length = 200)
+    @Column(name = "sync_zone", length = Limits.ZONE)
     private String syncZone;
 
     @Column(name = "last_version", nullable = false)

@@ -4,6 +4,7 @@ import io.fastsync.error.InvalidRequestException;
 import io.fastsync.error.MissingZoneException;
 import io.fastsync.error.ZoneForbiddenException;
 import io.fastsync.registry.RegisteredType;
+import io.fastsync.wire.Limits;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.security.Principal;
@@ -15,9 +16,6 @@ import java.security.Principal;
  */
 @Dependent
 public class ZoneAuthority {
-
-    /** The longest zone name. */
-    public static final int MAX_ZONE_LENGTH = 200;
 
     private final ZoneAuthorizer authorizer;
 
@@ -34,7 +32,7 @@ public class ZoneAuthority {
      * @param pointer   where the request named it (JSON Pointer), for the refusal
      * @return the zone to work in: {@code "Global"} for a global type
      * @throws MissingZoneException   if a restricted type has no zone
-     * @throws InvalidRequestException if the zone is longer than {@value #MAX_ZONE_LENGTH} characters
+     * @throws InvalidRequestException if the zone is longer than {@value Limits#ZONE} characters
      * @throws ZoneForbiddenException if the authorizer refuses the caller this access
      */
     public String admit(Principal caller, RegisteredType<?> type, String requested, ZoneAccess access, String pointer) {
@@ -42,8 +40,8 @@ public class ZoneAuthority {
         if (zone == null) {
             throw new MissingZoneException(type.name(), null, pointer, "type " + type.name() + " is restricted: syncZone is required");
         }
-        if (zone.length() > MAX_ZONE_LENGTH) {
-            throw new InvalidRequestException(type.name(), null, pointer, "a zone has at most " + MAX_ZONE_LENGTH + " characters");
+        if (zone.length() > Limits.ZONE) {
+            throw new InvalidRequestException(type.name(), null, pointer, "a zone has at most " + Limits.ZONE + " characters");
         }
         if (!authorizer.permits(caller, type.name(), zone, access)) {
             throw new ZoneForbiddenException(type.name(), null, pointer, "the caller may not "
@@ -60,9 +58,9 @@ public class ZoneAuthority {
      */
     public static String forApplication(RegisteredType<?> type, String requested) {
         String zone = zoneOf(type.zoneRestriction(), requested);
-        if (zone == null || zone.length() > MAX_ZONE_LENGTH) {
+        if (zone == null || zone.length() > Limits.ZONE) {
             throw new IllegalArgumentException("type " + type.name() + " is restricted: a zone of 1 to "
-                    + MAX_ZONE_LENGTH + " characters is required, found " + (zone == null ? "none" : zone.length() + " characters"));
+                    + Limits.ZONE + " characters is required, found " + (zone == null ? "none" : zone.length() + " characters"));
         }
         return zone;
     }

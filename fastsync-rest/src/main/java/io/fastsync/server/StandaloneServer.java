@@ -8,7 +8,6 @@ import io.fastsync.document.DocumentDataSource;
 import io.fastsync.document.SyncDocument;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.schema.SchemaMigration;
-import io.fastsync.zone.SyncZoneRestriction;
 import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -30,7 +29,6 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The standalone sync server: its data source (from MicroProfile Config, H2 in a file by
@@ -69,9 +67,6 @@ public class StandaloneServer {
     ZoneAuthorizer authorizer;
 
     @Inject
-    Config config;
-
-    @Inject
     @Any
     Instance<ConflictResolver<SyncDocument>> resolvers;
 
@@ -85,7 +80,7 @@ public class StandaloneServer {
         String schemaState = describeSchema();
         makeCommitsDurable();
         for (String type : settings.types()) {
-            registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts(type), zones(type));
+            registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts(type), settings.type(type).zones());
         }
         LOG.info(() -> "FastSync serves " + describeTypes() + " on " + describeDatabase() + ", " + schemaState);
         if (authorizer.trustsRequests()) {
@@ -115,19 +110,9 @@ public class StandaloneServer {
         }
     }
 
-    private SyncZoneRestriction zones(String type) {
-        String key = FastSyncSettings.TYPE_PREFIX + type + ".zone";
-        String value = config.getOptionalValue(key, String.class).orElse("restricted").trim();
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "restricted" -> SyncZoneRestriction.RESTRICTED;
-            case "global" -> SyncZoneRestriction.GLOBAL;
-            default -> throw new IllegalArgumentException(key + " must be restricted or global, found '" + value + "'");
-        };
-    }
-
     private ConflictsHandler<SyncDocument> conflicts(String type) {
         String key = FastSyncSettings.TYPE_PREFIX + type + ".conflicts";
-        String value = config.getOptionalValue(key, String.class).orElse("last-writer-wins").trim();
+        String value = settings.type(type).conflicts();
         ConflictStrategy strategy = ConflictStrategy.ofConfigName(value);
         if (strategy != null && strategy != ConflictStrategy.PREDEFINED_RULES) {
             return SyncTypeRegistry.handlerFor(strategy, null);

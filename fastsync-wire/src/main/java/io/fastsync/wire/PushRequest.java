@@ -9,9 +9,6 @@ package io.fastsync.wire;
  */
 public record PushRequest(SyncPayload payload, String idempotencyKey) {
 
-    /** The longest idempotency key. */
-    public static final int MAX_KEY_LENGTH = 200;
-
     /**
      * The one rule for an idempotency key, wherever it came from.
      *
@@ -20,11 +17,11 @@ public record PushRequest(SyncPayload payload, String idempotencyKey) {
      * @param what    how the refusal names the key, e.g. {@code "the Idempotency-Key header"}; empty
      *                where the pointer names it
      * @return the key
-     * @throws WireFormatException if the key is blank or longer than {@value #MAX_KEY_LENGTH} characters
+     * @throws WireFormatException if the key is blank or longer than {@value Limits#IDEMPOTENCY_KEY} characters
      */
     public static String checkedKey(String key, String pointer, String what) {
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
-            throw new WireFormatException(pointer, (what.isEmpty() ? "" : what + " ") + "must have 1 to " + MAX_KEY_LENGTH + " characters");
+        if (key != null && (key.isBlank() || key.length() > Limits.IDEMPOTENCY_KEY)) {
+            throw new WireFormatException(pointer, (what.isEmpty() ? "" : what + " ") + "must have 1 to " + Limits.IDEMPOTENCY_KEY + " characters");
         }
         return key;
     }

@@ -34,9 +34,6 @@ public final class WireJson {
     /** Keys that clients or old servers put on objects and that carry no application data. */
     public static final Set<String> IGNORED_OBJECT_KEYS = Set.of("dirty", "metadataId", "hasData", "_id", "__v");
 
-    /** The longest object id, and the longest metadata id that is kept. */
-    public static final int MAX_ID_LENGTH = 200;
-
     private static final Set<String> RESERVED_OBJECT_KEYS = Set.of("id", "deleted", "metadata");
     /**
      * JSON-P's provider, looked up once. Each {@code Json.createX} call looks the provider up
@@ -199,8 +196,8 @@ public final class WireJson {
             throw new WireFormatException(pointer + "/id", "is required: a non-empty string", type, null);
         }
         String id = idString.getString();
-        if (id.length() > MAX_ID_LENGTH) {
-            throw new WireFormatException(pointer + "/id", "must have at most " + MAX_ID_LENGTH + " characters", type, null);
+        if (id.length() > Limits.OBJECT_ID) {
+            throw new WireFormatException(pointer + "/id", "must have at most " + Limits.OBJECT_ID + " characters", type, null);
         }
         try {
             boolean deleted = false;
@@ -278,7 +275,7 @@ public final class WireJson {
      * (a number, an object, an empty or over-long string, one with a NUL) is dropped, never refused.
      */
     private static String bookkeepingId(JsonValue value) {
-        if (value instanceof JsonString s && !s.getString().isEmpty() && s.getString().length() <= MAX_ID_LENGTH
+        if (value instanceof JsonString s && !s.getString().isEmpty() && s.getString().length() <= Limits.METADATA_ID
                 && s.getString().indexOf(0) < 0) {
             return s.getString();
         }
@@ -295,8 +292,8 @@ public final class WireJson {
     }
 
     private static void checkTypeName(String type, String pointer) {
-        if (type.isEmpty() || type.length() > 100) {
-            throw new WireFormatException(pointer, "a type name must have 1 to 100 characters");
+        if (type.isEmpty() || type.length() > Limits.TYPE_NAME) {
+            throw new WireFormatException(pointer, "a type name must have 1 to " + Limits.TYPE_NAME + " characters");
         }
     }
 

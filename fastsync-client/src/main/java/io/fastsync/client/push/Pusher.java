@@ -25,7 +25,7 @@ public final class Pusher {
     private int batchSize;
 
     /**
-     * @param keys      makes a fresh idempotency key for each new batch (1 to 200 characters); never null
+     * @param keys      makes a fresh idempotency key for each new batch (1 to {@value io.fastsync.wire.Limits#IDEMPOTENCY_KEY} characters); never null
      * @param batchSize the most objects one push request holds; at least 1
      */
     public Pusher(SyncTransport transport, LocalStore store, Supplier<String> keys, int batchSize) {

@@ -1,5 +1,6 @@
 package io.fastsync.client.type;
 
+import io.fastsync.wire.Limits;
 import io.fastsync.wire.Numbers;
 import io.fastsync.wire.WireJson;
 import jakarta.json.JsonObject;
@@ -10,15 +11,14 @@ import java.util.Set;
 final class FieldRules {
 
     private static final Set<String> RESERVED = WireJson.reservedKeys();
-    private static final int MAX_ID_LENGTH = 200;
 
     private FieldRules() {
     }
 
     /** @return the object's fields, checked */
     static <T> JsonObject checked(SyncType<T> type, String id, T object) {
-        if (id.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException("an object id has at most " + MAX_ID_LENGTH + " characters");
+        if (id.length() > Limits.OBJECT_ID) {
+            throw new IllegalArgumentException("an object id has at most " + Limits.OBJECT_ID + " characters");
         }
         JsonObject fields = type.mapper().toFields(object);
         if (fields == null) {

@@ -1,12 +1,13 @@
 package io.fastsync.client.type;
 
+import io.fastsync.wire.Limits;
 import jakarta.json.JsonObject;
 import java.util.Objects;
 
 /**
  * A type the client syncs: its name on the wire, its zone, and how its objects map to fields.
  *
- * @param name   the type name, the key of every per-type map on the wire (1 to 100 characters)
+ * @param name   the type name, the key of every per-type map on the wire (1 to {@value io.fastsync.wire.Limits#TYPE_NAME} characters)
  * @param zone   never null
  * @param mapper never null
  * @param <T>    the application's class, or {@link JsonObject} for a document type
@@ -17,8 +18,8 @@ public record SyncType<T>(String name, Zone zone, FieldMapper<T> mapper) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(mapper, "mapper");
-        if (name.isEmpty() || name.length() > 100) {
-            throw new IllegalArgumentException("a type name must have 1 to 100 characters: '" + name + "'");
+        if (name.isEmpty() || name.length() > Limits.TYPE_NAME) {
+            throw new IllegalArgumentException("a type name must have 1 to " + Limits.TYPE_NAME + " characters: '" + name + "'");
         }
     }
 
