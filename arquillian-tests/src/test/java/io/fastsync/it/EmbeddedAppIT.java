@@ -14,7 +14,6 @@ import io.fastsync.it.shop.Item;
 import io.fastsync.it.shop.Order;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.registry.SyncableRepositories;
-import io.fastsync.rest.PushResource;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
@@ -32,7 +31,6 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +40,17 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An application that embeds FastSync: its own WAR with FastSync's jars as libraries, its own
+ * An application that embeds FastSync: its own WAR with FastSync's REST edge as a library, resolved
+ * by its Maven coordinates with what it depends on, its own
  * persistence unit "fastsync" on the server's default data source, and two typed JPA entities,
  * {@code Item} registered declaratively ({@code @Syncable}) and {@code Order} in code (with
- * timestamp ordering). FastSync's REST resources come from the classes jar under the
+ * timestamp ordering). FastSync's REST resources come from {@code fastsync-rest} under the
  * application's {@code @ApplicationPath("api")}. Some tests run in the container against the Java
  * API, the others over HTTP. Each test uses zones of its own.
  */
@@ -62,26 +59,16 @@ class EmbeddedAppIT {
 
     @Deployment
     static WebArchive shop() {
+        // As an application's build gets FastSync: the REST edge by its coordinates, with what it
+        // depends on (the engine and the wire records), and nothing of the standalone server.
+        File[] fastsync = Maven.configureResolver().workOffline()
+                .resolve("io.fastsync:fastsync-rest:" + System.getProperty("fastsync.version")).withTransitivity().asFile();
         return ShrinkWrap.create(WebArchive.class, "shop.war")
                 .addPackage(Item.class.getPackage())
                 .addClasses(EmbeddedAppIT.class, Http.class, Http.Answer.class)
-                .addAsLibraries(library(SyncManager.class), library(SyncObject.class), library(PushResource.class))
+                .addAsLibraries(fastsync)
                 .addAsResource("shop/persistence.xml", "META-INF/persistence.xml")
                 .addAsWebInfResource("shop/beans.xml", "beans.xml");
-    }
-
-    /** The FastSync jar holding a class, as the test class path has it (a jar from the repository, or a module's classes). */
-    private static JavaArchive library(Class<?> member) {
-        File location;
-        try {
-            location = new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        String name = member.getPackageName().replace('.', '-') + ".jar";
-        return location.isDirectory()
-                ? ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class)
-                : ShrinkWrap.create(ZipImporter.class, name).importFrom(location).as(JavaArchive.class);
     }
 
     private static String zone() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The standalone server as built (the WAR from fastsync-rest, deployed as is), over HTTP only,
+ * The standalone server as built (the WAR from fastsync-server, deployed as is), over HTTP only,
  * fed the exact bodies the TypeScript and Dart clients send. Configured in arquillian.xml:
  * types Item (restricted, last-writer-wins), Task (timestamp-ordering), Tag (global); at most
  * 50 objects per push; pages of 20. Each test uses zones of its own.

@@ -7,7 +7,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The standalone server exactly as the build produced it (fastsync-rest's WAR), and its address. */
+/** The standalone server exactly as the build produced it (fastsync-server's WAR), and its address. */
 final class StandaloneWar {
 
     private StandaloneWar() {
