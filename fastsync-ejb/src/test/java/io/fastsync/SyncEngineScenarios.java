@@ -13,12 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fastsync.conflict.ConflictsHandler;
 import io.fastsync.document.SyncDocument;
-import io.fastsync.entity.SyncableRepository;
 import io.fastsync.error.IdempotencyKeyReusedException;
 import io.fastsync.error.InvalidRequestException;
 import io.fastsync.error.MissingZoneException;
 import io.fastsync.error.UnknownTypeException;
 import io.fastsync.error.ZoneConflictException;
+import io.fastsync.repository.SyncableRepository;
 import io.fastsync.testing.Engine;
 import io.fastsync.testing.Note;
 import io.fastsync.testing.Requests;
@@ -372,7 +372,7 @@ abstract class SyncEngineScenarios {
 
     @Test
     void pushLargerThanOneIdQueryReadsEveryStoredCopy() {
-        int n = io.fastsync.entity.IdChunks.IDS_PER_QUERY + 5;
+        int n = io.fastsync.store.IdChunks.IDS_PER_QUERY + 5;
         String[] notes = new String[n];
         String[] docs = new String[n];
         for (int i = 0; i < n; i++) {

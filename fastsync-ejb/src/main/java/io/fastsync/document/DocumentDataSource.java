@@ -1,8 +1,8 @@
 package io.fastsync.document;
 
-import io.fastsync.entity.IdChunks;
-import io.fastsync.entity.SyncMeta;
-import io.fastsync.entity.SyncStore;
+import io.fastsync.store.IdChunks;
+import io.fastsync.store.SyncMeta;
+import io.fastsync.store.SyncStore;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncOperation;
@@ -42,14 +42,14 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
     @Override
     public SyncDocument fromWire(SyncObject object, String zone) {
         SyncDocument d = new SyncDocument(typeName, object.id(), zone, object.fields(), object.deleted());
-        d.setMetadataId(object.metadata().id());
+        d.setSyncMetadataId(object.metadata().id());
         return d;
     }
 
     @Override
     public SyncObject toWire(SyncDocument d, String type) {
         return new SyncObject(d.getId(), d.isDeleted(),
-                new SyncMetadata(d.getMetadataId() != null ? d.getMetadataId() : d.getId(), type, d.getSyncVersion(),
+                new SyncMetadata(d.getSyncMetadataId() != null ? d.getSyncMetadataId() : d.getId(), type, d.getSyncVersion(),
                         d.getSyncZone(), d.getSyncTimestamp(),
                         SyncOperation.ofCode(d.getSyncOperation()), null),
                 d.getFields());
@@ -63,7 +63,7 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
 
     @Override
     public void stamp(SyncDocument d, long version, long timestamp, SyncOperation operation, boolean deleted) {
-        d.stamp(version, timestamp, operation.code(), deleted);
+        d.stampSync(version, timestamp, operation.code(), deleted);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fastsync.document;
 
+import io.fastsync.entity.SyncColumns;
 import io.fastsync.wire.Limits;
 import io.fastsync.wire.RawJsonObject;
 import jakarta.json.JsonObject;
@@ -21,9 +22,9 @@ import java.util.Objects;
 @Table(name = "fastsync_document")
 @IdClass(SyncDocument.Key.class)
 @NamedQuery(name = SyncDocument.CHANGES_SINCE, query = "SELECT NEW io.fastsync.document.SyncDocument(d.id,"
-        + " d.syncVersion, d.syncTimestamp, d.syncOperation, d.deleted, d.metadataId, d.body) FROM SyncDocument d"
+        + " d.syncVersion, d.syncTimestamp, d.syncOperation, d.deleted, d.syncMetadataId, d.body) FROM SyncDocument d"
         + " WHERE d.typeName = :type AND d.syncZone = :zone AND d.syncVersion > :after ORDER BY d.syncVersion")
-public class SyncDocument {
+public class SyncDocument extends SyncColumns {
 
     /**
      * A zone's changes after a version, built by constructor: plain objects, outside the
@@ -38,25 +39,6 @@ public class SyncDocument {
     @Id
     @Column(name = "id", length = Limits.OBJECT_ID)
     private String id;
-
-    @Column(name = "sync_zone", length = Limits.ZONE, nullable = false)
-    private String syncZone;
-
-    @Column(name = "sync_version", nullable = false)
-    private long syncVersion;
-
-    @Column(name = "sync_timestamp", nullable = false)
-    private long syncTimestamp;
-
-    @Column(name = "sync_operation", nullable = false)
-    private int syncOperation;
-
-    @Column(name = "deleted", nullable = false)
-    private boolean deleted;
-
-    /** The id that the client that last pushed the object gave its metadata record; null if none ever did. */
-    @Column(name = "sync_metadata_id", length = Limits.METADATA_ID)
-    private String metadataId;
 
     @Column(name = "body", nullable = false, columnDefinition = "TEXT")
     private String body;
@@ -75,8 +57,8 @@ public class SyncDocument {
     public SyncDocument(String typeName, String id, String syncZone, JsonObject fields, boolean deleted) {
         this.typeName = typeName;
         this.id = id;
-        this.syncZone = syncZone;
-        this.deleted = deleted;
+        setSyncZone(syncZone);
+        stampSync(0, 0, 0, deleted);
         setFields(fields);
     }
 
@@ -87,11 +69,8 @@ public class SyncDocument {
     public SyncDocument(String id, long syncVersion, long syncTimestamp, int syncOperation, boolean deleted,
                         String metadataId, String body) {
         this.id = id;
-        this.syncVersion = syncVersion;
-        this.syncTimestamp = syncTimestamp;
-        this.syncOperation = syncOperation;
-        this.deleted = deleted;
-        this.metadataId = metadataId;
+        stampSync(syncVersion, syncTimestamp, syncOperation, deleted);
+        setSyncMetadataId(metadataId);
         this.body = body;
     }
 
@@ -101,35 +80,6 @@ public class SyncDocument {
 
     public String getId() {
         return id;
-    }
-
-    public String getSyncZone() {
-        return syncZone;
-    }
-
-    public long getSyncVersion() {
-        return syncVersion;
-    }
-
-    public long getSyncTimestamp() {
-        return syncTimestamp;
-    }
-
-    public int getSyncOperation() {
-        return syncOperation;
-    }
-
-    public boolean isDeleted() {
-        return deleted;
-    }
-
-    /** @return the id that the client that last pushed the object gave its metadata record; null if none ever did */
-    public String getMetadataId() {
-        return metadataId;
-    }
-
-    void setMetadataId(String metadataId) {
-        this.metadataId = metadataId;
     }
 
     /** @return the object's own fields; never null. Read from the stored text when a member is first read. */
@@ -154,14 +104,7 @@ public class SyncDocument {
     void identify(String typeName, String id, String syncZone) {
         this.typeName = typeName;
         this.id = id;
-        this.syncZone = syncZone;
-    }
-
-    void stamp(long version, long timestamp, int operation, boolean deleted) {
-        this.syncVersion = version;
-        this.syncTimestamp = timestamp;
-        this.syncOperation = operation;
-        this.deleted = deleted;
+        setSyncZone(syncZone);
     }
 
     /** The primary key: type name and id. */

@@ -1,7 +1,11 @@
 package io.fastsync.entity;
 
-import io.fastsync.wire.SyncObject;
+import io.fastsync.store.IdChunks;
+import io.fastsync.store.InvalidFieldsException;
+import io.fastsync.store.SyncMeta;
+import io.fastsync.store.SyncStore;
 import io.fastsync.wire.SyncMetadata;
+import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncOperation;
 import io.fastsync.wire.WireJson;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package io.fastsync.pull;
 
-import io.fastsync.entity.SyncStore;
+import io.fastsync.store.SyncStore;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;

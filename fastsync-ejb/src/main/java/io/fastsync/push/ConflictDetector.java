@@ -1,8 +1,8 @@
 package io.fastsync.push;
 
-import io.fastsync.entity.SyncMeta;
-import io.fastsync.entity.SyncStore;
 import io.fastsync.error.ZoneConflictException;
+import io.fastsync.store.SyncMeta;
+import io.fastsync.store.SyncStore;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncOperation;
 import jakarta.enterprise.context.Dependent;

@@ -3,7 +3,7 @@ package io.fastsync.push;
 import io.fastsync.conflict.Conflict;
 import io.fastsync.conflict.ConflictsHandler;
 import io.fastsync.conflict.Resolution;
-import io.fastsync.entity.SyncStore;
+import io.fastsync.store.SyncStore;
 import io.fastsync.wire.ConflictWinner;
 import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;

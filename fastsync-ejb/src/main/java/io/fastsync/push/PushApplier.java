@@ -1,8 +1,8 @@
 package io.fastsync.push;
 
 import io.fastsync.conflict.Resolution;
-import io.fastsync.entity.SyncMeta;
-import io.fastsync.entity.SyncStore;
+import io.fastsync.store.SyncMeta;
+import io.fastsync.store.SyncStore;
 import io.fastsync.version.VersionCounter;
 import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.ConflictWinner;

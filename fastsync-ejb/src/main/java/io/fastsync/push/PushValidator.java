@@ -1,12 +1,12 @@
 package io.fastsync.push;
 
 import io.fastsync.config.FastSyncSettings;
-import io.fastsync.entity.InvalidFieldsException;
-import io.fastsync.entity.SyncStore;
 import io.fastsync.error.InvalidRequestException;
 import io.fastsync.error.PushTooLargeException;
 import io.fastsync.registry.RegisteredType;
 import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.store.InvalidFieldsException;
+import io.fastsync.store.SyncStore;
 import io.fastsync.wire.Numbers;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.SyncMetadata;

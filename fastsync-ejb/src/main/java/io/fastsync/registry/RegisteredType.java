@@ -1,7 +1,7 @@
 package io.fastsync.registry;
 
 import io.fastsync.conflict.ConflictsHandler;
-import io.fastsync.entity.SyncStore;
+import io.fastsync.store.SyncStore;
 import io.fastsync.zone.SyncZoneRestriction;
 
 /**

@@ -6,7 +6,7 @@ import static io.fastsync.push.ConflictDetector.Decision.INSERT;
 import static io.fastsync.push.ConflictDetector.Decision.UNCHANGED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.fastsync.entity.SyncMeta;
+import io.fastsync.store.SyncMeta;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncOperation;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.fastsync.it.shop;
 
-import io.fastsync.entity.SyncableRepository;
+import io.fastsync.repository.SyncableRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

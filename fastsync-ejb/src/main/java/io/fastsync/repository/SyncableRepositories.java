@@ -1,7 +1,8 @@
-package io.fastsync.registry;
+package io.fastsync.repository;
 
 import io.fastsync.entity.SyncableObject;
-import io.fastsync.entity.SyncableRepository;
+import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.repository.SyncableRepository;
 import io.fastsync.version.VersionCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;

@@ -1,4 +1,4 @@
-package io.fastsync.entity;
+package io.fastsync.store;
 
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncOperation;

@@ -1,4 +1,4 @@
-package io.fastsync.entity;
+package io.fastsync.store;
 
 import java.util.ArrayList;
 import java.util.Collection;

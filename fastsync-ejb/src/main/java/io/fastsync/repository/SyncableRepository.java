@@ -1,7 +1,9 @@
-package io.fastsync.entity;
+package io.fastsync.repository;
 
 import io.fastsync.error.ZoneConflictException;
 import io.fastsync.registry.RegisteredType;
+import io.fastsync.store.SyncMeta;
+import io.fastsync.store.SyncStore;
 import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.Numbers;
 import io.fastsync.wire.SyncOperation;
