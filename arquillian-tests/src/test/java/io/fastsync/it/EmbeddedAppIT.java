@@ -1,5 +1,9 @@
 package io.fastsync.it;
 
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptFirstPull;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptObject;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptPush;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptTypeMetadata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fastsync.SyncManager;
 import io.fastsync.conflict.ConflictStrategy;
 import io.fastsync.entity.SyncableObject;
-import io.fastsync.entity.SyncableRepository;
 import io.fastsync.it.shop.Inventory;
 import io.fastsync.it.shop.Item;
 import io.fastsync.it.shop.Order;
 import io.fastsync.registry.SyncTypeRegistry;
-import io.fastsync.registry.SyncableRepositories;
+import io.fastsync.repository.SyncableRepositories;
+import io.fastsync.repository.SyncableRepository;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
@@ -192,35 +196,12 @@ class EmbeddedAppIT {
         return URI.create(url.toString().endsWith("/") ? url + "api/" : url + "/api/");
     }
 
-    /** A push body as the TypeScript client builds it, one type. */
-    private static String typeScriptPush(String type, String zone, String... objects) {
-        return "{\"data\": {\"" + type + "\": [" + String.join(",", objects) + "]}, \"operationMetadata\": {\"metadata\": {"
-                + typeMeta(type, zone) + "}}}";
-    }
-
-    private static String typeMeta(String type, String zone) {
-        return "\"" + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type + "\", \"syncZone\": \"" + zone
-                + "\", \"version\": 999, \"timestamp\": 1722950000.967, \"syncOperation\": 999}";
-    }
-
-    private static String tsObject(String type, String zone, String id, int op, long version, double seconds, String fields) {
-        // As the real client writes it: its own fresh metadata id, never the object's id.
-        String metadataId = java.util.UUID.randomUUID().toString();
-        return "{\"id\": \"" + id + "\", \"metadata\": {\"type\": \"" + type + "\", \"version\": " + version
-                + ", \"syncZone\": \"" + zone + "\", \"id\": \"" + metadataId + "\", \"timestamp\": " + seconds + ", \"syncOperation\": " + op + "},"
-                + " \"deleted\": " + (op == 2) + ", \"metadataId\": \"" + metadataId + "\", \"dirty\": true, " + fields + "}";
-    }
-
     private Http.Answer push(String body) {
         return Http.post(api(), "push", body);
     }
 
     private JsonObject pulled(String zone, String... types) {
-        StringBuilder body = new StringBuilder("{\"metadata\": {");
-        for (int i = 0; i < types.length; i++) {
-            body.append(i > 0 ? ", " : "").append(typeMeta(types[i], zone).replace("\"version\": 999", "\"version\": 0"));
-        }
-        Http.Answer answer = Http.post(api(), "pull", body.append("}}").toString());
+        Http.Answer answer = Http.post(api(), "pull", typeScriptFirstPull(zone, types));
         assertEquals(200, answer.status(), String.valueOf(answer.body()));
         assertTrue(answer.body().getBoolean("success"));
         return answer.body().getJsonObject("data");
@@ -235,9 +216,9 @@ class EmbeddedAppIT {
     @RunAsClient
     void bothTypesArePushedAndPulledOverHttp() {
         String z = zone();
-        String both = "{\"data\": {\"Item\": [" + tsObject("Item", z, "i1", 0, 1000, 1722950000.967, "\"name\": \"milk\", \"qty\": 2")
-                + "], \"Order\": [" + tsObject("Order", z, "o1", 0, 1000, 1722950001.5, "\"customer\": \"ann\", \"status\": \"open\"")
-                + "]}, \"operationMetadata\": {\"metadata\": {" + typeMeta("Item", z) + ", " + typeMeta("Order", z) + "}}}";
+        String both = "{\"data\": {\"Item\": [" + typeScriptObject("Item", z, "i1", 0, 1000, 1722950000.967, "\"name\": \"milk\", \"qty\": 2")
+                + "], \"Order\": [" + typeScriptObject("Order", z, "o1", 0, 1000, 1722950001.5, "\"customer\": \"ann\", \"status\": \"open\"")
+                + "]}, \"operationMetadata\": {\"metadata\": {" + typeScriptTypeMetadata("Item", z) + ", " + typeScriptTypeMetadata("Order", z) + "}}}";
         Http.Answer pushed = push(both);
         JsonObject item = result(pushed, "Item");
         assertEquals("applied", item.getString("status"));
@@ -264,10 +245,10 @@ class EmbeddedAppIT {
     @RunAsClient
     void memoConflictStoresWhatTheShopsResolverReturns() {
         String z = zone();
-        push(typeScriptPush("Memo", z, tsObject("Memo", z, "m", 0, 1000, 1722950100.0, "\"text\": \"a\"")));
-        push(typeScriptPush("Memo", z, tsObject("Memo", z, "m", 1, 2, 1722950200.0, "\"text\": \"b\"")));
+        push(typeScriptPush("Memo", z, typeScriptObject("Memo", z, "m", 0, 1000, 1722950100.0, "\"text\": \"a\"")));
+        push(typeScriptPush("Memo", z, typeScriptObject("Memo", z, "m", 1, 2, 1722950200.0, "\"text\": \"b\"")));
         JsonObject conflict = result(push(typeScriptPush("Memo", z,
-                tsObject("Memo", z, "m", 1, 2, 1722950300.0, "\"text\": \"c\""))), "Memo");
+                typeScriptObject("Memo", z, "m", 1, 2, 1722950300.0, "\"text\": \"c\""))), "Memo");
         assertEquals("resolved", conflict.getString("status"));
         assertEquals("merged", conflict.getString("winner"));
         assertEquals("predefined-rules", conflict.getString("strategy"));
@@ -298,12 +279,12 @@ class EmbeddedAppIT {
     void orderConflictKeepsTheNewerServerCopyByTimestamp() {
         String z = zone();
         assertEquals("applied", result(push(typeScriptPush("Order", z,
-                tsObject("Order", z, "o", 0, 1000, 1722950100.0, "\"customer\": \"bob\", \"status\": \"open\""))), "Order").getString("status"));
+                typeScriptObject("Order", z, "o", 0, 1000, 1722950100.0, "\"customer\": \"bob\", \"status\": \"open\""))), "Order").getString("status"));
         assertEquals(2, result(push(typeScriptPush("Order", z,
-                tsObject("Order", z, "o", 1, 2, 1722950300.0, "\"customer\": \"bob\", \"status\": \"paid\""))), "Order").getInt("version"));
+                typeScriptObject("Order", z, "o", 1, 2, 1722950300.0, "\"customer\": \"bob\", \"status\": \"paid\""))), "Order").getInt("version"));
         // A client that last saw version 1 edits with an older clock.
         JsonObject conflict = result(push(typeScriptPush("Order", z,
-                tsObject("Order", z, "o", 1, 2, 1722950200.0, "\"customer\": \"bob\", \"status\": \"cancelled\""))), "Order");
+                typeScriptObject("Order", z, "o", 1, 2, 1722950200.0, "\"customer\": \"bob\", \"status\": \"cancelled\""))), "Order");
         assertEquals("resolved", conflict.getString("status"));
         assertEquals("server", conflict.getString("winner"));
         assertEquals("timestamp-ordering", conflict.getString("strategy"));
@@ -320,8 +301,8 @@ class EmbeddedAppIT {
     void fieldOfTheWrongTypeIsRefusedNamingTypeAndObject() {
         String z = zone();
         Http.Answer answer = push(typeScriptPush("Item", z,
-                tsObject("Item", z, "fine", 0, 1000, 1722950000.0, "\"name\": \"tea\", \"qty\": 1"),
-                tsObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"name\": \"tea\", \"qty\": \"many\"")));
+                typeScriptObject("Item", z, "fine", 0, 1000, 1722950000.0, "\"name\": \"tea\", \"qty\": 1"),
+                typeScriptObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"name\": \"tea\", \"qty\": \"many\"")));
         assertEquals(400, answer.status(), String.valueOf(answer.body()));
         assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
         assertFalse(answer.body().getBoolean("success"));

@@ -1,5 +1,8 @@
 package io.fastsync.it;
 
+import static io.fastsync.wire.testing.OldClientBodies.dartPull;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptObject;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptPush;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,27 +48,6 @@ class StandaloneServerIT {
         return "zone-" + UUID.randomUUID();
     }
 
-    /** A push body exactly as the TypeScript client builds it. */
-    private static String typeScriptPush(String type, String zone, String... objects) {
-        return "{\"data\": {\"" + type + "\": [" + String.join(",", objects) + "]}, \"operationMetadata\": {\"metadata\": {\""
-                + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type + "\", \"syncZone\": \"" + zone
-                + "\", \"version\": 999, \"timestamp\": 1722950000.967, \"syncOperation\": 999}}}}";
-    }
-
-    private static String tsObject(String type, String zone, String id, int op, long version, double seconds, String fields) {
-        // As the real client writes it: its own fresh metadata id, never the object's id.
-        String metadataId = java.util.UUID.randomUUID().toString();
-        return "{\"id\": \"" + id + "\", \"metadata\": {\"type\": \"" + type + "\", \"version\": " + version
-                + ", \"syncZone\": \"" + zone + "\", \"id\": \"" + metadataId + "\", \"timestamp\": " + seconds + ", \"syncOperation\": " + op + "},"
-                + " \"deleted\": " + (op == 2) + ", \"metadataId\": \"" + metadataId + "\", \"dirty\": true, " + fields + "}";
-    }
-
-    /** A pull body as the Dart client with sqflite sends it: doubles for numbers. */
-    private static String dartPull(String type, String zone, long cursor) {
-        return "{\"metadata\": {\"" + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type + "\", \"syncZone\": \"" + zone
-                + "\", \"version\": " + cursor + ".0, \"timestamp\": 1722950000123000.0, \"syncOperation\": 999}}}";
-    }
-
     private Http.Answer push(String body, String... headers) {
         return Http.post(base(), "push", body, headers);
     }
@@ -84,7 +66,7 @@ class StandaloneServerIT {
     @Test
     void typeScriptAddIsPulledByADartClient() {
         String z = zone();
-        Http.Answer pushed = push(typeScriptPush("Item", z, tsObject("Item", z, "a1", 0, 1000, 1722950000.967, "\"name\": \"milk\"")));
+        Http.Answer pushed = push(typeScriptPush("Item", z, typeScriptObject("Item", z, "a1", 0, 1000, 1722950000.967, "\"name\": \"milk\"")));
         assertEquals(200, pushed.status());
         assertTrue(pushed.body().getBoolean("success"));
         JsonObject result = pushed.body().getJsonObject("data").getJsonObject("results").getJsonArray("Item").getJsonObject(0);
@@ -102,7 +84,7 @@ class StandaloneServerIT {
     @Test
     void dartUpdateAndDeleteWithDoublesReachTheOtherClient() {
         String z = zone();
-        push(typeScriptPush("Item", z, tsObject("Item", z, "d1", 0, 1000, 1722950000.0, "\"n\": 1")));
+        push(typeScriptPush("Item", z, typeScriptObject("Item", z, "d1", 0, 1000, 1722950000.0, "\"n\": 1")));
         String dartUpdate = "{\"data\": {\"Item\": [{\"id\": \"d1\", \"n\": 2, \"deleted\": false, \"hasData\": true,"
                 + " \"metadata\": {\"id\": \"d1\", \"type\": \"Item\", \"version\": 2.0, \"syncZone\": \"" + z + "\","
                 + " \"timestamp\": 1722950001000000.0, \"syncOperation\": 1.0}}]},"
@@ -110,7 +92,7 @@ class StandaloneServerIT {
                 + " \"syncOperation\": 999}}}}";
         assertEquals("applied", push(dartUpdate).body().getJsonObject("data").getJsonObject("results").getJsonArray("Item")
                 .getJsonObject(0).getString("status"));
-        push(typeScriptPush("Item", z, tsObject("Item", z, "d1", 2, 3, 1722950002.0, "\"n\": 2")));
+        push(typeScriptPush("Item", z, typeScriptObject("Item", z, "d1", 2, 3, 1722950002.0, "\"n\": 2")));
         JsonObject tombstone = objects(pulled("Item", z, 1), "Item").getJsonObject(0);
         assertTrue(tombstone.getBoolean("deleted"));
         assertEquals(3, tombstone.getJsonObject("metadata").getInt("version"));
@@ -119,9 +101,9 @@ class StandaloneServerIT {
     @Test
     void timestampOrderingKeepsTheNewerServerCopyAndResendsIt() {
         String z = zone();
-        push(typeScriptPush("Task", z, tsObject("Task", z, "t", 0, 1000, 1722950100.0, "\"s\": \"first\"")));
-        push(typeScriptPush("Task", z, tsObject("Task", z, "t", 1, 2, 1722950300.0, "\"s\": \"newer\"")));
-        JsonObject r = push(typeScriptPush("Task", z, tsObject("Task", z, "t", 1, 2, 1722950200.0, "\"s\": \"older\"")))
+        push(typeScriptPush("Task", z, typeScriptObject("Task", z, "t", 0, 1000, 1722950100.0, "\"s\": \"first\"")));
+        push(typeScriptPush("Task", z, typeScriptObject("Task", z, "t", 1, 2, 1722950300.0, "\"s\": \"newer\"")));
+        JsonObject r = push(typeScriptPush("Task", z, typeScriptObject("Task", z, "t", 1, 2, 1722950200.0, "\"s\": \"older\"")))
                 .body().getJsonObject("data").getJsonObject("results").getJsonArray("Task").getJsonObject(0);
         assertEquals("resolved", r.getString("status"));
         assertEquals("server", r.getString("winner"));
@@ -134,9 +116,9 @@ class StandaloneServerIT {
     @Test
     void lastWriterWinsKeepsTheArrivingCopy() {
         String z = zone();
-        push(typeScriptPush("Item", z, tsObject("Item", z, "w", 0, 1000, 1722950300.0, "\"v\": \"a\"")));
-        push(typeScriptPush("Item", z, tsObject("Item", z, "w", 1, 2, 1722950300.0, "\"v\": \"b\"")));
-        JsonObject r = push(typeScriptPush("Item", z, tsObject("Item", z, "w", 1, 2, 1722950100.0, "\"v\": \"c\"")))
+        push(typeScriptPush("Item", z, typeScriptObject("Item", z, "w", 0, 1000, 1722950300.0, "\"v\": \"a\"")));
+        push(typeScriptPush("Item", z, typeScriptObject("Item", z, "w", 1, 2, 1722950300.0, "\"v\": \"b\"")));
+        JsonObject r = push(typeScriptPush("Item", z, typeScriptObject("Item", z, "w", 1, 2, 1722950100.0, "\"v\": \"c\"")))
                 .body().getJsonObject("data").getJsonObject("results").getJsonArray("Item").getJsonObject(0);
         assertEquals("client", r.getString("winner"));
         assertEquals("c", objects(pulled("Item", z, 2), "Item").getJsonObject(0).getString("v"));
@@ -148,10 +130,10 @@ class StandaloneServerIT {
         String a = zone();
         String b = zone();
         String mine = "mine-" + UUID.randomUUID();
-        push(typeScriptPush("Item", a, tsObject("Item", a, mine, 0, 1000, 1722950000.0, "\"secret\": 1")));
+        push(typeScriptPush("Item", a, typeScriptObject("Item", a, mine, 0, 1000, 1722950000.0, "\"secret\": 1")));
         assertTrue(pulled("Item", b, 0).getJsonObject("data").isEmpty());
-        Http.Answer steal = push(typeScriptPush("Item", b, tsObject("Item", b, "new-in-b", 0, 1000, 1722950000.0, "\"x\": 1"),
-                tsObject("Item", b, mine, 1, 2, 1722950001.0, "\"secret\": 2")));
+        Http.Answer steal = push(typeScriptPush("Item", b, typeScriptObject("Item", b, "new-in-b", 0, 1000, 1722950000.0, "\"x\": 1"),
+                typeScriptObject("Item", b, mine, 1, 2, 1722950001.0, "\"secret\": 2")));
         assertEquals(409, steal.status());
         assertFalse(steal.body().getBoolean("success"));
         assertEquals("zone-conflict", steal.body().getString("code"));
@@ -162,7 +144,7 @@ class StandaloneServerIT {
     @Test
     void globalTypeIsSharedWhateverZoneClientsSend() {
         String tag = "tag-" + UUID.randomUUID();
-        push(typeScriptPush("Tag", zone(), tsObject("Tag", "ignored", tag, 0, 1000, 1722950000.0, "\"label\": \"red\"")));
+        push(typeScriptPush("Tag", zone(), typeScriptObject("Tag", "ignored", tag, 0, 1000, 1722950000.0, "\"label\": \"red\"")));
         JsonArray seen = objects(pulled("Tag", zone(), 0), "Tag");
         assertTrue(seen.stream().map(JsonObject.class::cast).anyMatch(o -> o.getString("id").equals(tag)
                 && o.getJsonObject("metadata").getString("syncZone").equals("Global")));
@@ -171,8 +153,8 @@ class StandaloneServerIT {
     @Test
     void retriedPushWithIdempotencyKeyChangesNothing() {
         String z = zone();
-        String body = typeScriptPush("Item", z, tsObject("Item", z, "r1", 0, 1000, 1722950000.0, "\"n\": 1"),
-                tsObject("Item", z, "r2", 0, 1000, 1722950000.0, "\"n\": 2"));
+        String body = typeScriptPush("Item", z, typeScriptObject("Item", z, "r1", 0, 1000, 1722950000.0, "\"n\": 1"),
+                typeScriptObject("Item", z, "r2", 0, 1000, 1722950000.0, "\"n\": 2"));
         String key = UUID.randomUUID().toString();
         Http.Answer first = push(body, "Idempotency-Key", key);
         Http.Answer again = push(body, "Idempotency-Key", key);
@@ -189,7 +171,7 @@ class StandaloneServerIT {
         String z = zone();
         List<String> objects = new ArrayList<>();
         for (int i = 0; i < 45; i++) {
-            objects.add(tsObject("Item", z, "p" + i, 0, 1000, 1722950000.0, "\"i\": " + i));
+            objects.add(typeScriptObject("Item", z, "p" + i, 0, 1000, 1722950000.0, "\"i\": " + i));
         }
         push(typeScriptPush("Item", z, objects.subList(0, 25).toArray(String[]::new)));
         push(typeScriptPush("Item", z, objects.subList(25, 45).toArray(String[]::new)));
@@ -229,8 +211,8 @@ class StandaloneServerIT {
     @Test
     void errorWrongFieldTypeNamesTypeObjectAndField() {
         String z = zone();
-        Http.Answer answer = push(typeScriptPush("Item", z, tsObject("Item", z, "ok", 0, 1000, 1722950000.0, "\"n\": 1"),
-                tsObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"n\": 1").replace("\"version\": 1000", "\"version\": \"1000\"")));
+        Http.Answer answer = push(typeScriptPush("Item", z, typeScriptObject("Item", z, "ok", 0, 1000, 1722950000.0, "\"n\": 1"),
+                typeScriptObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"n\": 1").replace("\"version\": 1000", "\"version\": \"1000\"")));
         assertProblem(answer, 400, "invalid-field");
         JsonObject where = answer.body().getJsonArray("errors").getJsonObject(0);
         assertEquals("Item", where.getString("type"));
@@ -241,7 +223,7 @@ class StandaloneServerIT {
 
     @Test
     void errorUnknownType() {
-        assertProblem(push(typeScriptPush("Nope", zone(), tsObject("Nope", "z", "x", 0, 1000, 1722950000.0, "\"n\": 1"))), 400, "unknown-type");
+        assertProblem(push(typeScriptPush("Nope", zone(), typeScriptObject("Nope", "z", "x", 0, 1000, 1722950000.0, "\"n\": 1"))), 400, "unknown-type");
     }
 
     @Test
@@ -254,7 +236,7 @@ class StandaloneServerIT {
         String z = zone();
         List<String> objects = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
-            objects.add(tsObject("Item", z, "big" + i, 0, 1000, 1722950000.0, "\"i\": " + i));
+            objects.add(typeScriptObject("Item", z, "big" + i, 0, 1000, 1722950000.0, "\"i\": " + i));
         }
         assertProblem(push(typeScriptPush("Item", z, objects.toArray(String[]::new))), 413, "push-too-large");
         assertTrue(pulled("Item", z, 0).getJsonObject("data").isEmpty());
@@ -264,8 +246,8 @@ class StandaloneServerIT {
     void errorIdempotencyKeyReused() {
         String z = zone();
         String key = UUID.randomUUID().toString();
-        push(typeScriptPush("Item", z, tsObject("Item", z, "k1", 0, 1000, 1722950000.0, "\"n\": 1")), "Idempotency-Key", key);
-        assertProblem(push(typeScriptPush("Item", z, tsObject("Item", z, "k2", 0, 1000, 1722950000.0, "\"n\": 2")),
+        push(typeScriptPush("Item", z, typeScriptObject("Item", z, "k1", 0, 1000, 1722950000.0, "\"n\": 1")), "Idempotency-Key", key);
+        assertProblem(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "k2", 0, 1000, 1722950000.0, "\"n\": 2")),
                 "Idempotency-Key", key), 422, "idempotency-key-reused");
     }
 

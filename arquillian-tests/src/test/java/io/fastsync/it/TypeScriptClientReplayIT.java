@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.wire.testing.CapturedBodies;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,7 +166,7 @@ class TypeScriptClientReplayIT {
             }
             assertEquals(List.of(expected), got, file);
             // Where the pushed copy was kept, its metadata id is what later pulls must return.
-            JsonObject sent = Json.createReader(new StringReader(fixture(file + ".request.json"))).readObject().getJsonObject("data");
+            JsonObject sent = Json.createReader(new StringReader(CapturedBodies.text(file + ".request.json"))).readObject().getJsonObject("data");
             for (Result r : got) {
                 if (r.status().equals("applied") || "client".equals(r.winner())) {
                     sent.values().stream().flatMap(list -> list.asJsonArray().stream()).map(JsonValue::asJsonObject)
@@ -214,22 +212,11 @@ class TypeScriptClientReplayIT {
         }
 
         private Http.Answer send(String file, String path) {
-            String body = encoding.apply(fixture(file + ".request.json"));
+            String body = encoding.apply(CapturedBodies.text(file + ".request.json"));
             Http.Answer answer = Http.post(base, path, body, "Content-Type", "application/json");
             assertEquals(200, answer.status(), file + ": " + answer.body());
             assertTrue(answer.body().getBoolean("success"), file);
             return answer;
-        }
-    }
-
-    static String fixture(String name) {
-        try (InputStream in = TypeScriptClientReplayIT.class.getResourceAsStream("/fixtures/ts-client-1.0.4/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no captured body " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,10 +3,10 @@ package io.fastsync.testing;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.WireJson;
+import io.fastsync.wire.testing.OldClientBodies;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.util.Arrays;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Requests in the JSON that clients send, parsed by the real codec. */
@@ -15,37 +15,26 @@ public final class Requests {
     private Requests() {
     }
 
-    /** An object as an old client sends it: version = last seen + 1, no base version. */
+    /** An object as an old client sends it (see {@link OldClientBodies}): version = last seen + 1, no base version. */
     public static String old(String id, int operation, long version, String fields) {
-        return object(id, operation, version, null, 1_722_950_000.5, fields);
-    }
-
-    /** An object of the extended protocol, stating its base version. */
-    public static String based(String id, int operation, long base, String fields) {
-        return object(id, operation, base + 1, base, 1_722_950_000.5, fields);
+        return OldClientBodies.typeScriptObject(null, null, id, operation, version, 1_722_950_000.5, fields);
     }
 
     /** An object as an old client sends it, with an explicit timestamp in seconds. */
     public static String stamped(String id, int operation, long version, double seconds, String fields) {
-        return object(id, operation, version, null, seconds, fields);
+        return OldClientBodies.typeScriptObject(null, null, id, operation, version, seconds, fields);
     }
 
-    /** An object with an explicit timestamp in seconds. */
+    /** An object of the extended protocol, stating its base version. */
+    public static String based(String id, int operation, long base, String fields) {
+        return timed(id, operation, base, 1_722_950_000.5, fields);
+    }
+
+    /** An object of the extended protocol with an explicit timestamp in seconds. */
     public static String timed(String id, int operation, long base, double seconds, String fields) {
-        return object(id, operation, base + 1, base, seconds, fields);
-    }
-
-    /**
-     * As the real clients write an object: {@code metadata.id} is a fresh UUID of the client's own
-     * (never the object's id), and {@code metadataId} repeats it.
-     */
-    private static String object(String id, int operation, long version, Long base, double seconds, String fields) {
-        String baseMember = base == null ? "" : ", \"baseVersion\": " + base;
         String own = fields == null || fields.isBlank() ? "" : ", " + fields;
-        String metadataId = UUID.randomUUID().toString();
-        return "{\"id\": \"" + id + "\", \"metadata\": {\"version\": " + version + ", \"id\": \"" + metadataId + "\","
-                + " \"timestamp\": " + seconds + ", \"syncOperation\": " + operation + baseMember + "},"
-                + " \"deleted\": " + (operation == 2) + ", \"metadataId\": \"" + metadataId + "\", \"dirty\": true" + own + "}";
+        return "{\"id\": \"" + id + "\", \"deleted\": " + (operation == 2) + ", \"metadata\": {\"version\": " + (base + 1)
+                + ", \"baseVersion\": " + base + ", \"timestamp\": " + seconds + ", \"syncOperation\": " + operation + "}" + own + "}";
     }
 
     /** A push of one type into one zone. */

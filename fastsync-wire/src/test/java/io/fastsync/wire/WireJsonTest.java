@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.wire.testing.CapturedBodies;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;

@@ -1,8 +1,8 @@
 package io.fastsync.system;
 
-import static io.fastsync.system.ClientBodies.dartPull;
-import static io.fastsync.system.ClientBodies.typeScriptObject;
-import static io.fastsync.system.ClientBodies.typeScriptPush;
+import static io.fastsync.wire.testing.OldClientBodies.dartPull;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptObject;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptPush;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
