@@ -1,6 +1,7 @@
 package io.fastsync.client;
 
 import io.fastsync.wire.ConflictWinner;
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushOutcome;
@@ -35,7 +36,7 @@ public final class Wire {
     }
 
     public static String body(PushRequest request) {
-        return WireJson.text(out -> WireJson.writePush(request, out));
+        return WireJson.text(out -> MessageWriter.writePush(request, out));
     }
 
     /** An object as the server sends it. */

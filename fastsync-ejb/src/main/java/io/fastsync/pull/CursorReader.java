@@ -16,19 +16,19 @@ import java.util.Map;
 
 /** Turns a pull request's per-type metadata into cursors: a known type, a zone the caller may read, a version. */
 @Dependent
-public class CursorReader {
+class CursorReader {
 
     private final SyncTypeRegistry registry;
     private final ZoneAuthority zones;
 
     @Inject
-    public CursorReader(SyncTypeRegistry registry, ZoneAuthority zones) {
+    CursorReader(SyncTypeRegistry registry, ZoneAuthority zones) {
         this.registry = registry;
         this.zones = zones;
     }
 
     /** @param caller may be null */
-    public List<PullTarget<?>> read(PullRequest request, Principal caller) {
+    List<PullTarget<?>> read(PullRequest request, Principal caller) {
         List<PullTarget<?>> targets = new ArrayList<>();
         for (Map.Entry<String, SyncMetadata> entry : request.metadata().entrySet()) {
             String pointer = "/metadata/" + WireJson.escape(entry.getKey());

@@ -17,10 +17,10 @@ import java.util.Map;
  * it, never further: old clients take it as their next cursor as is.
  */
 @Dependent
-public class PageAssembler {
+class PageAssembler {
 
     /** @param limit the most objects in the page, at least 1 */
-    public PullResponse assemble(List<PullTarget<?>> targets, int limit) {
+    PullResponse assemble(List<PullTarget<?>> targets, int limit) {
         Map<String, List<SyncObject>> data = new LinkedHashMap<>();
         Map<String, SyncMetadata> cursors = new LinkedHashMap<>();
         int budget = limit;

@@ -1,11 +1,14 @@
 package io.fastsync.pull;
 
 import io.fastsync.config.FastSyncSettings;
+import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import io.fastsync.zone.ZoneAuthority;
+import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.inject.Inject;
 import java.security.Principal;
 import java.util.List;
@@ -37,12 +40,21 @@ public class PullService {
     public PullService() {
     }
 
-    /** The same boundary outside a container, on steps built by hand; every pull comes from {@code caller}. */
-    public PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Supplier<Principal> caller) {
+    PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Supplier<Principal> caller) {
         this.cursors = cursors;
         this.pages = pages;
         this.settings = settings;
         this.caller = caller;
+    }
+
+    /**
+     * The same boundary outside a container (tests, tools), its steps built with {@code new}.
+     *
+     * @param caller who every pull comes from; may supply null
+     */
+    public static PullService outsideContainer(SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings,
+                                               Supplier<Principal> caller) {
+        return new PullService(new CursorReader(registry, new ZoneAuthority(authorizer)), new PageAssembler(), settings, caller);
     }
 
     public PullResponse pull(PullRequest request) {

@@ -7,5 +7,5 @@ import io.fastsync.registry.RegisteredType;
  *
  * @param cursor the highest version the client has received
  */
-public record PullTarget<T>(RegisteredType<T> type, String zone, long cursor) {
+record PullTarget<T>(RegisteredType<T> type, String zone, long cursor) {
 }

@@ -16,10 +16,10 @@ import java.util.Map;
  * (its base), never from timestamps or version gaps. Runs with the push's zones locked.
  */
 @Dependent
-public class ConflictDetector {
+class ConflictDetector {
 
     /** What to do with one pushed object. */
-    public enum Decision {
+    enum Decision {
         /** No stored copy: store the client's. */
         INSERT,
         /** The stored copy holds the same content: nothing to write (a retry, or two equal edits). */
@@ -38,7 +38,7 @@ public class ConflictDetector {
      *
      * @throws ZoneConflictException if an object lives in another zone than the push's
      */
-    public List<TypeDecisions<?>> detect(ValidatedPush push) {
+    List<TypeDecisions<?>> detect(ValidatedPush push) {
         List<TypeDecisions<?>> decisions = new ArrayList<>(push.batches().size());
         for (TypeBatch<?> batch : push.batches()) {
             decisions.add(detect(batch));
@@ -69,7 +69,7 @@ public class ConflictDetector {
      * the last seen version plus one, and for objects they never synced a sentinel (TypeScript
      * 1000, Dart 1), so an add counts as "saw nothing".
      */
-    public static long baseVersion(SyncMetadata metadata) {
+    static long baseVersion(SyncMetadata metadata) {
         if (metadata.baseVersion() != null) {
             return metadata.baseVersion();
         }
@@ -84,7 +84,7 @@ public class ConflictDetector {
      * @param sameContent whether the stored copy holds the same fields and deleted flag
      * @param base        the version the client last saw
      */
-    public static Decision decide(SyncMeta stored, boolean sameContent, long base) {
+    static Decision decide(SyncMeta stored, boolean sameContent, long base) {
         if (stored == null) {
             return Decision.INSERT;
         }

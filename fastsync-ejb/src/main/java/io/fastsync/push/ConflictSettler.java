@@ -14,10 +14,10 @@ import java.util.List;
  * and the settler tells whose it is (the client's, the server's, or a third one). Writes nothing.
  */
 @Dependent
-public class ConflictSettler {
+class ConflictSettler {
 
     /** @return the same decisions, each conflict with its resolution */
-    public List<TypeDecisions<?>> settle(List<TypeDecisions<?>> detected) {
+    List<TypeDecisions<?>> settle(List<TypeDecisions<?>> detected) {
         List<TypeDecisions<?>> settled = new ArrayList<>(detected.size());
         for (TypeDecisions<?> type : detected) {
             settled.add(settle(type));

@@ -14,6 +14,6 @@ import io.fastsync.wire.SyncOperation;
  * @param timestamp normalised, microseconds
  * @param deleted   true for a delete
  */
-public record IncomingObject<T>(String pointer, String id, T value, SyncMetadata sent, SyncOperation operation,
+record IncomingObject<T>(String pointer, String id, T value, SyncMetadata sent, SyncOperation operation,
                                 long timestamp, boolean deleted) {
 }

@@ -9,7 +9,7 @@ import io.fastsync.conflict.Resolution;
  * @param stored     the stored copy, managed in the push's transaction; null for a new object
  * @param resolution null unless the decision is a conflict that has been settled
  */
-public record ObjectDecision<T>(IncomingObject<T> incoming, T stored, ConflictDetector.Decision decision,
+record ObjectDecision<T>(IncomingObject<T> incoming, T stored, ConflictDetector.Decision decision,
                                 Resolution<T> resolution) {
 
     ObjectDecision<T> settledBy(Resolution<T> settled) {

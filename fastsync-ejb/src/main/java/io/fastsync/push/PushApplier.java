@@ -25,10 +25,10 @@ import java.util.Map;
  * client, the loser included, receives the result on its next pull.
  */
 @Dependent
-public class PushApplier {
+class PushApplier {
 
     /** @param versions the locked sequences of the push's zones */
-    public PushResponse apply(List<TypeDecisions<?>> decisions, Map<VersionCounter.Key, VersionCounters.Sequence> versions) {
+    PushResponse apply(List<TypeDecisions<?>> decisions, Map<VersionCounter.Key, VersionCounters.Sequence> versions) {
         Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
         for (TypeDecisions<?> type : decisions) {
             results.put(type.batch().type().name(), apply(type, versions.get(type.batch().counterKey())));

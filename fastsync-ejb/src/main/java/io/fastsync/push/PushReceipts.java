@@ -2,6 +2,8 @@ package io.fastsync.push;
 
 import io.fastsync.config.FastSyncUnit;
 import io.fastsync.error.IdempotencyKeyReusedException;
+import io.fastsync.wire.AnswerReader;
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.WireJson;
 import jakarta.enterprise.context.Dependent;
@@ -16,17 +18,17 @@ import java.util.Optional;
  * exists exactly when the push's changes do. A retry finds it and gets the same answer.
  */
 @Dependent
-public class PushReceipts {
+class PushReceipts {
 
     private final EntityManager em;
     private final Clock clock;
 
     @Inject
-    public PushReceipts(@FastSyncUnit EntityManager em) {
+    PushReceipts(@FastSyncUnit EntityManager em) {
         this(em, Clock.systemUTC());
     }
 
-    public PushReceipts(EntityManager em, Clock clock) {
+    PushReceipts(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
     }
@@ -47,14 +49,14 @@ public class PushReceipts {
             throw new IdempotencyKeyReusedException(null, null, "/idempotencyKey",
                     "idempotency key '" + push.idempotencyKey() + "' was used for a different push");
         }
-        PushResponse first = WireJson.readPushResponse(WireJson.parse(receipt.getResponse()));
+        PushResponse first = AnswerReader.readPushResponse(WireJson.parse(receipt.getResponse()));
         return Optional.of(new PushResponse(first.results(), true));
     }
 
     /** Stores the answer of a keyed push; does nothing for a push without a key. */
     public void record(ValidatedPush push, PushResponse response) {
         if (push.idempotencyKey() != null) {
-            String json = WireJson.text(out -> WireJson.writePushResponse(response, out));
+            String json = WireJson.text(out -> MessageWriter.writePushResponse(response, out));
             em.persist(new PushReceipt(push.idempotencyKey(), push.requestHash(), json, clock.millis()));
             // Flushed now, so that a concurrent push with the same key fails here, inside the push.
             em.flush();

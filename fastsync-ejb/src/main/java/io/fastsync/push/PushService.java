@@ -1,5 +1,7 @@
 package io.fastsync.push;
 
+import io.fastsync.config.FastSyncSettings;
+import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.version.VersionCounter;
 import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.PushRequest;
@@ -9,8 +11,12 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import io.fastsync.zone.ZoneAuthority;
+import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +57,7 @@ public class PushService {
     public PushService() {
     }
 
-    /** The same boundary outside a container, on steps built by hand; every push comes from {@code caller}. */
-    public PushService(PushValidator validator, VersionCounters counters, PushReceipts receipts, ConflictDetector detector,
+    PushService(PushValidator validator, VersionCounters counters, PushReceipts receipts, ConflictDetector detector,
                        ConflictSettler settler, PushApplier applier, Supplier<Principal> caller) {
         this.validator = validator;
         this.counters = counters;
@@ -61,6 +66,19 @@ public class PushService {
         this.settler = settler;
         this.applier = applier;
         this.caller = caller;
+    }
+
+    /**
+     * The same boundary outside a container (tests, tools), its steps built with {@code new}: the
+     * caller runs each push in a transaction of {@code em}.
+     *
+     * @param em     the entity manager of the unit {@code fastsync}, whose transaction the push runs in
+     * @param caller who every push comes from; may supply null
+     */
+    public static PushService outsideContainer(SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings,
+                                               VersionCounters counters, EntityManager em, Supplier<Principal> caller) {
+        return new PushService(new PushValidator(registry, new ZoneAuthority(authorizer), settings), counters,
+                new PushReceipts(em, Clock.systemUTC()), new ConflictDetector(), new ConflictSettler(), new PushApplier(), caller);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)

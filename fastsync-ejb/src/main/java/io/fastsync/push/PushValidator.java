@@ -7,6 +7,7 @@ import io.fastsync.registry.RegisteredType;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.store.InvalidFieldsException;
 import io.fastsync.store.SyncStore;
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.Numbers;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.SyncMetadata;
@@ -35,21 +36,21 @@ import java.util.Set;
  * them, and each object's fields. The first offence is refused with its place in the body.
  */
 @Dependent
-public class PushValidator {
+class PushValidator {
 
     private final SyncTypeRegistry registry;
     private final ZoneAuthority zones;
     private final FastSyncSettings settings;
 
     @Inject
-    public PushValidator(SyncTypeRegistry registry, ZoneAuthority zones, FastSyncSettings settings) {
+    PushValidator(SyncTypeRegistry registry, ZoneAuthority zones, FastSyncSettings settings) {
         this.registry = registry;
         this.zones = zones;
         this.settings = settings;
     }
 
     /** @param caller may be null */
-    public ValidatedPush validate(PushRequest request, Principal caller) {
+    ValidatedPush validate(PushRequest request, Principal caller) {
         int total = request.payload().data().values().stream().mapToInt(List::size).sum();
         if (total > settings.maxPushObjects()) {
             throw new PushTooLargeException(null, null, "/data", "the push holds " + total
@@ -110,7 +111,7 @@ public class PushValidator {
 
     /** @return SHA-256 of the request without its key, hex */
     static String hash(PushRequest request) {
-        String canonical = WireJson.text(out -> WireJson.writePush(new PushRequest(request.payload(), null), out));
+        String canonical = WireJson.text(out -> MessageWriter.writePush(new PushRequest(request.payload(), null), out));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

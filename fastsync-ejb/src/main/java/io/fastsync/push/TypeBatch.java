@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param objects in push order, ids unique
  */
-public record TypeBatch<T>(RegisteredType<T> type, String zone, List<IncomingObject<T>> objects) {
+record TypeBatch<T>(RegisteredType<T> type, String zone, List<IncomingObject<T>> objects) {
 
     public VersionCounter.Key counterKey() {
         return new VersionCounter.Key(type.name(), zone);

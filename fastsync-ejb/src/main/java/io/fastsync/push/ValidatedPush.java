@@ -10,7 +10,7 @@ import java.util.List;
  * @param idempotencyKey may be null
  * @param requestHash    hash of the request, to tell a retry from a reuse of its key; null without a key
  */
-public record ValidatedPush(List<TypeBatch<?>> batches, String idempotencyKey, String requestHash) {
+record ValidatedPush(List<TypeBatch<?>> batches, String idempotencyKey, String requestHash) {
 
     public List<VersionCounter.Key> counterKeys() {
         return batches.stream().map(TypeBatch::counterKey).distinct().toList();

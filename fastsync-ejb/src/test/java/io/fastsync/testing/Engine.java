@@ -4,15 +4,8 @@ import io.fastsync.config.FastSyncSettings;
 import io.fastsync.conflict.ConflictsHandler;
 import io.fastsync.document.DocumentDataSource;
 import io.fastsync.entity.SyncableObjectDataSource;
-import io.fastsync.pull.CursorReader;
-import io.fastsync.pull.PageAssembler;
 import io.fastsync.pull.PullService;
-import io.fastsync.push.ConflictDetector;
-import io.fastsync.push.ConflictSettler;
-import io.fastsync.push.PushApplier;
-import io.fastsync.push.PushReceipts;
 import io.fastsync.push.PushService;
-import io.fastsync.push.PushValidator;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.repository.SyncableRepositories;
 import io.fastsync.repository.SyncableRepository;
@@ -25,13 +18,11 @@ import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.zone.SyncZoneRestriction;
 import io.fastsync.zone.TrustRequestZones;
-import io.fastsync.zone.ZoneAuthority;
 import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
-import java.time.Clock;
 import java.util.function.Function;
 
 /**
@@ -61,14 +52,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private PushService pushService() {
-        return new PushService(new PushValidator(registry, new ZoneAuthority(authorizer), settings), counters(),
-                new PushReceipts(em, Clock.systemUTC()), new ConflictDetector(), new ConflictSettler(), new PushApplier(),
-                () -> CALLER);
+        return PushService.outsideContainer(registry, authorizer, settings, counters(), em, () -> CALLER);
     }
 
     private PullService pullService() {
-        return new PullService(new CursorReader(registry, new ZoneAuthority(authorizer)), new PageAssembler(), settings,
-                () -> CALLER);
+        return PullService.outsideContainer(registry, authorizer, settings, () -> CALLER);
     }
 
     /** @return the application's repository of a registered type, as {@code SyncableRepositories} hands it out */

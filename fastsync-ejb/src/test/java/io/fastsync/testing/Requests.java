@@ -2,7 +2,7 @@ package io.fastsync.testing;
 
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PushRequest;
-import io.fastsync.wire.WireJson;
+import io.fastsync.wire.RequestReader;
 import io.fastsync.wire.testing.OldClientBodies;
 import jakarta.json.Json;
 import java.io.StringReader;
@@ -44,7 +44,7 @@ public final class Requests {
 
     public static PushRequest keyed(String key, String type, String zone, String... objects) {
         String keyMember = key == null ? "" : ", \"idempotencyKey\": \"" + key + "\"";
-        return WireJson.readPush(parse("{\"data\": {\"" + type + "\": [" + String.join(", ", objects) + "]},"
+        return RequestReader.readPush(parse("{\"data\": {\"" + type + "\": [" + String.join(", ", objects) + "]},"
                 + " \"operationMetadata\": {\"metadata\": {\"" + type + "\": " + typeMeta(type, zone, 999) + "}}" + keyMember + "}"));
     }
 
@@ -57,7 +57,7 @@ public final class Requests {
             data.append(sep).append('"').append(typeAndArray[i]).append("\": ").append(typeAndArray[i + 1]);
             meta.append(sep).append('"').append(typeAndArray[i]).append("\": ").append(typeMeta(typeAndArray[i], zone, 999));
         }
-        return WireJson.readPush(parse("{\"data\": {" + data + "}, \"operationMetadata\": {\"metadata\": {" + meta + "}}}"));
+        return RequestReader.readPush(parse("{\"data\": {" + data + "}, \"operationMetadata\": {\"metadata\": {" + meta + "}}}"));
     }
 
     /** A pull of the given types, each "Type:cursor", in one zone. */
@@ -67,7 +67,7 @@ public final class Requests {
             return "\"" + parts[0] + "\": " + typeMeta(parts[0], zone, Long.parseLong(parts[1]));
         }).collect(Collectors.joining(", "));
         String limitMember = limit == null ? "" : ", \"limit\": " + limit;
-        return WireJson.readPull(parse("{\"metadata\": {" + cursors + "}" + limitMember + "}"));
+        return RequestReader.readPull(parse("{\"metadata\": {" + cursors + "}" + limitMember + "}"));
     }
 
     private static String typeMeta(String type, String zone, long version) {

@@ -2,9 +2,10 @@ package io.fastsync.rest;
 
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.pull.PullService;
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
-import io.fastsync.wire.WireJson;
+import io.fastsync.wire.RequestReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +38,8 @@ public class PullResource {
             description = "Body: {\"metadata\": {Type: {syncZone, version}}, \"limit\": n}. Answer: the changes in version order, "
                     + "the next cursors, and hasMore. See docs/protocol.md.")
     public Response pull(InputStream body) {
-        PullRequest request = WireJson.readPull(RequestBody.read(body, MAX_PULL_BYTES));
+        PullRequest request = RequestReader.readPull(RequestBody.read(body, MAX_PULL_BYTES));
         PullResponse page = pullService.pull(request);
-        return JsonAnswer.okText(out -> WireJson.writePullResponse(page, out));
+        return JsonAnswer.okText(out -> MessageWriter.writePullResponse(page, out));
     }
 }

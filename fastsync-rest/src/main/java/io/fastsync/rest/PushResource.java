@@ -4,9 +4,10 @@ import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.PushTooLargeException;
 import io.fastsync.push.PushRetry;
 import io.fastsync.push.PushService;
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
-import io.fastsync.wire.WireJson;
+import io.fastsync.wire.RequestReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,11 +46,11 @@ public class PushResource {
             throw new PushTooLargeException(null, null, "", "the body has " + contentLength
                     + " bytes; at most " + settings.maxPushBytes() + " are accepted");
         }
-        PushRequest parsed = WireJson.readPush(RequestBody.read(body, settings.maxPushBytes()));
+        PushRequest parsed = RequestReader.readPush(RequestBody.read(body, settings.maxPushBytes()));
         String headerKey = PushRequest.checkedKey(idempotencyKey, "", "the Idempotency-Key header");
         PushRequest request = headerKey != null && parsed.idempotencyKey() == null
                 ? new PushRequest(parsed.payload(), headerKey) : parsed;
         PushResponse answer = PushRetry.onceIfKeyed(request, pushService::push);
-        return JsonAnswer.okText(out -> WireJson.writePushResponse(answer, out));
+        return JsonAnswer.okText(out -> MessageWriter.writePushResponse(answer, out));
     }
 }

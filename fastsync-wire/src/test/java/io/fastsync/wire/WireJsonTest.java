@@ -35,7 +35,7 @@ class WireJsonTest {
 
     @Test
     void theTypeScriptClientsAddIsReadWithItsFieldsAndItsOwnMetadataId() {
-        PushRequest push = WireJson.readPush(CapturedBodies.read("s1-02-A-push.request.json"));
+        PushRequest push = RequestReader.readPush(CapturedBodies.read("s1-02-A-push.request.json"));
         List<SyncObject> items = push.payload().data().get("Item");
         assertEquals(3, items.size());
         SyncObject one = items.get(0);
@@ -58,7 +58,7 @@ class WireJsonTest {
         for (String name : names) {
             JsonValue body = CapturedBodies.read(name);
             if (name.endsWith("-push.request.json")) {
-                PushRequest push = WireJson.readPush(body);
+                PushRequest push = RequestReader.readPush(body);
                 for (List<SyncObject> objects : push.payload().data().values()) {
                     for (SyncObject o : objects) {
                         assertFalse(o.id().equals(o.metadata().id()), name + ": the captures never send metadata.id = id");
@@ -66,7 +66,7 @@ class WireJsonTest {
                     }
                 }
             } else {
-                assertFalse(WireJson.readPull(body).metadata().isEmpty(), name);
+                assertFalse(RequestReader.readPull(body).metadata().isEmpty(), name);
             }
         }
     }
@@ -76,7 +76,7 @@ class WireJsonTest {
         SyncObject object = new SyncObject("obj", false,
                 new SyncMetadata("meta-7", "Item", 3, "z", 1, SyncOperation.UPDATE, null), JsonValue.EMPTY_JSON_OBJECT);
         PullResponse page = new PullResponse(new SyncPayload(Map.of("Item", List.of(object)), Map.of()), false);
-        var written = parse(WireJson.text(out -> WireJson.writePullResponse(page, out))).asJsonObject()
+        var written = parse(WireJson.text(out -> MessageWriter.writePullResponse(page, out))).asJsonObject()
                 .getJsonObject("data").getJsonObject("data").getJsonArray("Item").getJsonObject(0);
         assertEquals("obj", written.getString("id"));
         assertEquals("meta-7", written.getJsonObject("metadata").getString("id"));
@@ -87,7 +87,7 @@ class WireJsonTest {
     void aMetadataIdThatIsNoUsableStringIsDroppedNotRefused() {
         String[] odd = {"12", "{}", "\"\"", "\"" + "x".repeat(201) + "\"", "\"nul\\u0000\""};
         for (String value : odd) {
-            SyncObject o = WireJson.readPush(parse("{\"data\": {\"Item\": [{\"id\": \"x\", \"metadataId\": " + value
+            SyncObject o = RequestReader.readPush(parse("{\"data\": {\"Item\": [{\"id\": \"x\", \"metadataId\": " + value
                     + ", \"metadata\": {\"id\": " + value + ", \"version\": 1000, \"syncOperation\": 0}}]}}"))
                     .payload().data().get("Item").get(0);
             assertEquals("x", o.metadata().id(), value);
@@ -96,7 +96,7 @@ class WireJsonTest {
 
     @Test
     void dartPushWithDoublesIsRead() {
-        SyncObject item = WireJson.readPush(parse(DART_PUSH)).payload().data().get("Item").get(0);
+        SyncObject item = RequestReader.readPush(parse(DART_PUSH)).payload().data().get("Item").get(0);
         assertTrue(item.deleted());
         assertEquals(5L, item.metadata().version());
         assertEquals(SyncOperation.DELETE, item.metadata().syncOperation());
@@ -106,7 +106,7 @@ class WireJsonTest {
 
     @Test
     void pullBodyOfAnOldClientIsRead() {
-        PullRequest pull = WireJson.readPull(parse("""
+        PullRequest pull = RequestReader.readPull(parse("""
                 {"metadata": {"Item": {"id": "Item", "type": "Item", "syncZone": "user-1", "version": 7,
                  "timestamp": 1722950000, "syncOperation": 999}, "Note": {"type": "Note", "version": 0.0}}}
                 """));
@@ -119,7 +119,7 @@ class WireJsonTest {
 
     @Test
     void wrongFieldTypeNamesTheTypeTheObjectAndThePointer() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+        WireFormatException e = assertThrows(WireFormatException.class, () -> RequestReader.readPush(parse("""
                 {"data": {"Item": [{"id": "ok", "metadata": {"version": 1, "syncOperation": 0}},
                                    {"id": "bad", "metadata": {"version": "two", "syncOperation": 1}}]}}
                 """)));
@@ -130,7 +130,7 @@ class WireJsonTest {
 
     @Test
     void objectWithoutIdIsRejected() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+        WireFormatException e = assertThrows(WireFormatException.class, () -> RequestReader.readPush(parse("""
                 {"data": {"Item": [{"metadata": {"version": 1, "syncOperation": 0}}]}}
                 """)));
         assertEquals("/data/Item/0/id", e.pointer());
@@ -138,7 +138,7 @@ class WireJsonTest {
 
     @Test
     void unknownOperationCodeIsRejected() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+        WireFormatException e = assertThrows(WireFormatException.class, () -> RequestReader.readPush(parse("""
                 {"data": {"Item": [{"id": "x", "metadata": {"version": 1, "syncOperation": 7}}]}}
                 """)));
         assertEquals("/data/Item/0/metadata/syncOperation", e.pointer());
@@ -146,7 +146,7 @@ class WireJsonTest {
 
     @Test
     void objectListedUnderAnotherTypeIsRejected() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+        WireFormatException e = assertThrows(WireFormatException.class, () -> RequestReader.readPush(parse("""
                 {"data": {"Item": [{"id": "x", "metadata": {"type": "Note", "version": 1, "syncOperation": 1}}]}}
                 """)));
         assertEquals("/data/Item/0/metadata/type", e.pointer());
@@ -154,13 +154,13 @@ class WireJsonTest {
 
     @Test
     void pushWithoutDataIsRejected() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("{\"items\": []}")));
+        WireFormatException e = assertThrows(WireFormatException.class, () -> RequestReader.readPush(parse("{\"items\": []}")));
         assertEquals("/data", e.pointer());
     }
 
     @Test
     void typeNamesWithSlashesAreEscapedInPointers() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> WireJson.readPush(parse("""
+        WireFormatException e = assertThrows(WireFormatException.class, () -> RequestReader.readPush(parse("""
                 {"data": {"a/b": 3}}
                 """)));
         assertEquals("/data/a~1b", e.pointer());
@@ -173,8 +173,8 @@ class WireJsonTest {
                 Json.createObjectBuilder().add("name", "x").build());
         PullResponse sent = new PullResponse(new SyncPayload(Map.of("Item", List.of(object)),
                 Map.of("Item", SyncMetadata.cursor("Item", "z", 8))), true);
-        String json = WireJson.text(out -> WireJson.writePullResponse(sent, out));
-        PullResponse read = WireJson.readPullResponse(parse(json));
+        String json = WireJson.text(out -> MessageWriter.writePullResponse(sent, out));
+        PullResponse read = AnswerReader.readPullResponse(parse(json));
         assertTrue(read.hasMore());
         assertEquals(object, read.payload().data().get("Item").get(0));
         assertEquals(8L, read.payload().metadata().get("Item").version());
@@ -186,7 +186,7 @@ class WireJsonTest {
         PushResponse sent = new PushResponse(Map.of("Item", List.of(
                 new ObjectResult("a", PushOutcome.APPLIED, null, null, 3, false),
                 new ObjectResult("b", PushOutcome.RESOLVED, ConflictWinner.SERVER, "last-writer-wins", 4, true))), false);
-        PushResponse read = WireJson.readPushResponse(parse(WireJson.text(out -> WireJson.writePushResponse(sent, out))));
+        PushResponse read = AnswerReader.readPushResponse(parse(WireJson.text(out -> MessageWriter.writePushResponse(sent, out))));
         assertEquals(sent, read);
     }
 }

@@ -92,13 +92,13 @@ class WireTextTest {
     void pushTextIsByteForByteWhatTheGeneratorWrote() {
         // The idempotency hash is taken over this text: receipts stored by an earlier release must still match.
         PushRequest request = push();
-        assertEquals(asGeneratorWroteIt(request), WireJson.text(out -> WireJson.writePush(request, out)));
+        assertEquals(asGeneratorWroteIt(request), WireJson.text(out -> MessageWriter.writePush(request, out)));
     }
 
     @Test
     void pushTextReadsBackAsTheSameRequest() {
         PushRequest request = push();
-        PushRequest read = WireJson.readPush(WireJson.parse(WireJson.text(out -> WireJson.writePush(request, out))));
+        PushRequest read = RequestReader.readPush(WireJson.parse(WireJson.text(out -> MessageWriter.writePush(request, out))));
         assertEquals(request.payload().data().get("Item").get(0).fields(), read.payload().data().get("Item").get(0).fields());
         assertEquals(request.payload().data().get("Item").get(0).metadata(), read.payload().data().get("Item").get(0).metadata());
         assertEquals(AWKWARD, read.payload().data().keySet().stream().filter(k -> k.startsWith("Other")).findFirst()
@@ -111,11 +111,11 @@ class WireTextTest {
         RawJsonObject stored = new RawJsonObject("{\"copied\":\"as is\"   }");
         SyncObject o = new SyncObject("x", false, new SyncMetadata("x", "Item", 1, "z", 1_722_950_000_123_456L, SyncOperation.ADD, null), stored);
         PullResponse page = new PullResponse(new SyncPayload(Map.of("Item", List.of(o)), Map.of()), false);
-        String text = WireJson.text(out -> WireJson.writePullResponse(page, out));
+        String text = WireJson.text(out -> MessageWriter.writePullResponse(page, out));
         assertEquals("{\"success\":true,\"data\":{\"data\":{\"Item\":[{\"id\":\"x\",\"deleted\":false,\"metadata\":{\"id\":\"x\","
                 + "\"type\":\"Item\",\"version\":1,\"syncZone\":\"z\",\"timestamp\":1722950000123456,\"syncOperation\":0},\"metadataId\":\"x\","
                 + "\"dirty\":false,\"copied\":\"as is\"   }]},\"operationMetadata\":{\"metadata\":{}}},\"hasMore\":false}", text);
-        assertEquals(List.of(o), WireJson.readPullResponse(WireJson.parse(text)).payload().data().get("Item"));
+        assertEquals(List.of(o), AnswerReader.readPullResponse(WireJson.parse(text)).payload().data().get("Item"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.fastsync.client.store;
 
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PushRequest;
+import io.fastsync.wire.RequestReader;
 import io.fastsync.wire.WireJson;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -24,7 +26,7 @@ final class H2Json {
      * written exactly as the first attempt was.
      */
     static String request(PendingPush push) {
-        return WireJson.text(out -> WireJson.writePush(push.request(), out));
+        return WireJson.text(out -> MessageWriter.writePush(push.request(), out));
     }
 
     static String revisions(PendingPush push) {
@@ -38,7 +40,7 @@ final class H2Json {
     }
 
     static PendingPush pendingPush(String requestText, String revisionsText) {
-        PushRequest request = WireJson.readPush(object(requestText));
+        PushRequest request = RequestReader.readPush(object(requestText));
         Map<String, Map<String, Long>> revisions = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> type : object(revisionsText).entrySet()) {
             Map<String, Long> byId = new LinkedHashMap<>();

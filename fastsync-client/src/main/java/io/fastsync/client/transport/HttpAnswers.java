@@ -1,5 +1,6 @@
 package io.fastsync.client.transport;
 
+import io.fastsync.wire.AnswerReader;
 import io.fastsync.wire.Problem;
 import io.fastsync.wire.WireJson;
 import jakarta.json.JsonException;
@@ -25,7 +26,7 @@ final class HttpAnswers {
         JsonValue json = parse(body);
         if (status < 200 || status > 299) {
             throw new ServerProblemException(json != null
-                    ? WireJson.readProblem(json, status)
+                    ? AnswerReader.readProblem(json, status)
                     : new Problem(status, "unknown", "HTTP " + status,
                             uri + " answered without a FastSync problem body (is it the FastSync base URL, and is the"
                                     + " server started?): " + snippet(body), List.of()));
@@ -35,7 +36,7 @@ final class HttpAnswers {
         }
         // Old servers report failures with HTTP 200 and "success": false.
         if (json instanceof JsonObject o && o.get("success") == JsonValue.FALSE) {
-            throw new ServerProblemException(WireJson.readProblem(o, status));
+            throw new ServerProblemException(AnswerReader.readProblem(o, status));
         }
         return json;
     }

@@ -1,5 +1,7 @@
 package io.fastsync.client.transport;
 
+import io.fastsync.wire.AnswerReader;
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushRequest;
@@ -50,12 +52,12 @@ public final class HttpSyncTransport implements SyncTransport {
 
     @Override
     public PullResponse pull(PullRequest request) {
-        return read(exchange(pullUri, WireJson.text(out -> WireJson.writePull(request, out))), WireJson::readPullResponse);
+        return read(exchange(pullUri, WireJson.text(out -> MessageWriter.writePull(request, out))), AnswerReader::readPullResponse);
     }
 
     @Override
     public PushResponse push(PushRequest request) {
-        return read(exchange(pushUri, WireJson.text(out -> WireJson.writePush(request, out))), WireJson::readPushResponse);
+        return read(exchange(pushUri, WireJson.text(out -> MessageWriter.writePush(request, out))), AnswerReader::readPushResponse);
     }
 
     private JsonValue exchange(URI uri, String body) {

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fastsync.client.Wire;
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushOutcome;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
+import io.fastsync.wire.RequestReader;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncPayload;
 import io.fastsync.wire.WireJson;
@@ -61,7 +63,7 @@ class HttpSyncTransportTest {
 
     @Test
     void aPullIsPostedToBasePullWithTheHeadersAndItsPageIsRead() throws Exception {
-        String page = WireJson.text(out -> WireJson.writePullResponse(Wire.page(true, Wire.object("Item", "a1", 8, "{\"n\":1}")), out));
+        String page = WireJson.text(out -> MessageWriter.writePullResponse(Wire.page(true, Wire.object("Item", "a1", 8, "{\"n\":1}")), out));
         PullResponse answer = answering(200, "application/json", page).pull(PULL);
 
         assertTrue(answer.hasMore());
@@ -70,7 +72,7 @@ class HttpSyncTransportTest {
         assertEquals("/fastsync/pull", seen.get().getRequestURI().getPath());
         assertEquals("Bearer t0ken", seen.get().getRequestHeaders().getFirst("Authorization"));
         assertEquals("application/json", seen.get().getRequestHeaders().getFirst("Content-Type"));
-        PullRequest sent = WireJson.readPull(Wire.json(seenBody.get()));
+        PullRequest sent = RequestReader.readPull(Wire.json(seenBody.get()));
         assertEquals(100, sent.limit());
         assertEquals(7L, sent.metadata().get("Item").version());
     }

@@ -1,6 +1,7 @@
 package io.fastsync.rest.error;
 
 import io.fastsync.error.Refusal;
+import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.Problem;
 import io.fastsync.wire.WireJson;
 import jakarta.json.stream.JsonGenerator;
@@ -27,7 +28,7 @@ final class Problems {
         @Override
         public void write(OutputStream out) {
             try (JsonGenerator g = WireJson.generator(out)) {
-                WireJson.writeProblem(problem, g);
+                MessageWriter.writeProblem(problem, g);
             }
         }
     }

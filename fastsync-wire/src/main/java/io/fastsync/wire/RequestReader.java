@@ -1,0 +1,44 @@
+package io.fastsync.wire;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.Map;
+
+/**
+ * Reads what clients send: a push and a pull. Each reader takes a parsed {@link JsonValue} and
+ * either returns the record or throws a {@link WireFormatException} naming the first offending
+ * place (JSON Pointer, type and object id where known).
+ */
+public final class RequestReader {
+
+    private RequestReader() {
+    }
+
+    /** Reads a push body: {@code {"data": {...}, "operationMetadata": {"metadata": {...}}}}. */
+    public static PushRequest readPush(JsonValue root) {
+        JsonObject body = PayloadReader.object(root, "", "the push body");
+        SyncPayload payload = PayloadReader.readPayload(body, "");
+        String key = PushRequest.checkedKey(PayloadReader.optionalString(body, "idempotencyKey", "/idempotencyKey"), "/idempotencyKey", "");
+        return new PushRequest(payload, key);
+    }
+
+    /** Reads a pull body: {@code {"metadata": {"Item": {...cursor}}}}. */
+    public static PullRequest readPull(JsonValue root) {
+        JsonObject body = PayloadReader.object(root, "", "the pull body");
+        JsonValue metadataValue = body.get("metadata");
+        if (metadataValue == null) {
+            throw new WireFormatException("/metadata", "is required: one cursor per type");
+        }
+        Map<String, SyncMetadata> cursors = PayloadReader.readTypeMetadata(PayloadReader.object(metadataValue, "/metadata", "per-type cursors"), "/metadata");
+        Integer limit = null;
+        JsonValue limitValue = body.get("limit");
+        if (limitValue != null && limitValue.getValueType() != JsonValue.ValueType.NULL) {
+            long l = Numbers.wholeNumber(limitValue, "/limit");
+            if (l < 1 || l > Integer.MAX_VALUE) {
+                throw new WireFormatException("/limit", "must be at least 1");
+            }
+            limit = (int) l;
+        }
+        return new PullRequest(cursors, limit);
+    }
+}
