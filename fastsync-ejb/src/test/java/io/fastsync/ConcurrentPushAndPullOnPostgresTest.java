@@ -40,7 +40,8 @@ class ConcurrentPushAndPullOnPostgresTest {
     private static final String ZONE = "shared";
 
     private static Engine engine(EntityManagerFactory emf) {
-        return new Engine(emf).document("Item", SyncZoneRestriction.RESTRICTED, ConflictsHandler.<SyncDocument>lastWriterWins());
+        return new Engine(emf)
+                .document("Item", SyncZoneRestriction.RESTRICTED, ConflictsHandler.<SyncDocument>lastWriterWins());
     }
 
     @Test
@@ -60,7 +61,8 @@ class ConcurrentPushAndPullOnPostgresTest {
                         for (int o = 0; o < OBJECTS_PER_PUSH; o++) {
                             // New objects, and edits of a few shared ones that every writer touches.
                             String id = o == 0 ? "shared-" + (p % 3) : "w" + writer + "-p" + p + "-o" + o;
-                            objects[o] = based(id, o == 0 && p >= 3 ? 1 : 0, 0, "\"writer\": " + writer + ", \"push\": " + p);
+                            objects[o] = based(
+                                    id, o == 0 && p >= 3 ? 1 : 0, 0, "\"writer\": " + writer + ", \"push\": " + p);
                         }
                         engine.push(push("Item", ZONE, objects));
                     }
@@ -87,7 +89,8 @@ class ConcurrentPushAndPullOnPostgresTest {
 
         Map<String, Long> server = new HashMap<>();
         try (Engine engine = engine(emf)) {
-            engine.inTransaction(em -> em.createQuery("SELECT d FROM SyncDocument d", SyncDocument.class).getResultList())
+            engine.inTransaction(em -> em.createQuery("SELECT d FROM SyncDocument d", SyncDocument.class)
+                            .getResultList())
                     .forEach(d -> server.put(d.getId(), d.getSyncVersion()));
         }
         int objects = WRITERS * PUSHES_PER_WRITER * (OBJECTS_PER_PUSH - 1) + 3;

@@ -52,9 +52,19 @@ abstract class SyncEngineScenarios {
                 .document("Item", SyncZoneRestriction.RESTRICTED, ConflictsHandler.lastWriterWins())
                 .document("Task", SyncZoneRestriction.RESTRICTED, ConflictsHandler.timestampOrdering())
                 .document("Tag", SyncZoneRestriction.GLOBAL, ConflictsHandler.lastWriterWins())
-                .document("Doc", SyncZoneRestriction.RESTRICTED, ConflictsHandler.predefinedRules(c -> new SyncDocument(
-                        "Doc", c.objectId(), null, Json.createObjectBuilder(c.serverCopy().getFields())
-                        .add("merged", c.clientCopy().getFields().getString("text")).build(), false)))
+                .document(
+                        "Doc",
+                        SyncZoneRestriction.RESTRICTED,
+                        ConflictsHandler.predefinedRules(c -> new SyncDocument(
+                                "Doc",
+                                c.objectId(),
+                                null,
+                                Json.createObjectBuilder(c.serverCopy().getFields())
+                                        .add(
+                                                "merged",
+                                                c.clientCopy().getFields().getString("text"))
+                                        .build(),
+                                false)))
                 .notes(ConflictsHandler.lastWriterWins());
     }
 
@@ -75,9 +85,14 @@ abstract class SyncEngineScenarios {
 
     @Test
     void pushedObjectsArePulledWithTheirFieldsAndVersions() {
-        PushResponse pushed = engine.push(push("Item", "u1", old("a", 0, 1000, "\"name\": \"milk\""),
+        PushResponse pushed = engine.push(push(
+                "Item",
+                "u1",
+                old("a", 0, 1000, "\"name\": \"milk\""),
                 old("b", 0, 1, "\"name\": \"eggs\", \"qty\": 12")));
-        assertEquals(List.of(1L, 2L), pushed.results().get("Item").stream().map(ObjectResult::version).toList());
+        assertEquals(
+                List.of(1L, 2L),
+                pushed.results().get("Item").stream().map(ObjectResult::version).toList());
 
         PullResponse page = engine.pull(pull("u1", null, "Item:0"));
         assertFalse(page.hasMore());
@@ -107,15 +122,23 @@ abstract class SyncEngineScenarios {
         assertTrue(again.replayed());
         assertEquals(first.results(), again.results());
         assertEquals(2, pullAll("u1", "Item").size());
-        assertEquals(2L, engine.pull(pull("u1", null, "Item:0")).payload().metadata().get("Item").version());
+        assertEquals(
+                2L,
+                engine.pull(pull("u1", null, "Item:0"))
+                        .payload()
+                        .metadata()
+                        .get("Item")
+                        .version());
     }
 
     @Test
     void keyReusedForAnotherPushIsRefusedAndWritesNothing() {
         engine.push(Requests.keyed("k-2", "Item", "u1", old("a", 0, 1, "\"n\": 1")));
-        assertThrows(IdempotencyKeyReusedException.class,
+        assertThrows(
+                IdempotencyKeyReusedException.class,
                 () -> engine.push(Requests.keyed("k-2", "Item", "u1", old("c", 0, 1, "\"n\": 3"))));
-        assertEquals(List.of("a"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
+        assertEquals(
+                List.of("a"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
     }
 
     @Test
@@ -156,10 +179,15 @@ abstract class SyncEngineScenarios {
         engine.push(push("Task", "u1", timed("t", 0, 0, 1_722_950_100.0, "\"s\": \"first\"")));
         engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_300.0, "\"s\": \"newer\"")));
         // A client that saw version 1 sends an edit made before the stored one, in microseconds.
-        ObjectResult r = only(engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_200.0, "\"s\": \"older\""))), "Task");
+        ObjectResult r =
+                only(engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_200.0, "\"s\": \"older\""))), "Task");
         assertEquals(ConflictWinner.SERVER, r.winner());
         assertEquals(3L, r.version(), "the server copy gets a new version so the losing client receives it");
-        SyncObject pulled = engine.pull(pull("u1", null, "Task:2")).payload().data().get("Task").get(0);
+        SyncObject pulled = engine.pull(pull("u1", null, "Task:2"))
+                .payload()
+                .data()
+                .get("Task")
+                .get(0);
         assertEquals("newer", pulled.fields().getString("s"));
         assertEquals(3L, pulled.metadata().version());
     }
@@ -170,12 +198,18 @@ abstract class SyncEngineScenarios {
         // it with version 1001 (its own 1000 + 1), stamped before B's edit.
         engine.push(push("Task", "u1", old("t", 0, 1000, "\"s\": \"A's add\"")));
         engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_300.0, "\"s\": \"B's edit\"")));
-        ObjectResult r = only(engine.push(push("Task", "u1", Requests.stamped("t", 1, 1001, 1_722_950_200.0, "\"s\": \"A's edit\""))), "Task");
+        ObjectResult r = only(
+                engine.push(push("Task", "u1", Requests.stamped("t", 1, 1001, 1_722_950_200.0, "\"s\": \"A's edit\""))),
+                "Task");
         assertEquals(PushOutcome.RESOLVED, r.outcome(), "base 1000 is not a version t ever had: never applied blind");
         assertEquals(ConflictWinner.SERVER, r.winner());
         assertEquals("timestamp-ordering", r.strategy());
         assertEquals(3L, r.version());
-        SyncObject pulled = engine.pull(pull("u1", null, "Task:2")).payload().data().get("Task").get(0);
+        SyncObject pulled = engine.pull(pull("u1", null, "Task:2"))
+                .payload()
+                .data()
+                .get("Task")
+                .get(0);
         assertEquals("B's edit", pulled.fields().getString("s"));
     }
 
@@ -203,7 +237,9 @@ abstract class SyncEngineScenarios {
         String body = "{\"id\": \"m\", \"metadata\": {\"type\": \"Item\", \"version\": 1000, \"syncZone\": \"u1\","
                 + " \"id\": \"5406233f-58df-411d-9aae-25a7d138bb69\", \"timestamp\": 1796112961.048, \"syncOperation\": 0},"
                 + " \"deleted\": false, \"metadataId\": \"5406233f-58df-411d-9aae-25a7d138bb69\", \"dirty\": true, \"n\": 1}";
-        assertEquals(PushOutcome.APPLIED, only(engine.push(push("Item", "u1", body)), "Item").outcome());
+        assertEquals(
+                PushOutcome.APPLIED,
+                only(engine.push(push("Item", "u1", body)), "Item").outcome());
         SyncObject pulled = pullAll("u1", "Item").get(0);
         assertEquals("m", pulled.id());
         assertEquals("5406233f-58df-411d-9aae-25a7d138bb69", pulled.metadata().id());
@@ -216,8 +252,9 @@ abstract class SyncEngineScenarios {
         engine.push(push("Task", "u1", timed("t", 0, 0, 1_722_950_100.0, "\"s\": \"seconds\"")));
         engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_100.0, "\"s\": \"stored\"")));
         // 1722950200 s written as microseconds is later than the stored copy.
-        String micros = "{\"id\": \"t\", \"metadata\": {\"version\": 2.0, \"baseVersion\": 1, \"timestamp\": 1722950200000000.0,"
-                + " \"syncOperation\": 1}, \"s\": \"micros\"}";
+        String micros =
+                "{\"id\": \"t\", \"metadata\": {\"version\": 2.0, \"baseVersion\": 1, \"timestamp\": 1722950200000000.0,"
+                        + " \"syncOperation\": 1}, \"s\": \"micros\"}";
         ObjectResult r = only(engine.push(push("Task", "u1", micros)), "Task");
         assertEquals(ConflictWinner.CLIENT, r.winner());
     }
@@ -239,7 +276,11 @@ abstract class SyncEngineScenarios {
         engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
         ObjectResult r = only(engine.push(push("Item", "u1", old("a", 2, 2, "\"n\": 1"))), "Item");
         assertTrue(r.deleted());
-        SyncObject tombstone = engine.pull(pull("u1", null, "Item:1")).payload().data().get("Item").get(0);
+        SyncObject tombstone = engine.pull(pull("u1", null, "Item:1"))
+                .payload()
+                .data()
+                .get("Item")
+                .get(0);
         assertTrue(tombstone.deleted());
         assertEquals(2L, tombstone.metadata().version());
     }
@@ -248,7 +289,8 @@ abstract class SyncEngineScenarios {
     void editAgainstADeleteIsAConflict() {
         engine.push(push("Task", "u1", timed("t", 0, 0, 1_722_950_100.0, "\"s\": \"x\"")));
         engine.push(push("Task", "u1", timed("t", 2, 1, 1_722_950_300.0, "\"s\": \"x\"")));
-        ObjectResult r = only(engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_200.0, "\"s\": \"edit\""))), "Task");
+        ObjectResult r =
+                only(engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_200.0, "\"s\": \"edit\""))), "Task");
         assertEquals(PushOutcome.RESOLVED, r.outcome());
         assertEquals(ConflictWinner.SERVER, r.winner());
         assertTrue(r.deleted());
@@ -258,75 +300,106 @@ abstract class SyncEngineScenarios {
     void zonesCannotSeeEachOther() {
         engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
         engine.push(push("Item", "u2", old("b", 0, 1, "\"n\": 2")));
-        assertEquals(List.of("a"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
-        assertEquals(List.of("b"), pullAll("u2", "Item").stream().map(SyncObject::id).toList());
+        assertEquals(
+                List.of("a"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
+        assertEquals(
+                List.of("b"), pullAll("u2", "Item").stream().map(SyncObject::id).toList());
         assertEquals(1L, pullAll("u2", "Item").get(0).metadata().version(), "versions are counted per zone");
     }
 
     @Test
     void pushNamingAnObjectOfAnotherZoneIsRefusedAndWritesNothing() {
         engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
-        ZoneConflictException e = assertThrows(ZoneConflictException.class,
+        ZoneConflictException e = assertThrows(
+                ZoneConflictException.class,
                 () -> engine.push(push("Item", "u2", old("fresh", 0, 1, "\"n\": 9"), old("a", 1, 2, "\"n\": 666"))));
         assertEquals("/data/Item/1", e.toProblem().errors().get(0).pointer());
         assertEquals("a", e.toProblem().errors().get(0).id());
         assertTrue(pullAll("u2", "Item").isEmpty(), "the valid object of the refused push was not written either");
         assertEquals(1, pullAll("u1", "Item").get(0).fields().getInt("n"));
         // The refused push spent no version: the next push in u2 starts at 1.
-        assertEquals(1L, only(engine.push(push("Item", "u2", old("fresh", 0, 1, "\"n\": 9"))), "Item").version());
+        assertEquals(
+                1L,
+                only(engine.push(push("Item", "u2", old("fresh", 0, 1, "\"n\": 9"))), "Item")
+                        .version());
     }
 
     @Test
     void pushOfSeveralTypesIsAllOrNothing() {
-        PushResponse ok = engine.push(Requests.pushTypes("u1", "Item", "[" + old("i", 0, 1, "\"n\": 1") + "]",
-                "Task", "[" + old("t", 0, 1, "\"s\": \"x\"") + "]"));
+        PushResponse ok = engine.push(Requests.pushTypes(
+                "u1",
+                "Item",
+                "[" + old("i", 0, 1, "\"n\": 1") + "]",
+                "Task",
+                "[" + old("t", 0, 1, "\"s\": \"x\"") + "]"));
         assertEquals(2, ok.results().size());
         engine.push(push("Task", "u2", old("elsewhere", 0, 1, "\"s\": \"y\"")));
-        assertThrows(ZoneConflictException.class, () -> engine.push(Requests.pushTypes("u1",
-                "Item", "[" + old("i2", 0, 1, "\"n\": 2") + "]",
-                "Task", "[" + old("elsewhere", 1, 2, "\"s\": \"z\"") + "]")));
-        assertEquals(List.of("i"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
+        assertThrows(
+                ZoneConflictException.class,
+                () -> engine.push(Requests.pushTypes(
+                        "u1",
+                        "Item",
+                        "[" + old("i2", 0, 1, "\"n\": 2") + "]",
+                        "Task",
+                        "[" + old("elsewhere", 1, 2, "\"s\": \"z\"") + "]")));
+        assertEquals(
+                List.of("i"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
     }
 
     @Test
     void globalTypeIgnoresTheZoneTheClientSends() {
         engine.push(push("Tag", "u1", old("g", 0, 1, "\"label\": \"red\"")));
-        List<SyncObject> seen = engine.pull(pull("somebody-else", null, "Tag:0")).payload().data().get("Tag");
+        List<SyncObject> seen = engine.pull(pull("somebody-else", null, "Tag:0"))
+                .payload()
+                .data()
+                .get("Tag");
         assertEquals("Global", seen.get(0).metadata().syncZone());
-        assertEquals(1, engine.pull(pull(null, null, "Tag:0")).payload().data().get("Tag").size());
+        assertEquals(
+                1,
+                engine.pull(pull(null, null, "Tag:0"))
+                        .payload()
+                        .data()
+                        .get("Tag")
+                        .size());
     }
 
     @Test
     void zoneAuthorizerDecidesWhoMayReadAndWriteAZone() {
-        engine.authorizer((caller, type, zone, access) -> zone.equals(caller.getName())
-                || access == io.fastsync.zone.ZoneAccess.READ && zone.equals("public"));
+        engine.authorizer((caller, type, zone, access) ->
+                zone.equals(caller.getName()) || access == io.fastsync.zone.ZoneAccess.READ && zone.equals("public"));
         engine.push(push("Item", "user-1", old("own", 0, 1, "\"n\": 1")));
-        io.fastsync.error.ZoneForbiddenException refused = assertThrows(io.fastsync.error.ZoneForbiddenException.class,
+        io.fastsync.error.ZoneForbiddenException refused = assertThrows(
+                io.fastsync.error.ZoneForbiddenException.class,
                 () -> engine.push(push("Item", "user-2", old("other", 0, 1, "\"n\": 2"))));
         assertEquals(403, refused.toProblem().status());
         assertEquals("zone-forbidden", refused.toProblem().code());
         assertThrows(io.fastsync.error.ZoneForbiddenException.class, () -> engine.pull(pull("user-2", null, "Item:0")));
         assertTrue(engine.pull(pull("public", null, "Item:0")).payload().data().isEmpty());
-        assertThrows(io.fastsync.error.ZoneForbiddenException.class, () -> engine.push(push("Item", "public", old("p", 0, 1, ""))));
+        assertThrows(
+                io.fastsync.error.ZoneForbiddenException.class,
+                () -> engine.push(push("Item", "public", old("p", 0, 1, ""))));
         assertEquals(1, pullAll("user-1", "Item").size());
     }
 
     @Test
     void restrictedTypeNeedsAZone() {
         assertThrows(MissingZoneException.class, () -> engine.push(push("Item", null, old("a", 0, 1, "\"n\": 1"))));
-        MissingZoneException e = assertThrows(MissingZoneException.class, () -> engine.pull(pull(null, null, "Item:0")));
+        MissingZoneException e =
+                assertThrows(MissingZoneException.class, () -> engine.pull(pull(null, null, "Item:0")));
         assertEquals("/metadata/Item/syncZone", e.toProblem().errors().get(0).pointer());
     }
 
     @Test
     void unknownTypeIsRefused() {
-        UnknownTypeException e = assertThrows(UnknownTypeException.class, () -> engine.push(push("Nope", "u1", old("a", 0, 1, ""))));
+        UnknownTypeException e =
+                assertThrows(UnknownTypeException.class, () -> engine.push(push("Nope", "u1", old("a", 0, 1, ""))));
         assertTrue(e.getMessage().contains("served types: Item, Task, Tag, Doc, Note"), e.getMessage());
     }
 
     @Test
     void sameIdTwiceInOnePushIsRefused() {
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+        InvalidRequestException e = assertThrows(
+                InvalidRequestException.class,
                 () -> engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1"), old("a", 1, 2, "\"n\": 2"))));
         assertEquals("/data/Item/1/id", e.toProblem().errors().get(0).pointer());
     }
@@ -402,8 +475,10 @@ abstract class SyncEngineScenarios {
 
     @Test
     void typedEntityWithAWrongFieldTypeIsRefusedNamingTheObject() {
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> engine.push(push("Note", "u1", old("ok", 0, 1, "\"stars\": 1"), old("n2", 0, 1, "\"stars\": \"many\""))));
+        InvalidRequestException e = assertThrows(
+                InvalidRequestException.class,
+                () -> engine.push(
+                        push("Note", "u1", old("ok", 0, 1, "\"stars\": 1"), old("n2", 0, 1, "\"stars\": \"many\""))));
         assertEquals("n2", e.toProblem().errors().get(0).id());
         assertEquals("Note", e.toProblem().errors().get(0).type());
         assertEquals("/data/Note/1", e.toProblem().errors().get(0).pointer());
@@ -427,7 +502,11 @@ abstract class SyncEngineScenarios {
         assertTrue(changes.get(1).deleted());
         assertEquals(3L, changes.get(1).metadata().version());
         assertEquals(Long.valueOf(1), engine.inTransaction(em -> notes.count("u1")));
-        assertEquals(List.of("client"), engine.inTransaction(em -> notes.getAll("u1")).stream().map(Note::getId).toList());
+        assertEquals(
+                List.of("client"),
+                engine.inTransaction(em -> notes.getAll("u1")).stream()
+                        .map(Note::getId)
+                        .toList());
     }
 
     @Test
@@ -436,7 +515,8 @@ abstract class SyncEngineScenarios {
         SyncableRepository<Note> notes = (SyncableRepository<Note>) engine.repository("Note");
         Note note = new Note();
         note.setText("no zone");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.inTransaction(em -> notes.add(note)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> engine.inTransaction(em -> notes.add(note)));
         assertTrue(e.getMessage().contains("type Note is restricted"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> engine.inTransaction(em -> notes.getAll(null)));
     }

@@ -77,7 +77,11 @@ class ClientAgainstServerIT {
     }
 
     private SyncManager client(LocalStore store) {
-        return new SyncManager(HttpSyncTransport.to(base()).requestTimeout(Duration.ofSeconds(30)).build(), store);
+        return new SyncManager(
+                HttpSyncTransport.to(base())
+                        .requestTimeout(Duration.ofSeconds(30))
+                        .build(),
+                store);
     }
 
     private SyncManager client() {
@@ -93,11 +97,17 @@ class ClientAgainstServerIT {
     }
 
     private static List<JsonObject> sorted(List<JsonObject> objects) {
-        return objects.stream().sorted((a, b) -> a.getString("id").compareTo(b.getString("id"))).toList();
+        return objects.stream()
+                .sorted((a, b) -> a.getString("id").compareTo(b.getString("id")))
+                .toList();
     }
 
     private static JsonObject doc(String id, String name, int n) {
-        return Json.createObjectBuilder().add("id", id).add("name", name).add("n", n).build();
+        return Json.createObjectBuilder()
+                .add("id", id)
+                .add("name", name)
+                .add("n", n)
+                .build();
     }
 
     private static Set<String> ids(List<JsonObject> objects) {
@@ -266,8 +276,12 @@ class ClientAgainstServerIT {
         String z = zone();
         H2Store store = H2Store.open(temp.resolve("retry"));
         try {
-            SyncManager offline = new SyncManager(HttpSyncTransport.to(URI.create("http://127.0.0.1:1/fastsync/"))
-                    .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofSeconds(5)).build(), store);
+            SyncManager offline = new SyncManager(
+                    HttpSyncTransport.to(URI.create("http://127.0.0.1:1/fastsync/"))
+                            .connectTimeout(Duration.ofSeconds(2))
+                            .requestTimeout(Duration.ofSeconds(5))
+                            .build(),
+                    store);
             SyncableRepository<JsonObject> items = offline.registerDocument("Item", Zone.restricted(z));
             items.add(doc("f1", "retry one", 1));
             items.add(doc("f2", "retry two", 2));
@@ -284,14 +298,19 @@ class ClientAgainstServerIT {
         } finally {
             store.close();
         }
-        assertEquals(List.of(doc("f1", "retry one", 1), doc("f2", "retry two", 2), doc("f3", "retry three", 3)),
+        assertEquals(
+                List.of(doc("f1", "retry one", 1), doc("f2", "retry two", 2), doc("f3", "retry three", 3)),
                 onServer("Item", z));
 
         // Exactly once: the raw pull of the zone holds each object once.
-        Http.Answer answer = Http.post(base(), "pull", "{\"metadata\": {\"Item\": {\"id\": \"Item\", \"type\": \"Item\", \"syncZone\": \""
-                + z + "\", \"version\": 0, \"timestamp\": 0, \"syncOperation\": 999}}}");
+        Http.Answer answer = Http.post(
+                base(),
+                "pull",
+                "{\"metadata\": {\"Item\": {\"id\": \"Item\", \"type\": \"Item\", \"syncZone\": \"" + z
+                        + "\", \"version\": 0, \"timestamp\": 0, \"syncOperation\": 999}}}");
         assertEquals(200, answer.status(), String.valueOf(answer.body()));
-        JsonArray raw = answer.body().getJsonObject("data").getJsonObject("data").getJsonArray("Item");
+        JsonArray raw =
+                answer.body().getJsonObject("data").getJsonObject("data").getJsonArray("Item");
         assertEquals(3, raw.size(), raw.toString());
         Set<String> seen = new HashSet<>();
         raw.forEach(v -> seen.add(v.asJsonObject().getString("id")));
@@ -301,7 +320,9 @@ class ClientAgainstServerIT {
     @Test
     void anEditMadeWhileAPushIsInFlightStaysPendingAndIsPushedNext() {
         String z = zone();
-        SyncTransport http = HttpSyncTransport.to(base()).requestTimeout(Duration.ofSeconds(30)).build();
+        SyncTransport http = HttpSyncTransport.to(base())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
         List<Runnable> beforeSend = new ArrayList<>();
         List<Runnable> afterAnswer = new ArrayList<>();
         // The edits run between the moment the batch is built and the moment its answer is
@@ -334,15 +355,25 @@ class ClientAgainstServerIT {
 
         assertEquals(2, items.pendingCount(), "both edits of sent objects wait for the next push");
         // e3 was never sent, so the same push sent it in a batch of its own.
-        assertEquals(Map.of("e1", doc("e1", "first", 1), "e2", doc("e2", "second", 2), "e3", doc("e3", "added during the push", 3)),
-                ServerView.read(base(), "Item", z).live(), "the server holds what was sent");
+        assertEquals(
+                Map.of(
+                        "e1",
+                        doc("e1", "first", 1),
+                        "e2",
+                        doc("e2", "second", 2),
+                        "e3",
+                        doc("e3", "added during the push", 3)),
+                ServerView.read(base(), "Item", z).live(),
+                "the server holds what was sent");
 
         PushReport second = c.push();
 
         assertEquals(2, second.count(PushOutcome.APPLIED), "based on the versions the first push got: " + second);
         assertEquals(0, items.pendingCount());
-        List<JsonObject> expected = List.of(doc("e1", "edited before the request left", 10),
-                doc("e2", "edited after the server applied the push", 20), doc("e3", "added during the push", 3));
+        List<JsonObject> expected = List.of(
+                doc("e1", "edited before the request left", 10),
+                doc("e2", "edited after the server applied the push", 20),
+                doc("e3", "added during the push", 3));
         assertEquals(expected, onServer("Item", z));
         assertEquals(expected, sorted(items.getAll()));
     }
@@ -351,15 +382,20 @@ class ClientAgainstServerIT {
     void aPushFailingMidwayWithServerErrorsIsRetriedAndEveryObjectAppliedOnce() throws Exception {
         String z = zone();
         try (FaultyGateway gateway = new FaultyGateway(base())) {
-            SyncManager c = new SyncManager(HttpSyncTransport.to(gateway.base()).requestTimeout(Duration.ofSeconds(30)).build(),
-                    new MemoryStore(), SyncOptions.DEFAULTS.withPushBatchSize(20));
+            SyncManager c = new SyncManager(
+                    HttpSyncTransport.to(gateway.base())
+                            .requestTimeout(Duration.ofSeconds(30))
+                            .build(),
+                    new MemoryStore(),
+                    SyncOptions.DEFAULTS.withPushBatchSize(20));
             SyncableRepository<JsonObject> items = c.registerDocument("Item", Zone.restricted(z));
             for (int i = 0; i < 45; i++) {
                 items.add(doc(String.format("m%02d", i), "object " + i, i));
             }
             // Batches of 20, 20 and 5: the first lands; the server applies the second, but its
             // answer is lost to a 502; the retry of the second meets a 503 before the server.
-            gateway.thenPushes(FaultyGateway.Fault.NONE, FaultyGateway.Fault.ANSWER_LOST, FaultyGateway.Fault.NOT_FORWARDED);
+            gateway.thenPushes(
+                    FaultyGateway.Fault.NONE, FaultyGateway.Fault.ANSWER_LOST, FaultyGateway.Fault.NOT_FORWARDED);
 
             ServerProblemException lost = assertThrows(ServerProblemException.class, c::push);
             assertEquals(502, lost.status());
@@ -380,7 +416,9 @@ class ClientAgainstServerIT {
         ServerView server = ServerView.read(base(), "Item", z);
         assertEquals(45, server.live().size());
         assertEquals(45, server.versions().size(), "each object applied once: " + server.versions());
-        assertEquals(LongStream.rangeClosed(1, 45).boxed().toList(), server.versions().stream().sorted().toList());
+        assertEquals(
+                LongStream.rangeClosed(1, 45).boxed().toList(),
+                server.versions().stream().sorted().toList());
     }
 
     @Test
@@ -420,7 +458,13 @@ class ClientAgainstServerIT {
 
         List<JsonObject> list = ReadmeExample.shoppingList(base(), z, temp);
 
-        assertEquals(List.of(doc("bread", "from another device", 1), Json.createObjectBuilder().add("id", "milk").add("qty", 2).build()),
+        assertEquals(
+                List.of(
+                        doc("bread", "from another device", 1),
+                        Json.createObjectBuilder()
+                                .add("id", "milk")
+                                .add("qty", 2)
+                                .build()),
                 sorted(list));
         assertEquals(sorted(list), onServer("Item", z));
         // The README prints the example's code as it is here.
@@ -428,8 +472,10 @@ class ClientAgainstServerIT {
         int start = source.indexOf(ReadmeExample.START + "\n") + ReadmeExample.START.length();
         String example = source.substring(start, source.indexOf(ReadmeExample.END + "\n", start));
         String readme = Files.readString(Path.of("../README.md"));
-        String code = example.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
-        String shown = readme.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
+        String code =
+                example.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
+        String shown =
+                readme.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
         assertTrue(shown.contains(code), "README.md must show ReadmeExample's code as it is:\n" + code);
     }
 }

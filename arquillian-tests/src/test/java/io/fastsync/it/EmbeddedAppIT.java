@@ -65,8 +65,11 @@ class EmbeddedAppIT {
     static WebArchive shop() {
         // As an application's build gets FastSync: the REST edge by its coordinates, with what it
         // depends on (the engine and the wire records), and nothing of the standalone server.
-        File[] fastsync = Maven.configureResolver().workOffline()
-                .resolve("io.fastsync:fastsync-rest:" + System.getProperty("fastsync.version")).withTransitivity().asFile();
+        File[] fastsync = Maven.configureResolver()
+                .workOffline()
+                .resolve("io.fastsync:fastsync-rest:" + System.getProperty("fastsync.version"))
+                .withTransitivity()
+                .asFile();
         return ShrinkWrap.create(WebArchive.class, "shop.war")
                 .addPackage(Item.class.getPackage())
                 .addClasses(EmbeddedAppIT.class, Http.class, Http.Answer.class)
@@ -102,9 +105,15 @@ class EmbeddedAppIT {
 
     @Test
     void bothRegistrationsAreServedWithTheirStrategies() {
-        assertTrue(registry.names().containsAll(List.of("Item", "Order")), registry.names().toString());
-        assertEquals(ConflictStrategy.LAST_WRITER_WINS, registry.require("Item", null).conflicts().strategy());
-        assertEquals(ConflictStrategy.TIMESTAMP_ORDERING, registry.require("Order", null).conflicts().strategy());
+        assertTrue(
+                registry.names().containsAll(List.of("Item", "Order")),
+                registry.names().toString());
+        assertEquals(
+                ConflictStrategy.LAST_WRITER_WINS,
+                registry.require("Item", null).conflicts().strategy());
+        assertEquals(
+                ConflictStrategy.TIMESTAMP_ORDERING,
+                registry.require("Order", null).conflicts().strategy());
         assertEquals("Order", repositories.repository(Order.class).typeName());
     }
 
@@ -137,7 +146,8 @@ class EmbeddedAppIT {
     void pushedObjectIsATypedEntityInTheRepository() {
         String z = zone();
         String id = "push-" + UUID.randomUUID();
-        PushResponse added = syncManager.processPush(itemPush(z, id, SyncOperation.ADD, 1000, "{\"name\": \"eggs\", \"qty\": 12}"));
+        PushResponse added =
+                syncManager.processPush(itemPush(z, id, SyncOperation.ADD, 1000, "{\"name\": \"eggs\", \"qty\": 12}"));
         ObjectResult result = added.results().get("Item").get(0);
         assertEquals(PushOutcome.APPLIED, result.outcome());
         assertEquals(1, result.version());
@@ -149,14 +159,18 @@ class EmbeddedAppIT {
         assertEquals(1, eggs.getSyncVersion());
 
         // An old client's update: last-seen version plus one.
-        ObjectResult updated = syncManager.processPush(itemPush(z, id, SyncOperation.UPDATE, 2, "{\"name\": \"eggs\", \"qty\": 6}"))
-                .results().get("Item").get(0);
+        ObjectResult updated = syncManager
+                .processPush(itemPush(z, id, SyncOperation.UPDATE, 2, "{\"name\": \"eggs\", \"qty\": 6}"))
+                .results()
+                .get("Item")
+                .get(0);
         assertEquals(PushOutcome.APPLIED, updated.outcome());
         assertEquals(2, updated.version());
         Item fewer = items.findById(id).orElseThrow();
         assertEquals(6, fewer.getQty());
         assertEquals(2, fewer.getSyncVersion());
-        assertEquals(List.of(id), items.getAll(z).stream().map(SyncableObject::getId).toList());
+        assertEquals(
+                List.of(id), items.getAll(z).stream().map(SyncableObject::getId).toList());
     }
 
     @Resource
@@ -167,21 +181,28 @@ class EmbeddedAppIT {
         String z = zone();
         transaction.begin();
         try {
-            PushResponse inside = syncManager.processPush(itemPush(z, "rolled-back", SyncOperation.ADD, 1000, "{\"name\": \"x\", \"qty\": 1}"));
-            assertEquals(PushOutcome.APPLIED, inside.results().get("Item").get(0).outcome());
+            PushResponse inside = syncManager.processPush(
+                    itemPush(z, "rolled-back", SyncOperation.ADD, 1000, "{\"name\": \"x\", \"qty\": 1}"));
+            assertEquals(
+                    PushOutcome.APPLIED, inside.results().get("Item").get(0).outcome());
             assertTrue(items.findById("rolled-back").isPresent(), "the push joined the application's transaction");
         } finally {
             transaction.rollback();
         }
         assertTrue(items.findById("rolled-back").isEmpty(), "the object went with the rollback");
         assertTrue(pull("Item", z, 0).payload().data().isEmpty(), "and no pull sees it");
-        ObjectResult next = syncManager.processPush(itemPush(z, "kept", SyncOperation.ADD, 1000, "{\"name\": \"y\", \"qty\": 2}"))
-                .results().get("Item").get(0);
+        ObjectResult next = syncManager
+                .processPush(itemPush(z, "kept", SyncOperation.ADD, 1000, "{\"name\": \"y\", \"qty\": 2}"))
+                .results()
+                .get("Item")
+                .get(0);
         assertEquals(1, next.version(), "the rolled-back version was not spent");
     }
 
     private static SyncPayload itemPush(String zone, String id, SyncOperation op, long version, String fields) {
-        SyncObject object = new SyncObject(id, op == SyncOperation.DELETE,
+        SyncObject object = new SyncObject(
+                id,
+                op == SyncOperation.DELETE,
                 new SyncMetadata(id, "Item", version, zone, 1722950000967000L, op, null),
                 Json.createReader(new java.io.StringReader(fields)).readObject());
         return new SyncPayload(Map.of("Item", List.of(object)), Map.of("Item", SyncMetadata.cursor("Item", zone, 999)));
@@ -209,16 +230,24 @@ class EmbeddedAppIT {
 
     private static JsonObject result(Http.Answer pushed, String type) {
         assertEquals(200, pushed.status(), String.valueOf(pushed.body()));
-        return pushed.body().getJsonObject("data").getJsonObject("results").getJsonArray(type).getJsonObject(0);
+        return pushed.body()
+                .getJsonObject("data")
+                .getJsonObject("results")
+                .getJsonArray(type)
+                .getJsonObject(0);
     }
 
     @Test
     @RunAsClient
     void bothTypesArePushedAndPulledOverHttp() {
         String z = zone();
-        String both = "{\"data\": {\"Item\": [" + typeScriptObject("Item", z, "i1", 0, 1000, 1722950000.967, "\"name\": \"milk\", \"qty\": 2")
-                + "], \"Order\": [" + typeScriptObject("Order", z, "o1", 0, 1000, 1722950001.5, "\"customer\": \"ann\", \"status\": \"open\"")
-                + "]}, \"operationMetadata\": {\"metadata\": {" + typeScriptTypeMetadata("Item", z) + ", " + typeScriptTypeMetadata("Order", z) + "}}}";
+        String both = "{\"data\": {\"Item\": ["
+                + typeScriptObject("Item", z, "i1", 0, 1000, 1722950000.967, "\"name\": \"milk\", \"qty\": 2")
+                + "], \"Order\": ["
+                + typeScriptObject(
+                        "Order", z, "o1", 0, 1000, 1722950001.5, "\"customer\": \"ann\", \"status\": \"open\"")
+                + "]}, \"operationMetadata\": {\"metadata\": {" + typeScriptTypeMetadata("Item", z) + ", "
+                + typeScriptTypeMetadata("Order", z) + "}}}";
         Http.Answer pushed = push(both);
         JsonObject item = result(pushed, "Item");
         assertEquals("applied", item.getString("status"));
@@ -233,12 +262,20 @@ class EmbeddedAppIT {
         assertEquals("i1", pulledItems.getJsonObject(0).getString("id"));
         assertEquals("milk", pulledItems.getJsonObject(0).getString("name"));
         assertEquals(2, pulledItems.getJsonObject(0).getInt("qty"));
-        JsonObject pulledOrder = data.getJsonObject("data").getJsonArray("Order").getJsonObject(0);
+        JsonObject pulledOrder =
+                data.getJsonObject("data").getJsonArray("Order").getJsonObject(0);
         assertEquals("o1", pulledOrder.getString("id"));
         assertEquals("ann", pulledOrder.getString("customer"));
         assertEquals("open", pulledOrder.getString("status"));
-        assertEquals(1722950001500000L, pulledOrder.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
-        assertEquals(1, data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Order").getInt("version"));
+        assertEquals(
+                1722950001500000L,
+                pulledOrder.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
+        assertEquals(
+                1,
+                data.getJsonObject("operationMetadata")
+                        .getJsonObject("metadata")
+                        .getJsonObject("Order")
+                        .getInt("version"));
     }
 
     @Test
@@ -247,13 +284,16 @@ class EmbeddedAppIT {
         String z = zone();
         push(typeScriptPush("Memo", z, typeScriptObject("Memo", z, "m", 0, 1000, 1722950100.0, "\"text\": \"a\"")));
         push(typeScriptPush("Memo", z, typeScriptObject("Memo", z, "m", 1, 2, 1722950200.0, "\"text\": \"b\"")));
-        JsonObject conflict = result(push(typeScriptPush("Memo", z,
-                typeScriptObject("Memo", z, "m", 1, 2, 1722950300.0, "\"text\": \"c\""))), "Memo");
+        JsonObject conflict = result(
+                push(typeScriptPush(
+                        "Memo", z, typeScriptObject("Memo", z, "m", 1, 2, 1722950300.0, "\"text\": \"c\""))),
+                "Memo");
         assertEquals("resolved", conflict.getString("status"));
         assertEquals("merged", conflict.getString("winner"));
         assertEquals("predefined-rules", conflict.getString("strategy"));
         assertEquals(3, conflict.getInt("version"));
-        JsonObject memo = pulled(z, "Memo").getJsonObject("data").getJsonArray("Memo").getJsonObject(0);
+        JsonObject memo =
+                pulled(z, "Memo").getJsonObject("data").getJsonArray("Memo").getJsonObject(0);
         assertEquals("b + c", memo.getString("text"));
         assertEquals(3, memo.getJsonObject("metadata").getInt("version"));
     }
@@ -262,9 +302,15 @@ class EmbeddedAppIT {
     @RunAsClient
     void javaClientsConvergeOnWhatTheShopsResolverReturns() {
         String id = "memo-" + UUID.randomUUID();
-        JsonObject merged = Json.createObjectBuilder().add("id", id).add("text", "plan B + plan C").build();
+        JsonObject merged = Json.createObjectBuilder()
+                .add("id", id)
+                .add("text", "plan B + plan C")
+                .build();
 
-        TwoDevicesConflict end = TwoDevicesConflict.run(api(), "Memo", zone(),
+        TwoDevicesConflict end = TwoDevicesConflict.run(
+                api(),
+                "Memo",
+                zone(),
                 Json.createObjectBuilder().add("id", id).add("text", "plan A").build(),
                 Json.createObjectBuilder().add("id", id).add("text", "plan B").build(),
                 Json.createObjectBuilder().add("id", id).add("text", "plan C").build());
@@ -278,13 +324,52 @@ class EmbeddedAppIT {
     @RunAsClient
     void orderConflictKeepsTheNewerServerCopyByTimestamp() {
         String z = zone();
-        assertEquals("applied", result(push(typeScriptPush("Order", z,
-                typeScriptObject("Order", z, "o", 0, 1000, 1722950100.0, "\"customer\": \"bob\", \"status\": \"open\""))), "Order").getString("status"));
-        assertEquals(2, result(push(typeScriptPush("Order", z,
-                typeScriptObject("Order", z, "o", 1, 2, 1722950300.0, "\"customer\": \"bob\", \"status\": \"paid\""))), "Order").getInt("version"));
+        assertEquals(
+                "applied",
+                result(
+                                push(typeScriptPush(
+                                        "Order",
+                                        z,
+                                        typeScriptObject(
+                                                "Order",
+                                                z,
+                                                "o",
+                                                0,
+                                                1000,
+                                                1722950100.0,
+                                                "\"customer\": \"bob\", \"status\": \"open\""))),
+                                "Order")
+                        .getString("status"));
+        assertEquals(
+                2,
+                result(
+                                push(typeScriptPush(
+                                        "Order",
+                                        z,
+                                        typeScriptObject(
+                                                "Order",
+                                                z,
+                                                "o",
+                                                1,
+                                                2,
+                                                1722950300.0,
+                                                "\"customer\": \"bob\", \"status\": \"paid\""))),
+                                "Order")
+                        .getInt("version"));
         // A client that last saw version 1 edits with an older clock.
-        JsonObject conflict = result(push(typeScriptPush("Order", z,
-                typeScriptObject("Order", z, "o", 1, 2, 1722950200.0, "\"customer\": \"bob\", \"status\": \"cancelled\""))), "Order");
+        JsonObject conflict = result(
+                push(typeScriptPush(
+                        "Order",
+                        z,
+                        typeScriptObject(
+                                "Order",
+                                z,
+                                "o",
+                                1,
+                                2,
+                                1722950200.0,
+                                "\"customer\": \"bob\", \"status\": \"cancelled\""))),
+                "Order");
         assertEquals("resolved", conflict.getString("status"));
         assertEquals("server", conflict.getString("winner"));
         assertEquals("timestamp-ordering", conflict.getString("strategy"));
@@ -300,7 +385,9 @@ class EmbeddedAppIT {
     @RunAsClient
     void fieldOfTheWrongTypeIsRefusedNamingTypeAndObject() {
         String z = zone();
-        Http.Answer answer = push(typeScriptPush("Item", z,
+        Http.Answer answer = push(typeScriptPush(
+                "Item",
+                z,
                 typeScriptObject("Item", z, "fine", 0, 1000, 1722950000.0, "\"name\": \"tea\", \"qty\": 1"),
                 typeScriptObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"name\": \"tea\", \"qty\": \"many\"")));
         assertEquals(400, answer.status(), String.valueOf(answer.body()));

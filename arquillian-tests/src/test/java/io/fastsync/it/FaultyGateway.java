@@ -34,8 +34,10 @@ final class FaultyGateway implements AutoCloseable {
 
     private final URI target;
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final Deque<Fault> pushFaults = new ArrayDeque<>();
     private final AtomicInteger forwardedPushes = new AtomicInteger();
 
@@ -80,7 +82,8 @@ final class FaultyGateway implements AutoCloseable {
                 answer(exchange, 503, "text/html", "<html><body>503 Service Unavailable</body></html>");
                 return;
             }
-            HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(path)).timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(path))
+                    .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             for (String name : new String[] {"Content-Type", "Accept", "Idempotency-Key"}) {
                 String value = exchange.getRequestHeaders().getFirst(name);
@@ -96,7 +99,10 @@ final class FaultyGateway implements AutoCloseable {
                 answer(exchange, 502, "text/html", "<html><body>502 Bad Gateway</body></html>");
                 return;
             }
-            answer(exchange, response.statusCode(), response.headers().firstValue("Content-Type").orElse("application/json"),
+            answer(
+                    exchange,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse("application/json"),
                     response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,17 +12,17 @@ import java.time.Duration;
 /** Plain HTTP against the server under test, as any client would talk to it. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** An answer: status, content type and parsed JSON body. */
-    record Answer(int status, String contentType, JsonObject body) {
-    }
+    record Answer(int status, String contentType, JsonObject body) {}
 
-    private Http() {
-    }
+    private Http() {}
 
     static Answer post(URI base, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -38,9 +38,13 @@ final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            JsonObject json = text == null || text.isBlank() || !text.trim().startsWith("{") ? null
+            JsonObject json = text == null || text.isBlank() || !text.trim().startsWith("{")
+                    ? null
                     : Json.createReader(new StringReader(text)).readObject();
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

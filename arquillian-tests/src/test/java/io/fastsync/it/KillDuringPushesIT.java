@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,16 +52,33 @@ class KillDuringPushesIT {
         if (local != null && !local.isBlank()) {
             String user = System.getenv().getOrDefault("FASTSYNC_TEST_PG_USER", "postgres");
             String db = "fs_kill_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection c = DriverManager.getConnection(local, user, ""); var s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(local, user, "");
+                    var s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + db);
             }
-            campaign(Map.of("FASTSYNC_DB_URL", local.substring(0, local.lastIndexOf('/') + 1) + db,
-                    "FASTSYNC_DB_USER", user, "FASTSYNC_DB_PASSWORD", ""), dir.resolve("server.log"));
+            campaign(
+                    Map.of(
+                            "FASTSYNC_DB_URL",
+                            local.substring(0, local.lastIndexOf('/') + 1) + db,
+                            "FASTSYNC_DB_USER",
+                            user,
+                            "FASTSYNC_DB_PASSWORD",
+                            ""),
+                    dir.resolve("server.log"));
             return;
         }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start()) {
-            campaign(Map.of("FASTSYNC_DB_URL", pg.getJdbcUrl("postgres", "postgres"),
-                    "FASTSYNC_DB_USER", "postgres", "FASTSYNC_DB_PASSWORD", "postgres"), dir.resolve("server.log"));
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setServerConfig("synchronous_commit", "on")
+                .start()) {
+            campaign(
+                    Map.of(
+                            "FASTSYNC_DB_URL",
+                            pg.getJdbcUrl("postgres", "postgres"),
+                            "FASTSYNC_DB_USER",
+                            "postgres",
+                            "FASTSYNC_DB_PASSWORD",
+                            "postgres"),
+                    dir.resolve("server.log"));
         }
     }
 
@@ -79,12 +95,22 @@ class KillDuringPushesIT {
             for (int i = 0; i < OBJECTS_PER_PUSH; i++) {
                 String id = "p" + number + "-" + i;
                 ids.add(id);
-                objects.append(i == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",\"metadata\":{\"id\":\"")
-                        .append(UUID.randomUUID()).append("\",\"version\":1000,\"syncOperation\":0,\"timestamp\":1796112961.048},")
-                        .append("\"deleted\":false,\"dirty\":true,\"push\":").append(number).append(",\"i\":").append(i).append('}');
+                objects.append(i == 0 ? "" : ",")
+                        .append("{\"id\":\"")
+                        .append(id)
+                        .append("\",\"metadata\":{\"id\":\"")
+                        .append(UUID.randomUUID())
+                        .append("\",\"version\":1000,\"syncOperation\":0,\"timestamp\":1796112961.048},")
+                        .append("\"deleted\":false,\"dirty\":true,\"push\":")
+                        .append(number)
+                        .append(",\"i\":")
+                        .append(i)
+                        .append('}');
             }
-            body = "{\"data\":{\"Item\":[" + objects + "]},\"hasData\":true,\"operationMetadata\":{\"metadata\":{\"Item\":"
-                    + "{\"type\":\"Item\",\"version\":999,\"syncZone\":\"" + ZONE + "\"}}},\"idempotencyKey\":\"" + key + "\"}";
+            body = "{\"data\":{\"Item\":[" + objects
+                    + "]},\"hasData\":true,\"operationMetadata\":{\"metadata\":{\"Item\":"
+                    + "{\"type\":\"Item\",\"version\":999,\"syncZone\":\"" + ZONE + "\"}}},\"idempotencyKey\":\"" + key
+                    + "\"}";
         }
 
         /** @return the versions answered, or null if the server never answered */
@@ -94,8 +120,11 @@ class KillDuringPushesIT {
                 fail("push " + key + " answered " + answer.status() + ": " + answer.body());
             }
             Map<String, Long> versions = new HashMap<>();
-            for (JsonValue r : answer.body().getJsonObject("data").getJsonObject("results").getJsonArray("Item")) {
-                versions.put(r.asJsonObject().getString("id"), r.asJsonObject().getJsonNumber("version").longValue());
+            for (JsonValue r :
+                    answer.body().getJsonObject("data").getJsonObject("results").getJsonArray("Item")) {
+                versions.put(
+                        r.asJsonObject().getString("id"),
+                        r.asJsonObject().getJsonNumber("version").longValue());
             }
             return versions;
         }
@@ -103,7 +132,8 @@ class KillDuringPushesIT {
 
     private static void campaign(Map<String, String> environment, Path log) throws Exception {
         long seed = Long.getLong("fastsync.kill.seed", System.nanoTime());
-        System.out.println("KillDuringPushesIT: " + ROUNDS + " kills, seed " + seed + " (-Dfastsync.kill.seed to repeat)");
+        System.out.println(
+                "KillDuringPushesIT: " + ROUNDS + " kills, seed " + seed + " (-Dfastsync.kill.seed to repeat)");
         Random random = new Random(seed);
         ServerProcess server = new ServerProcess(environment, log);
         List<Push> pushes = new CopyOnWriteArrayList<>();
@@ -169,9 +199,11 @@ class KillDuringPushesIT {
             server.stop();
         }
         long acknowledged = pushes.stream().filter(p -> p.answered != null).count();
-        System.out.println("KillDuringPushesIT: " + ROUNDS + " kills (" + killedAfterAnAnswer + " right after an answer), "
+        System.out.println("KillDuringPushesIT: " + ROUNDS + " kills (" + killedAfterAnAnswer
+                + " right after an answer), "
                 + pushes.size() + " pushes; " + (committedUnanswered + lostUnanswered) + " unanswered at a kill: "
-                + committedUnanswered + " found whole, " + lostUnanswered + " found absent, none partly; no acknowledged push lost");
+                + committedUnanswered + " found whole, " + lostUnanswered
+                + " found absent, none partly; no acknowledged push lost");
         assertTrue(acknowledged > ROUNDS, "the campaign pushed something in every round");
     }
 
@@ -207,11 +239,16 @@ class KillDuringPushesIT {
             long present = push.ids.stream().filter(stored::containsKey).count();
             if (push.answered != null) {
                 for (String id : push.ids) {
-                    assertEquals(push.answered.get(id), stored.get(id), when + ": acknowledged push " + push.key + " lost " + id);
+                    assertEquals(
+                            push.answered.get(id),
+                            stored.get(id),
+                            when + ": acknowledged push " + push.key + " lost " + id);
                 }
             } else {
-                assertTrue(present == 0 || present == push.ids.size(),
-                        when + ": unacknowledged push " + push.key + " is partly stored (" + present + " of " + push.ids.size() + ")");
+                assertTrue(
+                        present == 0 || present == push.ids.size(),
+                        when + ": unacknowledged push " + push.key + " is partly stored (" + present + " of "
+                                + push.ids.size() + ")");
             }
         }
     }
@@ -221,13 +258,18 @@ class KillDuringPushesIT {
         long cursor = 0;
         boolean more = true;
         while (more) {
-            Http.Answer page = Http.post(base, "pull", "{\"metadata\":{\"Item\":{\"syncZone\":\"" + ZONE + "\",\"version\":" + cursor + "}}}");
+            Http.Answer page = Http.post(
+                    base,
+                    "pull",
+                    "{\"metadata\":{\"Item\":{\"syncZone\":\"" + ZONE + "\",\"version\":" + cursor + "}}}");
             assertEquals(200, page.status(), when);
             JsonObject data = page.body().getJsonObject("data");
-            for (JsonValue v : data.getJsonObject("data").getJsonArray("Item") == null ? List.<JsonValue>of()
+            for (JsonValue v : data.getJsonObject("data").getJsonArray("Item") == null
+                    ? List.<JsonValue>of()
                     : data.getJsonObject("data").getJsonArray("Item")) {
                 JsonObject o = v.asJsonObject();
-                long version = o.getJsonObject("metadata").getJsonNumber("version").longValue();
+                long version =
+                        o.getJsonObject("metadata").getJsonNumber("version").longValue();
                 if (stored.put(o.getString("id"), version) != null) {
                     fail(when + ": " + o.getString("id") + " delivered twice");
                 }

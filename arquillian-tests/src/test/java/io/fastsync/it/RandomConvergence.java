@@ -47,7 +47,8 @@ final class RandomConvergence {
         this.zone = zone;
         this.newClient = newClient;
         // An id names one object of a type in one zone for good, so each run has ids of its own.
-        this.idPrefix = Long.toString(seed & 0xffffffffL, 36) + "-" + Long.toString(System.nanoTime() & 0xffffff, 36) + "-";
+        this.idPrefix =
+                Long.toString(seed & 0xffffffffL, 36) + "-" + Long.toString(System.nanoTime() & 0xffffff, 36) + "-";
         for (int i = 0; i < clientCount; i++) {
             SyncManager client = newClient.get();
             clients.add(client);
@@ -87,8 +88,10 @@ final class RandomConvergence {
             }
             check(server);
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("random convergence failed with seed " + seed + " (replay: -Dfastsync.seed=" + seed
-                    + "): " + e.getMessage() + "\noperations:\n  " + String.join("\n  ", log), e);
+            throw new AssertionError(
+                    "random convergence failed with seed " + seed + " (replay: -Dfastsync.seed=" + seed + "): "
+                            + e.getMessage() + "\noperations:\n  " + String.join("\n  ", log),
+                    e);
         }
     }
 
@@ -104,7 +107,8 @@ final class RandomConvergence {
     private void edit(int round, int c) {
         String type = TYPES.get(random.nextInt(TYPES.size()));
         SyncableRepository<JsonObject> repo = repos.get(c).get(type);
-        List<String> ids = repo.getAll().stream().map(o -> o.getString("id")).sorted().toList();
+        List<String> ids =
+                repo.getAll().stream().map(o -> o.getString("id")).sorted().toList();
         int dice = random.nextInt(10);
         if (ids.isEmpty() || dice < 4) {
             JsonObject doc = document(idPrefix + "c" + c + "-" + nextId++);
@@ -124,8 +128,11 @@ final class RandomConvergence {
     }
 
     private JsonObject document(String id) {
-        return Json.createObjectBuilder().add("id", id).add("name", WORDS[random.nextInt(WORDS.length)])
-                .add("n", random.nextInt(1000)).build();
+        return Json.createObjectBuilder()
+                .add("id", id)
+                .add("name", WORDS[random.nextInt(WORDS.length)])
+                .add("n", random.nextInt(1000))
+                .build();
     }
 
     private void exchange(int round, int c) {
@@ -145,7 +152,8 @@ final class RandomConvergence {
         Map<String, SyncableRepository<JsonObject>> freshRepos = register(fresh);
         fresh.pull();
         for (String type : TYPES) {
-            Map<String, JsonObject> onServer = ServerView.read(server, type, zone).live();
+            Map<String, JsonObject> onServer =
+                    ServerView.read(server, type, zone).live();
             // Nothing lost, nothing invented: every object added and never removed is there, and
             // every object there was added (a removal may lose a conflict to an edit).
             for (String key : added) {
@@ -165,7 +173,8 @@ final class RandomConvergence {
                 SyncableRepository<JsonObject> repo = repos.get(c).get(type);
                 expectSame(type + " on client c" + c, onServer, repo);
                 if (repo.pendingCount() != 0) {
-                    throw new AssertionError(type + " on client c" + c + " still has " + repo.pendingCount() + " pending");
+                    throw new AssertionError(
+                            type + " on client c" + c + " still has " + repo.pendingCount() + " pending");
                 }
             }
         }

@@ -20,11 +20,11 @@ final class ReadmeExample {
     static final String START = "// README:start";
     static final String END = "// README:end";
 
-    private ReadmeExample() {
-    }
+    private ReadmeExample() {}
 
     /** Adds milk to a user's shopping list, syncs, and returns the list as the server now has it. */
     static List<JsonObject> shoppingList(URI server, String userId, Path dataDir) {
+        // spotless:off (the README prints these lines as they are)
         // README:start
         try (H2Store store = H2Store.open(dataDir.resolve("shopping"))) {   // or new MemoryStore()
             SyncManager sync = new SyncManager(HttpSyncTransport.to(server).build(), store);
@@ -36,5 +36,6 @@ final class ReadmeExample {
             return items.getAll();                     // milk, and what the user's other devices added
         }
         // README:end
+        // spotless:on
     }
 }

@@ -22,16 +22,28 @@ class ServerOnPostgresRestartIT {
     void serverOnPostgresKeepsDataAcrossARestart() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "fastsync-pg", ".log");
-            ServerProcess server = new ServerProcess(Map.of("FASTSYNC_DB_URL", pg.getJdbcUrl("postgres", "postgres"),
-                    "FASTSYNC_DB_USER", "postgres", "FASTSYNC_DB_PASSWORD", "postgres"), log);
+            ServerProcess server = new ServerProcess(
+                    Map.of(
+                            "FASTSYNC_DB_URL",
+                            pg.getJdbcUrl("postgres", "postgres"),
+                            "FASTSYNC_DB_USER",
+                            "postgres",
+                            "FASTSYNC_DB_PASSWORD",
+                            "postgres"),
+                    log);
             URI base = server.base();
             server.start();
             try {
-                Http.Answer pushed = Http.post(base, "push", "{\"data\": {\"Item\": [{\"id\": \"kept\", \"n\": 7,"
-                        + " \"metadata\": {\"version\": 1000, \"syncOperation\": 0}}]},"
-                        + " \"operationMetadata\": {\"metadata\": {\"Item\": {\"syncZone\": \"z\"}}}}");
+                Http.Answer pushed = Http.post(
+                        base,
+                        "push",
+                        "{\"data\": {\"Item\": [{\"id\": \"kept\", \"n\": 7,"
+                                + " \"metadata\": {\"version\": 1000, \"syncOperation\": 0}}]},"
+                                + " \"operationMetadata\": {\"metadata\": {\"Item\": {\"syncZone\": \"z\"}}}}");
                 assertEquals(200, pushed.status(), String.valueOf(pushed.body()));
-                assertTrue(server.logOfThisRun().contains("FastSync serves Item (restricted, last-writer-wins) on PostgreSQL"),
+                assertTrue(
+                        server.logOfThisRun()
+                                .contains("FastSync serves Item (restricted, last-writer-wins) on PostgreSQL"),
                         "the start-up log names the database");
                 assertEquals(List.of(), server.warningsOfThisRun(), "warnings of a clean start on PostgreSQL");
             } finally {
@@ -39,9 +51,14 @@ class ServerOnPostgresRestartIT {
             }
             server.start();
             try {
-                Http.Answer pulled = Http.post(base, "pull", "{\"metadata\": {\"Item\": {\"syncZone\": \"z\", \"version\": 0}}}");
+                Http.Answer pulled =
+                        Http.post(base, "pull", "{\"metadata\": {\"Item\": {\"syncZone\": \"z\", \"version\": 0}}}");
                 assertEquals(200, pulled.status());
-                var item = pulled.body().getJsonObject("data").getJsonObject("data").getJsonArray("Item").getJsonObject(0);
+                var item = pulled.body()
+                        .getJsonObject("data")
+                        .getJsonObject("data")
+                        .getJsonArray("Item")
+                        .getJsonObject(0);
                 assertEquals("kept", item.getString("id"));
                 assertEquals(7, item.getInt("n"));
             } finally {

@@ -42,7 +42,8 @@ final class ServerProcess {
     ServerProcess start() throws IOException, InterruptedException {
         Path launcher = Path.of(System.getProperty("fastsync.root"), "bin", "fastsync-server");
         ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(key -> key.startsWith("FASTSYNC_"));
         env.put("FASTSYNC_WAR", new File(System.getProperty("fastsync.war")).getAbsolutePath());
@@ -81,8 +82,11 @@ final class ServerProcess {
      *         standalone server trusts the zones named in requests, which is true
      */
     java.util.List<String> warningsOfThisRun() throws IOException {
-        return logOfThisRun().lines().filter(l -> l.contains("[WARNING]") || l.contains("[SEVERE]"))
-                .filter(l -> !l.contains("FastSync trusts the zone named in each request")).toList();
+        return logOfThisRun()
+                .lines()
+                .filter(l -> l.contains("[WARNING]") || l.contains("[SEVERE]"))
+                .filter(l -> !l.contains("FastSync trusts the zone named in each request"))
+                .toList();
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, nothing the server can do about it. */

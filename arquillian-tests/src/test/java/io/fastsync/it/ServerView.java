@@ -29,8 +29,12 @@ record ServerView(Map<String, JsonObject> live, List<Long> versions) {
         long cursor = 0;
         boolean more = true;
         while (more) {
-            Http.Answer answer = Http.post(base, "pull", "{\"metadata\": {\"" + type + "\": {\"id\": \"" + type + "\", \"type\": \""
-                    + type + "\", \"syncZone\": \"" + zone + "\", \"version\": " + cursor + ", \"timestamp\": 0, \"syncOperation\": 999}}}");
+            Http.Answer answer = Http.post(
+                    base,
+                    "pull",
+                    "{\"metadata\": {\"" + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type
+                            + "\", \"syncZone\": \"" + zone + "\", \"version\": " + cursor
+                            + ", \"timestamp\": 0, \"syncOperation\": 999}}}");
             if (answer.status() != 200) {
                 throw new AssertionError("pull answered " + answer.status() + ": " + answer.body());
             }
@@ -39,15 +43,19 @@ record ServerView(Map<String, JsonObject> live, List<Long> versions) {
             if (objects != null) {
                 for (JsonValue v : objects) {
                     JsonObject o = v.asJsonObject();
-                    versions.add(o.getJsonObject("metadata").getJsonNumber("version").longValue());
+                    versions.add(
+                            o.getJsonObject("metadata").getJsonNumber("version").longValue());
                     if (o.getBoolean("deleted", false)) {
                         latest.remove(o.getString("id"));
                     } else {
                         latest.put(o.getString("id"), document(o));
                     }
                 }
-                cursor = data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject(type)
-                        .getJsonNumber("version").longValue();
+                cursor = data.getJsonObject("operationMetadata")
+                        .getJsonObject("metadata")
+                        .getJsonObject(type)
+                        .getJsonNumber("version")
+                        .longValue();
             }
             more = answer.body().getBoolean("hasMore", false);
         }

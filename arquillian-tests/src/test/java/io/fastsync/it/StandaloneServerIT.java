@@ -66,19 +66,31 @@ class StandaloneServerIT {
     @Test
     void typeScriptAddIsPulledByADartClient() {
         String z = zone();
-        Http.Answer pushed = push(typeScriptPush("Item", z, typeScriptObject("Item", z, "a1", 0, 1000, 1722950000.967, "\"name\": \"milk\"")));
+        Http.Answer pushed = push(typeScriptPush(
+                "Item", z, typeScriptObject("Item", z, "a1", 0, 1000, 1722950000.967, "\"name\": \"milk\"")));
         assertEquals(200, pushed.status());
         assertTrue(pushed.body().getBoolean("success"));
-        JsonObject result = pushed.body().getJsonObject("data").getJsonObject("results").getJsonArray("Item").getJsonObject(0);
+        JsonObject result = pushed.body()
+                .getJsonObject("data")
+                .getJsonObject("results")
+                .getJsonArray("Item")
+                .getJsonObject(0);
         assertEquals("applied", result.getString("status"));
         assertEquals(1, result.getInt("version"));
 
         JsonObject data = pulled("Item", z, 0);
         JsonObject item = objects(data, "Item").getJsonObject(0);
         assertEquals("milk", item.getString("name"));
-        assertEquals(1722950000967000L, item.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
+        assertEquals(
+                1722950000967000L,
+                item.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
         assertFalse(item.containsKey("_id"));
-        assertEquals(1, data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Item").getInt("version"));
+        assertEquals(
+                1,
+                data.getJsonObject("operationMetadata")
+                        .getJsonObject("metadata")
+                        .getJsonObject("Item")
+                        .getInt("version"));
     }
 
     @Test
@@ -88,10 +100,18 @@ class StandaloneServerIT {
         String dartUpdate = "{\"data\": {\"Item\": [{\"id\": \"d1\", \"n\": 2, \"deleted\": false, \"hasData\": true,"
                 + " \"metadata\": {\"id\": \"d1\", \"type\": \"Item\", \"version\": 2.0, \"syncZone\": \"" + z + "\","
                 + " \"timestamp\": 1722950001000000.0, \"syncOperation\": 1.0}}]},"
-                + " \"operationMetadata\": {\"metadata\": {\"Item\": {\"type\": \"Item\", \"syncZone\": \"" + z + "\", \"version\": 999.0,"
+                + " \"operationMetadata\": {\"metadata\": {\"Item\": {\"type\": \"Item\", \"syncZone\": \"" + z
+                + "\", \"version\": 999.0,"
                 + " \"syncOperation\": 999}}}}";
-        assertEquals("applied", push(dartUpdate).body().getJsonObject("data").getJsonObject("results").getJsonArray("Item")
-                .getJsonObject(0).getString("status"));
+        assertEquals(
+                "applied",
+                push(dartUpdate)
+                        .body()
+                        .getJsonObject("data")
+                        .getJsonObject("results")
+                        .getJsonArray("Item")
+                        .getJsonObject(0)
+                        .getString("status"));
         push(typeScriptPush("Item", z, typeScriptObject("Item", z, "d1", 2, 3, 1722950002.0, "\"n\": 2")));
         JsonObject tombstone = objects(pulled("Item", z, 1), "Item").getJsonObject(0);
         assertTrue(tombstone.getBoolean("deleted"));
@@ -103,8 +123,13 @@ class StandaloneServerIT {
         String z = zone();
         push(typeScriptPush("Task", z, typeScriptObject("Task", z, "t", 0, 1000, 1722950100.0, "\"s\": \"first\"")));
         push(typeScriptPush("Task", z, typeScriptObject("Task", z, "t", 1, 2, 1722950300.0, "\"s\": \"newer\"")));
-        JsonObject r = push(typeScriptPush("Task", z, typeScriptObject("Task", z, "t", 1, 2, 1722950200.0, "\"s\": \"older\"")))
-                .body().getJsonObject("data").getJsonObject("results").getJsonArray("Task").getJsonObject(0);
+        JsonObject r = push(typeScriptPush(
+                        "Task", z, typeScriptObject("Task", z, "t", 1, 2, 1722950200.0, "\"s\": \"older\"")))
+                .body()
+                .getJsonObject("data")
+                .getJsonObject("results")
+                .getJsonArray("Task")
+                .getJsonObject(0);
         assertEquals("resolved", r.getString("status"));
         assertEquals("server", r.getString("winner"));
         assertEquals("timestamp-ordering", r.getString("strategy"));
@@ -118,8 +143,13 @@ class StandaloneServerIT {
         String z = zone();
         push(typeScriptPush("Item", z, typeScriptObject("Item", z, "w", 0, 1000, 1722950300.0, "\"v\": \"a\"")));
         push(typeScriptPush("Item", z, typeScriptObject("Item", z, "w", 1, 2, 1722950300.0, "\"v\": \"b\"")));
-        JsonObject r = push(typeScriptPush("Item", z, typeScriptObject("Item", z, "w", 1, 2, 1722950100.0, "\"v\": \"c\"")))
-                .body().getJsonObject("data").getJsonObject("results").getJsonArray("Item").getJsonObject(0);
+        JsonObject r = push(typeScriptPush(
+                        "Item", z, typeScriptObject("Item", z, "w", 1, 2, 1722950100.0, "\"v\": \"c\"")))
+                .body()
+                .getJsonObject("data")
+                .getJsonObject("results")
+                .getJsonArray("Item")
+                .getJsonObject(0);
         assertEquals("client", r.getString("winner"));
         assertEquals("c", objects(pulled("Item", z, 2), "Item").getJsonObject(0).getString("v"));
     }
@@ -132,7 +162,10 @@ class StandaloneServerIT {
         String mine = "mine-" + UUID.randomUUID();
         push(typeScriptPush("Item", a, typeScriptObject("Item", a, mine, 0, 1000, 1722950000.0, "\"secret\": 1")));
         assertTrue(pulled("Item", b, 0).getJsonObject("data").isEmpty());
-        Http.Answer steal = push(typeScriptPush("Item", b, typeScriptObject("Item", b, "new-in-b", 0, 1000, 1722950000.0, "\"x\": 1"),
+        Http.Answer steal = push(typeScriptPush(
+                "Item",
+                b,
+                typeScriptObject("Item", b, "new-in-b", 0, 1000, 1722950000.0, "\"x\": 1"),
                 typeScriptObject("Item", b, mine, 1, 2, 1722950001.0, "\"secret\": 2")));
         assertEquals(409, steal.status());
         assertFalse(steal.body().getBoolean("success"));
@@ -144,26 +177,39 @@ class StandaloneServerIT {
     @Test
     void globalTypeIsSharedWhateverZoneClientsSend() {
         String tag = "tag-" + UUID.randomUUID();
-        push(typeScriptPush("Tag", zone(), typeScriptObject("Tag", "ignored", tag, 0, 1000, 1722950000.0, "\"label\": \"red\"")));
+        push(typeScriptPush(
+                "Tag", zone(), typeScriptObject("Tag", "ignored", tag, 0, 1000, 1722950000.0, "\"label\": \"red\"")));
         JsonArray seen = objects(pulled("Tag", zone(), 0), "Tag");
-        assertTrue(seen.stream().map(JsonObject.class::cast).anyMatch(o -> o.getString("id").equals(tag)
-                && o.getJsonObject("metadata").getString("syncZone").equals("Global")));
+        assertTrue(seen.stream()
+                .map(JsonObject.class::cast)
+                .anyMatch(o -> o.getString("id").equals(tag)
+                        && o.getJsonObject("metadata").getString("syncZone").equals("Global")));
     }
 
     @Test
     void retriedPushWithIdempotencyKeyChangesNothing() {
         String z = zone();
-        String body = typeScriptPush("Item", z, typeScriptObject("Item", z, "r1", 0, 1000, 1722950000.0, "\"n\": 1"),
+        String body = typeScriptPush(
+                "Item",
+                z,
+                typeScriptObject("Item", z, "r1", 0, 1000, 1722950000.0, "\"n\": 1"),
                 typeScriptObject("Item", z, "r2", 0, 1000, 1722950000.0, "\"n\": 2"));
         String key = UUID.randomUUID().toString();
         Http.Answer first = push(body, "Idempotency-Key", key);
         Http.Answer again = push(body, "Idempotency-Key", key);
         assertEquals(200, again.status());
         assertTrue(again.body().getJsonObject("data").getBoolean("replayed"));
-        assertEquals(first.body().getJsonObject("data").getJsonObject("results"), again.body().getJsonObject("data").getJsonObject("results"));
+        assertEquals(
+                first.body().getJsonObject("data").getJsonObject("results"),
+                again.body().getJsonObject("data").getJsonObject("results"));
         JsonObject data = pulled("Item", z, 0);
         assertEquals(2, objects(data, "Item").size());
-        assertEquals(2, data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Item").getInt("version"));
+        assertEquals(
+                2,
+                data.getJsonObject("operationMetadata")
+                        .getJsonObject("metadata")
+                        .getJsonObject("Item")
+                        .getInt("version"));
     }
 
     @Test
@@ -183,7 +229,10 @@ class StandaloneServerIT {
             Http.Answer page = Http.post(base(), "pull", dartPull("Item", z, cursor));
             JsonObject data = page.body().getJsonObject("data");
             objects(data, "Item").forEach(o -> received.add(((JsonObject) o).getString("id")));
-            cursor = data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Item").getInt("version");
+            cursor = data.getJsonObject("operationMetadata")
+                    .getJsonObject("metadata")
+                    .getJsonObject("Item")
+                    .getInt("version");
             more = page.body().getBoolean("hasMore");
             pages++;
         }
@@ -211,8 +260,12 @@ class StandaloneServerIT {
     @Test
     void errorWrongFieldTypeNamesTypeObjectAndField() {
         String z = zone();
-        Http.Answer answer = push(typeScriptPush("Item", z, typeScriptObject("Item", z, "ok", 0, 1000, 1722950000.0, "\"n\": 1"),
-                typeScriptObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"n\": 1").replace("\"version\": 1000", "\"version\": \"1000\"")));
+        Http.Answer answer = push(typeScriptPush(
+                "Item",
+                z,
+                typeScriptObject("Item", z, "ok", 0, 1000, 1722950000.0, "\"n\": 1"),
+                typeScriptObject("Item", z, "bad", 0, 1000, 1722950000.0, "\"n\": 1")
+                        .replace("\"version\": 1000", "\"version\": \"1000\"")));
         assertProblem(answer, 400, "invalid-field");
         JsonObject where = answer.body().getJsonArray("errors").getJsonObject(0);
         assertEquals("Item", where.getString("type"));
@@ -223,7 +276,11 @@ class StandaloneServerIT {
 
     @Test
     void errorUnknownType() {
-        assertProblem(push(typeScriptPush("Nope", zone(), typeScriptObject("Nope", "z", "x", 0, 1000, 1722950000.0, "\"n\": 1"))), 400, "unknown-type");
+        assertProblem(
+                push(typeScriptPush(
+                        "Nope", zone(), typeScriptObject("Nope", "z", "x", 0, 1000, 1722950000.0, "\"n\": 1"))),
+                400,
+                "unknown-type");
     }
 
     @Test
@@ -246,9 +303,17 @@ class StandaloneServerIT {
     void errorIdempotencyKeyReused() {
         String z = zone();
         String key = UUID.randomUUID().toString();
-        push(typeScriptPush("Item", z, typeScriptObject("Item", z, "k1", 0, 1000, 1722950000.0, "\"n\": 1")), "Idempotency-Key", key);
-        assertProblem(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "k2", 0, 1000, 1722950000.0, "\"n\": 2")),
-                "Idempotency-Key", key), 422, "idempotency-key-reused");
+        push(
+                typeScriptPush("Item", z, typeScriptObject("Item", z, "k1", 0, 1000, 1722950000.0, "\"n\": 1")),
+                "Idempotency-Key",
+                key);
+        assertProblem(
+                push(
+                        typeScriptPush("Item", z, typeScriptObject("Item", z, "k2", 0, 1000, 1722950000.0, "\"n\": 2")),
+                        "Idempotency-Key",
+                        key),
+                422,
+                "idempotency-key-reused");
     }
 
     @Test

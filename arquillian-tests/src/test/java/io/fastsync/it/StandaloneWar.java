@@ -10,13 +10,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /** The standalone server exactly as the build produced it (fastsync-server's WAR), and its address. */
 final class StandaloneWar {
 
-    private StandaloneWar() {
-    }
+    private StandaloneWar() {}
 
     /** @return the built WAR, imported as is; the build passes its path as {@code fastsync.war} */
     static WebArchive asBuilt() {
         return ShrinkWrap.create(ZipImporter.class, "fastsync.war")
-                .importFrom(new File(System.getProperty("fastsync.war"))).as(WebArchive.class);
+                .importFrom(new File(System.getProperty("fastsync.war")))
+                .as(WebArchive.class);
     }
 
     /** @return the deployment's base address, ending in a slash */

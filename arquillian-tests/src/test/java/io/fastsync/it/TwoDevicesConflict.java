@@ -20,7 +20,8 @@ import java.util.List;
  */
 record TwoDevicesConflict(List<JsonObject> first, List<JsonObject> second, List<JsonObject> fresh) {
 
-    static TwoDevicesConflict run(URI server, String type, String zone, JsonObject original, JsonObject firstEdit, JsonObject secondEdit) {
+    static TwoDevicesConflict run(
+            URI server, String type, String zone, JsonObject original, JsonObject firstEdit, JsonObject secondEdit) {
         SyncManager a = new SyncManager(HttpSyncTransport.to(server).build(), new MemoryStore());
         SyncManager b = new SyncManager(HttpSyncTransport.to(server).build(), new MemoryStore());
         SyncableRepository<JsonObject> onA = a.registerDocument(type, Zone.restricted(zone));

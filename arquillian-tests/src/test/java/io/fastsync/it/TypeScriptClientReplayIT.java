@@ -53,16 +53,26 @@ class TypeScriptClientReplayIT {
 
     private void replay(UnaryOperator<String> encoding, String name) throws Exception {
         Path data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "replay-" + name);
-        ServerProcess server = new ServerProcess(Map.of("FASTSYNC_DATA_DIR", data.toString(),
-                "FASTSYNC_TYPES", "Item,Note,Board", "FASTSYNC_TYPE_NOTE_CONFLICTS", "timestamp-ordering",
-                "FASTSYNC_TYPE_BOARD_ZONE", "global"), data.resolve("server.log"));
+        ServerProcess server = new ServerProcess(
+                Map.of(
+                        "FASTSYNC_DATA_DIR",
+                        data.toString(),
+                        "FASTSYNC_TYPES",
+                        "Item,Note,Board",
+                        "FASTSYNC_TYPE_NOTE_CONFLICTS",
+                        "timestamp-ordering",
+                        "FASTSYNC_TYPE_BOARD_ZONE",
+                        "global"),
+                data.resolve("server.log"));
         server.start();
         try {
             // A clean start says what is served, from which database and under which zone rule, and
             // warns of nothing that is not a problem.
             String started = server.logOfThisRun();
-            assertTrue(started.contains("FastSync serves Item (restricted, last-writer-wins), Note (restricted,"
-                    + " timestamp-ordering), Board (global, last-writer-wins) on H2 "), started);
+            assertTrue(
+                    started.contains("FastSync serves Item (restricted, last-writer-wins), Note (restricted,"
+                            + " timestamp-ordering), Board (global, last-writer-wins) on H2 "),
+                    started);
             assertTrue(started.contains("schema version 3 created"), started);
             assertTrue(started.contains("FastSync trusts the zone named in each request"), started);
             assertEquals(List.of(), server.warningsOfThisRun(), "warnings of a clean start");
@@ -70,41 +80,86 @@ class TypeScriptClientReplayIT {
             Exchanges x = new Exchanges(server.base(), encoding);
             x.pulled("s1-01-A-pull", Map.of());
             x.pushed("s1-02-A-push", applied(ONE, 1), applied(TWO, 2), applied(THREE, 3));
-            x.pulled("s1-03-A-pull", Map.of("Item", 3L), live("Item", ONE, 1), live("Item", TWO, 2), live("Item", THREE, 3));
-            x.pulled("s2-04-B-pull", Map.of("Item", 3L), live("Item", ONE, 1), live("Item", TWO, 2), live("Item", THREE, 3));
+            x.pulled(
+                    "s1-03-A-pull",
+                    Map.of("Item", 3L),
+                    live("Item", ONE, 1),
+                    live("Item", TWO, 2),
+                    live("Item", THREE, 3));
+            x.pulled(
+                    "s2-04-B-pull",
+                    Map.of("Item", 3L),
+                    live("Item", ONE, 1),
+                    live("Item", TWO, 2),
+                    live("Item", THREE, 3));
             x.pushed("s2-05-B-push", applied(ONE, 4));
             x.pushed("s2-06-B-push", new Result(TWO, "applied", null, 5, true));
-            x.pulled("s3-07-A-pull", Map.of("Item", 5L), new Delivered("Item", ONE, 4, false, 1), new Delivered("Item", TWO, 5, true, 2));
+            x.pulled(
+                    "s3-07-A-pull",
+                    Map.of("Item", 5L),
+                    new Delivered("Item", ONE, 4, false, 1),
+                    new Delivered("Item", TWO, 5, true, 2));
             x.pushed("s3-08-A-push", applied(ONE, 6));
             x.pushed("s4-09-A-push", applied(THREE, 7));
             x.pushed("s4-10-B-push", new Result(THREE, "resolved", "client", 8, false));
-            JsonArray items = x.pulled("s4-11-A-pull", Map.of("Item", 8L), live("Item", ONE, 6), live("Item", THREE, 8)).getJsonArray("Item");
-            assertEquals("three: B offline edit", items.getJsonObject(1).getString("name"), "B's copy won under last-writer-wins");
-            x.pulled("s4-12-B-pull", Map.of("Item", 8L), new Delivered("Item", TWO, 5, true, 2), live("Item", ONE, 6), live("Item", THREE, 8));
+            JsonArray items = x.pulled("s4-11-A-pull", Map.of("Item", 8L), live("Item", ONE, 6), live("Item", THREE, 8))
+                    .getJsonArray("Item");
+            assertEquals(
+                    "three: B offline edit",
+                    items.getJsonObject(1).getString("name"),
+                    "B's copy won under last-writer-wins");
+            x.pulled(
+                    "s4-12-B-pull",
+                    Map.of("Item", 8L),
+                    new Delivered("Item", TWO, 5, true, 2),
+                    live("Item", ONE, 6),
+                    live("Item", THREE, 8));
             x.pushed("s5-13-A-push", applied(NOTE, 1));
             x.pulled("s5-14-B-pull", Map.of("Note", 1L), new Delivered("Note", NOTE, 1, false, 0));
             x.pushed("s5-15-B-push", applied(NOTE, 2));
             // A edits from version 1001: it never pulled the Note after its own push. The server does
             // not know what A saw, so the strategy decides, and B's edit is stamped later.
             Result conflict = new Result(NOTE, "resolved", "server", 3, false);
-            assertEquals("timestamp-ordering", x.pushed("s5-16-A-push", conflict).getJsonArray("Note").getJsonObject(0).getString("strategy"));
-            JsonObject note = x.pulled("s5-17-A-pull", Map.of("Note", 3L), live("Note", NOTE, 3)).getJsonArray("Note").getJsonObject(0);
+            assertEquals(
+                    "timestamp-ordering",
+                    x.pushed("s5-16-A-push", conflict)
+                            .getJsonArray("Note")
+                            .getJsonObject(0)
+                            .getString("strategy"));
+            JsonObject note = x.pulled("s5-17-A-pull", Map.of("Note", 3L), live("Note", NOTE, 3))
+                    .getJsonArray("Note")
+                    .getJsonObject(0);
             assertEquals("milk, eggs (B)", note.getString("body"), "A receives B's later edit");
-            assertEquals(1_796_112_961_855_000L, note.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
-            note = x.pulled("s5-18-B-pull", Map.of("Note", 3L), live("Note", NOTE, 3)).getJsonArray("Note").getJsonObject(0);
+            assertEquals(
+                    1_796_112_961_855_000L,
+                    note.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
+            note = x.pulled("s5-18-B-pull", Map.of("Note", 3L), live("Note", NOTE, 3))
+                    .getJsonArray("Note")
+                    .getJsonObject(0);
             assertEquals("milk, eggs (B)", note.getString("body"));
             x.pushed("s6-19-C-push", applied(BOARD, 1));
-            JsonObject board = x.pulled("s6-20-A-pull", Map.of("Board", 1L), live("Board", BOARD, 1)).getJsonArray("Board").getJsonObject(0);
+            JsonObject board = x.pulled("s6-20-A-pull", Map.of("Board", 1L), live("Board", BOARD, 1))
+                    .getJsonArray("Board")
+                    .getJsonObject(0);
             assertEquals("Global", board.getJsonObject("metadata").getString("syncZone"));
-            x.pulled("s7-21-A-pull", Map.of("Item", 8L, "Note", 3L, "Board", 1L), new Delivered("Item", TWO, 5, true, 2),
-                    live("Item", ONE, 6), live("Item", THREE, 8), live("Note", NOTE, 3), live("Board", BOARD, 1));
+            x.pulled(
+                    "s7-21-A-pull",
+                    Map.of("Item", 8L, "Note", 3L, "Board", 1L),
+                    new Delivered("Item", TWO, 5, true, 2),
+                    live("Item", ONE, 6),
+                    live("Item", THREE, 8),
+                    live("Note", NOTE, 3),
+                    live("Board", BOARD, 1));
             x.pulled("s7-22-A-pull", Map.of());
             x.pushed("s8-23-A-push", applied(FOUR, 9));
             x.pulled("s8-24-A-pull", Map.of("Item", 9L), new Delivered("Item", FOUR, 9, false, 0));
 
             // An operator sees every refused request in the log, with what, where and who.
-            Http.Answer refused = Http.post(server.base(), "push", "{\"data\": {\"Item\": [{\"id\": \"x\", \"metadata\": "
-                    + "{\"version\": \"two\", \"syncOperation\": 1}}]}, \"operationMetadata\": {\"metadata\": {\"Item\": {\"syncZone\": \"z\"}}}}");
+            Http.Answer refused = Http.post(
+                    server.base(),
+                    "push",
+                    "{\"data\": {\"Item\": [{\"id\": \"x\", \"metadata\": "
+                            + "{\"version\": \"two\", \"syncOperation\": 1}}]}, \"operationMetadata\": {\"metadata\": {\"Item\": {\"syncZone\": \"z\"}}}}");
             assertEquals(400, refused.status());
             String line = waitForLogLine(server, "FastSync refused POST /push from 127.0.0.1: 400 invalid-field");
             assertTrue(line.contains("type Item, id x, at /data/Item/0/metadata/version"), line);
@@ -134,12 +189,10 @@ class TypeScriptClientReplayIT {
     }
 
     /** One object's result in a push answer. */
-    private record Result(String id, String status, String winner, long version, boolean deleted) {
-    }
+    private record Result(String id, String status, String winner, long version, boolean deleted) {}
 
     /** One object in a pull answer; {@code operation} -1 when any. */
-    private record Delivered(String type, String id, long version, boolean deleted, int operation) {
-    }
+    private record Delivered(String type, String id, long version, boolean deleted, int operation) {}
 
     /** The exchanges of one replay, each sent as its body is and checked against what must come back. */
     private static final class Exchanges {
@@ -160,18 +213,28 @@ class TypeScriptClientReplayIT {
             for (String type : results.keySet()) {
                 for (JsonValue v : results.getJsonArray(type)) {
                     JsonObject r = v.asJsonObject();
-                    got.add(new Result(r.getString("id"), r.getString("status"), r.getString("winner", null),
-                            r.getJsonNumber("version").longValue(), r.getBoolean("deleted")));
+                    got.add(new Result(
+                            r.getString("id"),
+                            r.getString("status"),
+                            r.getString("winner", null),
+                            r.getJsonNumber("version").longValue(),
+                            r.getBoolean("deleted")));
                 }
             }
             assertEquals(List.of(expected), got, file);
             // Where the pushed copy was kept, its metadata id is what later pulls must return.
-            JsonObject sent = Json.createReader(new StringReader(CapturedBodies.text(file + ".request.json"))).readObject().getJsonObject("data");
+            JsonObject sent = Json.createReader(new StringReader(CapturedBodies.text(file + ".request.json")))
+                    .readObject()
+                    .getJsonObject("data");
             for (Result r : got) {
                 if (r.status().equals("applied") || "client".equals(r.winner())) {
-                    sent.values().stream().flatMap(list -> list.asJsonArray().stream()).map(JsonValue::asJsonObject)
-                            .filter(o -> o.getString("id").equals(r.id())).findFirst()
-                            .ifPresent(o -> writersMetadataId.put(r.id(), o.getJsonObject("metadata").getString("id")));
+                    sent.values().stream()
+                            .flatMap(list -> list.asJsonArray().stream())
+                            .map(JsonValue::asJsonObject)
+                            .filter(o -> o.getString("id").equals(r.id()))
+                            .findFirst()
+                            .ifPresent(o -> writersMetadataId.put(
+                                    r.id(), o.getJsonObject("metadata").getString("id")));
                 }
             }
             return results;
@@ -195,9 +258,15 @@ class TypeScriptClientReplayIT {
                 for (JsonValue v : data.getJsonArray(type)) {
                     JsonObject o = v.asJsonObject();
                     JsonObject m = o.getJsonObject("metadata");
-                    got.add(new Delivered(type, o.getString("id"), m.getJsonNumber("version").longValue(), o.getBoolean("deleted"),
+                    got.add(new Delivered(
+                            type,
+                            o.getString("id"),
+                            m.getJsonNumber("version").longValue(),
+                            o.getBoolean("deleted"),
                             m.getInt("syncOperation")));
-                    assertEquals(writersMetadataId.get(o.getString("id")), m.getString("id"),
+                    assertEquals(
+                            writersMetadataId.get(o.getString("id")),
+                            m.getString("id"),
                             file + ": the metadata id of the copy's writer, as its body held it");
                     assertEquals(m.getString("id"), o.getString("metadataId"), file);
                 }
@@ -205,7 +274,15 @@ class TypeScriptClientReplayIT {
             List<Delivered> wanted = new ArrayList<>();
             for (int i = 0; i < expected.length; i++) {
                 Delivered e = expected[i];
-                wanted.add(e.operation() >= 0 ? e : new Delivered(e.type(), e.id(), e.version(), e.deleted(), got.size() > i ? got.get(i).operation() : -1));
+                wanted.add(
+                        e.operation() >= 0
+                                ? e
+                                : new Delivered(
+                                        e.type(),
+                                        e.id(),
+                                        e.version(),
+                                        e.deleted(),
+                                        got.size() > i ? got.get(i).operation() : -1));
             }
             assertEquals(wanted, got, file + ": objects delivered");
             return data;
@@ -225,7 +302,8 @@ class TypeScriptClientReplayIT {
      * as doubles ({@code 5.0}), timestamps as microseconds in a double ({@code 1796112961048000.0}).
      */
     static String asDartWritesNumbers(String body) {
-        return rewrite(Json.createReader(new StringReader(body)).readValue(), null).toString();
+        return rewrite(Json.createReader(new StringReader(body)).readValue(), null)
+                .toString();
     }
 
     private static JsonValue rewrite(JsonValue value, String key) {
@@ -242,7 +320,9 @@ class TypeScriptClientReplayIT {
         if (value instanceof JsonNumber n && key != null) {
             return switch (key) {
                 case "version", "syncOperation" -> Json.createValue(new BigDecimal(n.longValueExact() + ".0"));
-                case "timestamp" -> Json.createValue(new BigDecimal(n.bigDecimalValue().movePointRight(6).toBigInteger() + ".0"));
+                case "timestamp" ->
+                    Json.createValue(
+                            new BigDecimal(n.bigDecimalValue().movePointRight(6).toBigInteger() + ".0"));
                 default -> value;
             };
         }

@@ -81,16 +81,22 @@ public final class Benchmark {
             }
         }
         if (b.dir == null) {
-            b.dir = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            b.dir = Path.of(Benchmark.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .getParent();
         }
         b.run();
     }
 
     private void run() throws Exception {
-        System.out.println("FastSync benchmark: " + objects + " objects, zones of " + objects + " and " + bigZone
-                + ", " + runs + " run(s) (medians), " + clients + " clients for " + loadSeconds + " s");
+        System.out.println("FastSync benchmark: " + objects + " objects, zones of " + objects + " and " + bigZone + ", "
+                + runs + " run(s) (medians), " + clients + " clients for " + loadSeconds + " s");
         System.out.println("machine: " + machine());
-        try (Database db = postgresUrl == null ? Database.embedded()
+        try (Database db = postgresUrl == null
+                ? Database.embedded()
                 : Database.external(postgresUrl, postgresUser, postgresPassword)) {
             System.out.println("database: " + db.describe());
             JdbcLimit jdbc = new JdbcLimit(db);
@@ -144,17 +150,37 @@ public final class Benchmark {
             fsEdits[r] = edited.perSecond();
             JdbcLimit.Read limit = jdbc.pull("push-" + r, 0, 1000);
             JdbcLimit.Read pulled = fastsync.pull("push-" + r, 0, 1000);
-            check(limit.objects() == objects && pulled.objects() == objects,
-                    "full pull: JDBC read " + limit.objects() + ", FastSync " + pulled.objects() + ", expected " + objects);
+            check(
+                    limit.objects() == objects && pulled.objects() == objects,
+                    "full pull: JDBC read " + limit.objects() + ", FastSync " + pulled.objects() + ", expected "
+                            + objects);
             jdbcPull[r] = limit.perSecond();
             fsPull[r] = pulled.perSecond();
-            System.out.printf(Locale.ROOT, "run %d: push new %,.0f vs %,.0f/s, edits %,.0f vs %,.0f/s, full pull %,.0f vs %,.0f/s"
-                            + " (JDBC vs FastSync; %,d bytes vs %,d bytes of JSON)%n", r + 1, jdbcAdds[r], fsAdds[r],
-                    jdbcEdits[r], fsEdits[r], jdbcPull[r], fsPull[r], limit.bytes(), pulled.bytes());
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: push new %,.0f vs %,.0f/s, edits %,.0f vs %,.0f/s, full pull %,.0f vs %,.0f/s"
+                            + " (JDBC vs FastSync; %,d bytes vs %,d bytes of JSON)%n",
+                    r + 1,
+                    jdbcAdds[r],
+                    fsAdds[r],
+                    jdbcEdits[r],
+                    fsEdits[r],
+                    jdbcPull[r],
+                    fsPull[r],
+                    limit.bytes(),
+                    pulled.bytes());
         }
-        ratioRow(String.format(Locale.ROOT, "push: %,d new objects, 500 per push", objects), median(jdbcAdds), median(fsAdds), 0.5);
+        ratioRow(
+                String.format(Locale.ROOT, "push: %,d new objects, 500 per push", objects),
+                median(jdbcAdds),
+                median(fsAdds),
+                0.5);
         ratioRow("push: the same edited (1 % stale, 1 % deleted)", median(jdbcEdits), median(fsEdits), 0.5);
-        ratioRow(String.format(Locale.ROOT, "full pull of %,d objects, pages of 1,000", objects), median(jdbcPull), median(fsPull), 0.4);
+        ratioRow(
+                String.format(Locale.ROOT, "full pull of %,d objects, pages of 1,000", objects),
+                median(jdbcPull),
+                median(fsPull),
+                0.4);
         return median(fsPull);
     }
 
@@ -174,8 +200,12 @@ public final class Benchmark {
             fastsync.pull("warm-up", 0, 1000);
         }
         jdbc.analyze();
-        System.out.printf(Locale.ROOT, "warm-up: %,d objects pushed and pulled %d times by each, tables analysed, in %.1f s%n",
-                count, WARM_UP_PULLS, JdbcLimit.seconds(start));
+        System.out.printf(
+                Locale.ROOT,
+                "warm-up: %,d objects pushed and pulled %d times by each, tables analysed, in %.1f s%n",
+                count,
+                WARM_UP_PULLS,
+                JdbcLimit.seconds(start));
     }
 
     private static List<List<Objects.Change>> adds(int count) {
@@ -215,12 +245,13 @@ public final class Benchmark {
     /** A zone of FastSync's table filled by SQL, as if pushed: versions 1..count. */
     private static void fill(Database db, String zone, int count) throws SQLException {
         long start = System.nanoTime();
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO fastsync_document"
-                + " (type_name, id, sync_zone, sync_version, sync_timestamp, sync_operation, deleted, body)"
-                + " SELECT ?, ? || '-' || i, ?, i, ?, 0, false, '{\"name\":\"item ' || i || '\",\"qty\":' || (i % 97)"
-                + " || ',\"price\":' || (i % 1000) || '.5,\"revision\":0,\"done\":false,\"note\":\"' || ? || '\"}'"
-                + " FROM generate_series(1, ?) AS i");
-             Statement plain = c.createStatement()) {
+        try (Connection c = db.connect();
+                PreparedStatement s = c.prepareStatement("INSERT INTO fastsync_document"
+                        + " (type_name, id, sync_zone, sync_version, sync_timestamp, sync_operation, deleted, body)"
+                        + " SELECT ?, ? || '-' || i, ?, i, ?, 0, false, '{\"name\":\"item ' || i || '\",\"qty\":' || (i % 97)"
+                        + " || ',\"price\":' || (i % 1000) || '.5,\"revision\":0,\"done\":false,\"note\":\"' || ? || '\"}'"
+                        + " FROM generate_series(1, ?) AS i");
+                Statement plain = c.createStatement()) {
             s.setString(1, Objects.TYPE);
             s.setString(2, zone);
             s.setString(3, zone);
@@ -232,7 +263,12 @@ public final class Benchmark {
                     + Objects.TYPE + "', '" + zone + "', " + count + ")");
             plain.execute("VACUUM ANALYZE fastsync_document");
         }
-        System.out.printf(Locale.ROOT, "zone %s filled with %,d objects by SQL in %.1f s%n", zone, count, JdbcLimit.seconds(start));
+        System.out.printf(
+                Locale.ROOT,
+                "zone %s filled with %,d objects by SQL in %.1f s%n",
+                zone,
+                count,
+                JdbcLimit.seconds(start));
     }
 
     /** @param http pushes the changes that each sample then pulls */
@@ -249,15 +285,21 @@ public final class Benchmark {
                     long cursor = lastVersion(c, zone);
                     List<Objects.Change> changes = new ArrayList<>(100);
                     int revision = 1000 + s;
-                    random.ints(0, size).distinct().limit(100).sorted()
+                    random.ints(0, size)
+                            .distinct()
+                            .limit(100)
+                            .sorted()
                             .forEach(n -> changes.add(new Objects.Change(n + 1, revision, 1, false)));
-                    http.post("push", Objects.pushBody(zone, zone, changes, System.currentTimeMillis() * 1000), null).ok("edits");
+                    http.post("push", Objects.pushBody(zone, zone, changes, System.currentTimeMillis() * 1000), null)
+                            .ok("edits");
                     long start = System.nanoTime();
                     JdbcLimit.Read pulled = fastsync.pull(zone, cursor, 1000);
                     long fsNanos = System.nanoTime() - start;
                     JdbcLimit.Read read = jdbc.pull(c, zone, cursor, 1000);
-                    check(pulled.objects() == 100 && read.objects() == 100,
-                            "incremental: FastSync " + pulled.objects() + ", JDBC " + read.objects() + ", expected 100");
+                    check(
+                            pulled.objects() == 100 && read.objects() == 100,
+                            "incremental: FastSync " + pulled.objects() + ", JDBC " + read.objects()
+                                    + ", expected 100");
                     if (s >= 0) {
                         fs[s] = fsNanos;
                         limit[s] = (long) (read.seconds() * 1e9);
@@ -267,19 +309,38 @@ public final class Benchmark {
             Arrays.sort(fs);
             Arrays.sort(limit);
             String what = String.format(Locale.ROOT, "incremental pull: 100 changes in %,d", size);
-            rows.add(new String[] {what + ", p50", ms(percentile(limit, 50)), ms(percentile(fs, 50)), "",
-                    "<= 5 ms", verdict(percentile(fs, 50) <= 5e6)});
-            rows.add(new String[] {what + ", p99", ms(percentile(limit, 99)), ms(percentile(fs, 99)), "",
-                    "<= 25 ms", verdict(percentile(fs, 99) <= 25e6)});
+            rows.add(new String[] {
+                what + ", p50",
+                ms(percentile(limit, 50)),
+                ms(percentile(fs, 50)),
+                "",
+                "<= 5 ms",
+                verdict(percentile(fs, 50) <= 5e6)
+            });
+            rows.add(new String[] {
+                what + ", p99",
+                ms(percentile(limit, 99)),
+                ms(percentile(fs, 99)),
+                "",
+                "<= 25 ms",
+                verdict(percentile(fs, 99) <= 25e6)
+            });
             p50[z++] = percentile(fs, 50);
         }
         double growth = p50[1] / p50[0];
-        rows.add(new String[] {String.format(Locale.ROOT, "incremental p50, zone of %,d / zone of %,d", bigZone, objects),
-                "", String.format(Locale.ROOT, "%.2fx", growth), "", "<= 1.3x", verdict(growth <= 1.3)});
+        rows.add(new String[] {
+            String.format(Locale.ROOT, "incremental p50, zone of %,d / zone of %,d", bigZone, objects),
+            "",
+            String.format(Locale.ROOT, "%.2fx", growth),
+            "",
+            "<= 1.3x",
+            verdict(growth <= 1.3)
+        });
     }
 
     private static long lastVersion(Connection c, String zone) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT last_version FROM fastsync_version WHERE type_name = ? AND sync_zone = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT last_version FROM fastsync_version WHERE type_name = ? AND sync_zone = ?")) {
             s.setString(1, Objects.TYPE);
             s.setString(2, zone);
             try (ResultSet r = s.executeQuery()) {
@@ -305,20 +366,35 @@ public final class Benchmark {
             for (int r = 0; r < runs; r++) {
                 JdbcLimit.Read read = jdbc.pull("big", 0, 1000);
                 JdbcLimit.Read pulled = fastsync.pull("big", 0, 1000);
-                check(read.objects() == bigZone && pulled.objects() == bigZone,
-                        "pull of the big zone: JDBC " + read.objects() + ", FastSync " + pulled.objects() + ", expected " + bigZone);
+                check(
+                        read.objects() == bigZone && pulled.objects() == bigZone,
+                        "pull of the big zone: JDBC " + read.objects() + ", FastSync " + pulled.objects()
+                                + ", expected " + bigZone);
                 limit[r] = read.perSecond();
                 fs[r] = pulled.perSecond();
-                System.out.printf(Locale.ROOT, "run %d: pull of %,d at -Xmx256m: %,.0f vs %,.0f/s%n", r + 1, bigZone, limit[r], fs[r]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "run %d: pull of %,d at -Xmx256m: %,.0f vs %,.0f/s%n",
+                        r + 1,
+                        bigZone,
+                        limit[r],
+                        fs[r]);
             }
             check(!small.logMentions("OutOfMemoryError"), "the server ran out of memory; see " + small.log);
-            System.out.println("server at -Xmx256m: peak resident memory " + small.residentMiB() + " MiB, no OutOfMemoryError");
+            System.out.println(
+                    "server at -Xmx256m: peak resident memory " + small.residentMiB() + " MiB, no OutOfMemoryError");
             double speed = median(fs);
             boolean compared = !Double.isNaN(fullPullSpeed);
-            rows.add(new String[] {String.format(Locale.ROOT, "pull of %,d objects, server heap 256 MiB", bigZone),
-                    perSecond(median(limit)), perSecond(speed),
-                    compared ? String.format(Locale.ROOT, "%.0f %% of full pull", 100 * speed / fullPullSpeed) : "full pull not run",
-                    ">= 90 % of full pull", compared ? verdict(speed >= 0.9 * fullPullSpeed) : ""});
+            rows.add(new String[] {
+                String.format(Locale.ROOT, "pull of %,d objects, server heap 256 MiB", bigZone),
+                perSecond(median(limit)),
+                perSecond(speed),
+                compared
+                        ? String.format(Locale.ROOT, "%.0f %% of full pull", 100 * speed / fullPullSpeed)
+                        : "full pull not run",
+                ">= 90 % of full pull",
+                compared ? verdict(speed >= 0.9 * fullPullSpeed) : ""
+            });
         }
     }
 
@@ -326,22 +402,46 @@ public final class Benchmark {
 
     private void load(Http http) throws Exception {
         Load.Result r = Load.run(http, clients, loadSeconds, 10);
-        System.out.printf(Locale.ROOT, "%d clients for %.0f s: %,d requests (%,.0f/s), %,d objects pushed, %,d pulled, %d errors%n",
-                r.clients(), r.seconds(), r.requests(), r.requestsPerSecond(), r.objectsPushed(), r.objectsPulled(), r.errors());
+        System.out.printf(
+                Locale.ROOT,
+                "%d clients for %.0f s: %,d requests (%,.0f/s), %,d objects pushed, %,d pulled, %d errors%n",
+                r.clients(),
+                r.seconds(),
+                r.requests(),
+                r.requestsPerSecond(),
+                r.objectsPushed(),
+                r.objectsPulled(),
+                r.errors());
         r.firstErrors().forEach(e -> System.out.println("  error: " + e));
-        rows.add(new String[] {String.format(Locale.ROOT, "%d clients, push 10 + pull, %.0f s", r.clients(), r.seconds()), "",
-                String.format(Locale.ROOT, "%,.0f req/s; push p50 %s p99 %s; pull p50 %s p99 %s; %d errors",
-                        r.requestsPerSecond(), ms(percentile(r.pushNanos(), 50)), ms(percentile(r.pushNanos(), 99)),
-                        ms(percentile(r.pullNanos(), 50)), ms(percentile(r.pullNanos(), 99)), r.errors()),
-                "", "0 errors", verdict(r.errors() == 0)});
+        rows.add(new String[] {
+            String.format(Locale.ROOT, "%d clients, push 10 + pull, %.0f s", r.clients(), r.seconds()),
+            "",
+            String.format(
+                    Locale.ROOT,
+                    "%,.0f req/s; push p50 %s p99 %s; pull p50 %s p99 %s; %d errors",
+                    r.requestsPerSecond(),
+                    ms(percentile(r.pushNanos(), 50)),
+                    ms(percentile(r.pushNanos(), 99)),
+                    ms(percentile(r.pullNanos(), 50)),
+                    ms(percentile(r.pullNanos(), 99)),
+                    r.errors()),
+            "",
+            "0 errors",
+            verdict(r.errors() == 0)
+        });
     }
 
     // ---------------------------------------------------------------- figures
 
     private void ratioRow(String what, double limit, double fastsync, double target) {
-        rows.add(new String[] {what, perSecond(limit), perSecond(fastsync),
-                String.format(Locale.ROOT, "%.0f %%", 100 * fastsync / limit),
-                String.format(Locale.ROOT, ">= %.0f %%", 100 * target), verdict(fastsync >= target * limit)});
+        rows.add(new String[] {
+            what,
+            perSecond(limit),
+            perSecond(fastsync),
+            String.format(Locale.ROOT, "%.0f %%", 100 * fastsync / limit),
+            String.format(Locale.ROOT, ">= %.0f %%", 100 * target),
+            verdict(fastsync >= target * limit)
+        });
     }
 
     private void report() {
@@ -375,13 +475,17 @@ public final class Benchmark {
     private static String machine() {
         String cpu = "unknown CPU";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse(cpu);
         } catch (IOException notLinux) {
             // keep "unknown CPU"
         }
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize() >> 30;
+                        .getTotalMemorySize()
+                >> 30;
         return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + " GiB, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
                 + System.getProperty("java.version");

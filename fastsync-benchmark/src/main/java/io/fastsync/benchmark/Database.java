@@ -31,10 +31,14 @@ final class Database implements AutoCloseable {
 
     static Database embedded() throws Exception {
         Path dir = Files.createTempDirectory("fastsync-benchmark-pg");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(true)
                 // The embedded default turns synchronous commit off; the benchmark measures stock settings.
-                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
-                .setServerConfig("max_connections", "300").start();
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "300")
+                .start();
         String admin = pg.getJdbcUrl("postgres", "postgres");
         createFresh(admin, "postgres", "");
         return new Database(pg, admin.replace("/postgres?", "/" + DATABASE + "?"), "postgres", "");
@@ -50,7 +54,8 @@ final class Database implements AutoCloseable {
     }
 
     private static void createFresh(String adminUrl, String user, String password) throws SQLException {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + DATABASE);
         }
@@ -62,7 +67,8 @@ final class Database implements AutoCloseable {
 
     /** Version and the settings that decide write speed. */
     String describe() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             String version = one(s, "SHOW server_version");
             return "PostgreSQL " + version + (embedded == null ? " (running server)" : " (embedded)")
                     + ", fsync " + one(s, "SHOW fsync") + ", synchronous_commit " + one(s, "SHOW synchronous_commit")

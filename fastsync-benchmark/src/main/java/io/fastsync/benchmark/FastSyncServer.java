@@ -40,25 +40,36 @@ final class FastSyncServer implements AutoCloseable {
             port = s.getLocalPort();
         }
         Path log = dir.resolve("benchmark-server-" + heap + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
         for (String option : options.trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);
             }
         }
-        command.addAll(List.of("-jar", dir.resolve("payara-micro.jar").toString(),
-                "--deploy", dir.resolve("fastsync.war").toString(), "--port", String.valueOf(port),
-                "--nocluster", "--nohazelcast", "--disablephonehome"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.addAll(List.of(
+                "-jar",
+                dir.resolve("payara-micro.jar").toString(),
+                "--deploy",
+                dir.resolve("fastsync.war").toString(),
+                "--port",
+                String.valueOf(port),
+                "--nocluster",
+                "--nohazelcast",
+                "--disablephonehome"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("FASTSYNC_DB_URL", db.url);
         env.put("FASTSYNC_DB_USER", db.user);
         env.put("FASTSYNC_DB_PASSWORD", db.password);
         env.put("FASTSYNC_TYPES", Objects.TYPE);
-        env.put("FASTSYNC_DATA_DIR", Files.createTempDirectory("fastsync-benchmark-data").toString());
+        env.put(
+                "FASTSYNC_DATA_DIR",
+                Files.createTempDirectory("fastsync-benchmark-data").toString());
         Process process = builder.start();
-        FastSyncServer server = new FastSyncServer(process, URI.create("http://127.0.0.1:" + port + "/fastsync/"), heap, log);
+        FastSyncServer server =
+                new FastSyncServer(process, URI.create("http://127.0.0.1:" + port + "/fastsync/"), heap, log);
         server.awaitReady();
         return server;
     }
@@ -71,9 +82,11 @@ final class FastSyncServer implements AutoCloseable {
                 throw new IllegalStateException("the server stopped while starting; see " + log);
             }
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve("pull"))
-                        .timeout(Duration.ofSeconds(10))
-                        .POST(HttpRequest.BodyPublishers.ofString(Objects.pullBody("ready", 0, 1))).build(),
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(base.resolve("pull"))
+                                .timeout(Duration.ofSeconds(10))
+                                .POST(HttpRequest.BodyPublishers.ofString(Objects.pullBody("ready", 0, 1)))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 200) {
                     return;

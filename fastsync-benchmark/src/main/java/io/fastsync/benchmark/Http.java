@@ -21,7 +21,6 @@ final class Http {
         this.base = base;
     }
 
-
     /** An answer: its status and body. Searched as Latin-1 text, whose {@code indexOf} the JVM runs vectorised. */
     record Answer(int status, byte[] body, String latin1) {
         Answer(int status, byte[] body) {
@@ -69,7 +68,9 @@ final class Http {
         long[] numbersAfter(String text, int expected) {
             long[] numbers = new long[expected];
             int n = 0;
-            for (int at = latin1.indexOf(text); at >= 0 && n < expected; at = latin1.indexOf(text, at + text.length())) {
+            for (int at = latin1.indexOf(text);
+                    at >= 0 && n < expected;
+                    at = latin1.indexOf(text, at + text.length())) {
                 numbers[n++] = number(at + text.length());
             }
             if (n != expected) {
@@ -93,9 +94,17 @@ final class Http {
      */
     Answer post(String path, String body, String idempotencyKey) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(256).append("POST ").append(base.getPath()).append(path)
-                .append(" HTTP/1.1\r\nHost: ").append(base.getHost()).append(':').append(base.getPort())
-                .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+        StringBuilder head = new StringBuilder(256)
+                .append("POST ")
+                .append(base.getPath())
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(base.getHost())
+                .append(':')
+                .append(base.getPort())
+                .append("\r\nContent-Type: application/json\r\nContent-Length: ")
+                .append(content.length)
+                .append("\r\n");
         if (idempotencyKey != null) {
             head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
         }
@@ -154,13 +163,14 @@ final class Http {
                     case "content-length" -> length = Long.parseLong(value);
                     case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
                     case "connection" -> close = value.equalsIgnoreCase("close");
-                    default -> { }
+                    default -> {}
                 }
             }
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(length > 0 ? (int) length : 1 << 16);
             if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                     size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                        size > 0;
+                        size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                     body.write(in.readNBytes(size));
                     line();
                 }

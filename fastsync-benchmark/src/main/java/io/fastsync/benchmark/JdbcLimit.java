@@ -27,7 +27,8 @@ final class JdbcLimit {
 
     /** Tables of the same shape as FastSync's, for the writes, so that the two never share rows. */
     void createTables() throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS jdbc_document (LIKE fastsync_document INCLUDING ALL)");
             s.execute("CREATE TABLE IF NOT EXISTS jdbc_version (LIKE fastsync_version INCLUDING ALL)");
         }
@@ -35,7 +36,8 @@ final class JdbcLimit {
 
     /** Refreshes the planner's statistics of both contestants' tables. */
     void analyze() throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement()) {
             s.execute("ANALYZE jdbc_document");
             s.execute("ANALYZE jdbc_version");
             s.execute("ANALYZE fastsync_document");
@@ -62,13 +64,15 @@ final class JdbcLimit {
             int objects = 0;
             long start = System.nanoTime();
             try (PreparedStatement take = c.prepareStatement("UPDATE jdbc_version SET last_version = last_version + ?"
-                         + " WHERE type_name = ? AND sync_zone = ? RETURNING last_version");
-                 PreparedStatement read = c.prepareStatement(
-                         "SELECT id, sync_version FROM jdbc_document WHERE type_name = ? AND id = ANY (?)");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO jdbc_document (type_name, id, sync_zone,"
-                         + " sync_version, sync_timestamp, sync_operation, deleted, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement update = c.prepareStatement("UPDATE jdbc_document SET sync_version = ?,"
-                         + " sync_timestamp = ?, sync_operation = ?, deleted = ?, body = ? WHERE type_name = ? AND id = ?")) {
+                            + " WHERE type_name = ? AND sync_zone = ? RETURNING last_version");
+                    PreparedStatement read = c.prepareStatement(
+                            "SELECT id, sync_version FROM jdbc_document WHERE type_name = ? AND id = ANY (?)");
+                    PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO jdbc_document (type_name, id, sync_zone,"
+                                    + " sync_version, sync_timestamp, sync_operation, deleted, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement update = c.prepareStatement(
+                            "UPDATE jdbc_document SET sync_version = ?,"
+                                    + " sync_timestamp = ?, sync_operation = ?, deleted = ?, body = ? WHERE type_name = ? AND id = ?")) {
                 for (List<Objects.Change> batch : batches) {
                     take.setInt(1, batch.size());
                     take.setString(2, Objects.TYPE);
@@ -169,7 +173,9 @@ final class JdbcLimit {
                 s.setLong(3, cursor);
                 s.setInt(4, page + 1);
                 json.setLength(0);
-                json.append("{\"success\":true,\"data\":{\"data\":{\"").append(Objects.TYPE).append("\":[");
+                json.append("{\"success\":true,\"data\":{\"data\":{\"")
+                        .append(Objects.TYPE)
+                        .append("\":[");
                 int rows = 0;
                 more = false;
                 try (ResultSet r = s.executeQuery()) {
@@ -181,11 +187,25 @@ final class JdbcLimit {
                         String id = r.getString(1);
                         cursor = r.getLong(2);
                         String body = r.getString(6);
-                        json.append(rows++ == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\",\"deleted\":")
-                                .append(r.getBoolean(5)).append(",\"metadata\":{\"id\":\"").append(id)
-                                .append("\",\"type\":\"").append(Objects.TYPE).append("\",\"version\":").append(cursor)
-                                .append(",\"syncZone\":\"").append(zone).append("\",\"timestamp\":").append(r.getLong(3))
-                                .append(",\"syncOperation\":").append(r.getInt(4)).append("},\"metadataId\":\"").append(id)
+                        json.append(rows++ == 0 ? "" : ",")
+                                .append("{\"id\":\"")
+                                .append(id)
+                                .append("\",\"deleted\":")
+                                .append(r.getBoolean(5))
+                                .append(",\"metadata\":{\"id\":\"")
+                                .append(id)
+                                .append("\",\"type\":\"")
+                                .append(Objects.TYPE)
+                                .append("\",\"version\":")
+                                .append(cursor)
+                                .append(",\"syncZone\":\"")
+                                .append(zone)
+                                .append("\",\"timestamp\":")
+                                .append(r.getLong(3))
+                                .append(",\"syncOperation\":")
+                                .append(r.getInt(4))
+                                .append("},\"metadataId\":\"")
+                                .append(id)
                                 .append("\",\"dirty\":false");
                         if (body.length() > 2) {
                             json.append(',').append(body, 1, body.length());
@@ -194,8 +214,13 @@ final class JdbcLimit {
                         }
                     }
                 }
-                json.append("]},\"operationMetadata\":{\"metadata\":{\"").append(Objects.TYPE).append("\":{\"version\":")
-                        .append(cursor).append("}}}},\"hasMore\":").append(more).append('}');
+                json.append("]},\"operationMetadata\":{\"metadata\":{\"")
+                        .append(Objects.TYPE)
+                        .append("\":{\"version\":")
+                        .append(cursor)
+                        .append("}}}},\"hasMore\":")
+                        .append(more)
+                        .append('}');
                 out.reset();
                 out.writeBytes(json.toString().getBytes(StandardCharsets.UTF_8));
                 bytes += out.size();

@@ -13,10 +13,8 @@ final class OverHttp {
         this.http = http;
     }
 
-
     /** What a push pass did: speed and the results the server gave. */
-    record Pushed(double perSecond, int applied, int resolved, int unchanged) {
-    }
+    record Pushed(double perSecond, int applied, int resolved, int unchanged) {}
 
     /**
      * Pushes the batches one after another, each with an idempotency key, as the Java client does.
@@ -33,7 +31,9 @@ final class OverHttp {
         int unchanged = 0;
         long start = System.nanoTime();
         for (int i = 0; i < bodies.size(); i++) {
-            Http.Answer answer = http.post("push", bodies.get(i), UUID.randomUUID().toString()).ok("push to zone " + zone);
+            Http.Answer answer = http.post(
+                            "push", bodies.get(i), UUID.randomUUID().toString())
+                    .ok("push to zone " + zone);
             objects += batches.get(i).size();
             applied += answer.count("\"status\":\"applied\"");
             resolved += answer.count("\"status\":\"resolved\"");

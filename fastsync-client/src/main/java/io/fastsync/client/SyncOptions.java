@@ -17,12 +17,16 @@ import java.util.function.Supplier;
  * @param pushBatchSize   the most objects one push request holds (default 500); a server that
  *                        takes fewer answers 413, and the client halves its batches until they fit
  */
-public record SyncOptions(Integer pullLimit, PullListener pullListener, Clock clock, Supplier<String> idempotencyKeys,
-                          int pushBatchSize) {
+public record SyncOptions(
+        Integer pullLimit,
+        PullListener pullListener,
+        Clock clock,
+        Supplier<String> idempotencyKeys,
+        int pushBatchSize) {
 
     /** No page limit, no listener, the system clock, random UUID keys, pushes of at most 500 objects. */
-    public static final SyncOptions DEFAULTS =
-            new SyncOptions(null, PullListener.NONE, Clock.systemUTC(), () -> UUID.randomUUID().toString(), 500);
+    public static final SyncOptions DEFAULTS = new SyncOptions(
+            null, PullListener.NONE, Clock.systemUTC(), () -> UUID.randomUUID().toString(), 500);
 
     public SyncOptions {
         if (pullLimit != null && pullLimit < 1) {

@@ -10,5 +10,4 @@ import io.fastsync.client.push.PushReport;
  * @param pushed      the push; {@link PushReport#NONE} if nothing was pushed; never null
  * @param pulledAgain the pull after the push, or null if the push made none necessary
  */
-public record SyncReport(PullReport pulled, PushReport pushed, PullReport pulledAgain) {
-}
+public record SyncReport(PullReport pulled, PushReport pushed, PullReport pulledAgain) {}

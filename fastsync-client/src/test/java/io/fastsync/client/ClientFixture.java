@@ -30,7 +30,9 @@ class ClientFixture {
     /** @param keyPrefix idempotency keys are this prefix and a counter */
     ClientFixture(LocalStore store, SyncOptions options, String keyPrefix) {
         this.store = store;
-        this.sync = new SyncManager(server, store,
+        this.sync = new SyncManager(
+                server,
+                store,
                 options.withClock(Wire.CLOCK).withIdempotencyKeys(() -> keyPrefix + keys.incrementAndGet()));
         this.items = sync.registerDocument("Item", Zone.restricted("user-1"));
     }

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.client.transport.ServerUnreachableException;
 import io.fastsync.client.type.SyncableRepository;
 import io.fastsync.client.type.Zone;
-import io.fastsync.client.transport.ServerUnreachableException;
 import io.fastsync.wire.SyncObject;
 import jakarta.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class HardResetTest {
 
@@ -25,7 +25,10 @@ class HardResetTest {
     @BeforeEach
     void twoTypesWithData() {
         notes = c.sync.registerDocument("Note", Zone.restricted("user-1"));
-        c.pulled(object("Item", "kept", 3, "{\"v\":1}"), object("Item", "stale", 4, "{}"), object("Note", "n1", 5, "{}"));
+        c.pulled(
+                object("Item", "kept", 3, "{\"v\":1}"),
+                object("Item", "stale", 4, "{}"),
+                object("Note", "n1", 5, "{}"));
         c.items.add(json("{\"id\":\"mine\",\"name\":\"unpushed\"}"));
         notes.add(json("{\"id\":\"n2\"}"));
     }
@@ -37,11 +40,16 @@ class HardResetTest {
 
         c.sync.hardReset("Item");
 
-        assertEquals(List.of("Item"), List.copyOf(c.server.pulls.get(1).metadata().keySet()));
+        assertEquals(
+                List.of("Item"), List.copyOf(c.server.pulls.get(1).metadata().keySet()));
         assertEquals(0L, c.server.pulls.get(1).metadata().get("Item").version());
         assertEquals(json("{\"id\":\"kept\",\"v\":2}"), c.items.findById("kept").orElseThrow());
         assertFalse(c.holds("Item", "stale"), "gone from the server, gone from the rebuilt copy");
-        assertEquals(List.of("mine"), Wire.sent(c.server.lastPush(), "Item").stream().map(SyncObject::id).toList());
+        assertEquals(
+                List.of("mine"),
+                Wire.sent(c.server.lastPush(), "Item").stream()
+                        .map(SyncObject::id)
+                        .toList());
         assertFalse(c.server.lastPush().payload().data().containsKey("Note"));
         assertFalse(c.stored("Item", "mine").pending());
         assertEquals(6L, c.cursor("Item"));

@@ -37,7 +37,9 @@ class InFlightEditTest {
 
         assertTrue(c.stored("Item", "a1").pending(), "the edit made in flight is not pushed yet");
         assertEquals(10L, c.stored("Item", "a1").baseVersion(), "but the server's version is recorded");
-        assertEquals(json("{\"id\":\"a1\",\"name\":\"oat milk\"}"), c.items.findById("a1").orElseThrow());
+        assertEquals(
+                json("{\"id\":\"a1\",\"name\":\"oat milk\"}"),
+                c.items.findById("a1").orElseThrow());
 
         c.server.thenPush(request -> Wire.applied(request, 11));
         c.sync.push();

@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Test;
 class PullTest {
 
     private final List<PullProgress> progress = new ArrayList<>();
-    private final ClientFixture c = new ClientFixture(new MemoryStore(),
-            SyncOptions.DEFAULTS.withPullLimit(2).withPullListener(progress::add));
+    private final ClientFixture c = new ClientFixture(
+            new MemoryStore(), SyncOptions.DEFAULTS.withPullLimit(2).withPullListener(progress::add));
 
     @Test
     void aPullStoresServerObjectsAsSyncedAndMovesTheCursor() {
         c.pulled(object("Item", "a1", 3, "{\"name\":\"milk\"}"), tombstone("Item", "gone", 4));
 
-        assertEquals(json("{\"id\":\"a1\",\"name\":\"milk\"}"), c.items.findById("a1").orElseThrow());
+        assertEquals(
+                json("{\"id\":\"a1\",\"name\":\"milk\"}"),
+                c.items.findById("a1").orElseThrow());
         assertFalse(c.stored("Item", "a1").pending());
         assertEquals(3L, c.stored("Item", "a1").baseVersion());
         assertFalse(c.holds("Item", "gone"), "a tombstone of an unknown object leaves nothing");
@@ -53,13 +55,17 @@ class PullTest {
 
         c.pulled(object("Item", "a1", 9, "{\"name\":\"theirs\"}"));
 
-        assertEquals(json("{\"id\":\"a1\",\"name\":\"mine\"}"), c.items.findById("a1").orElseThrow());
+        assertEquals(
+                json("{\"id\":\"a1\",\"name\":\"mine\"}"),
+                c.items.findById("a1").orElseThrow());
         assertTrue(c.stored("Item", "a1").pending());
         assertEquals(3L, c.stored("Item", "a1").baseVersion());
         assertEquals(9L, c.cursor("Item"));
         c.server.thenPush(r -> Wire.applied(r, 10));
         c.sync.push();
-        assertEquals(3L, sent(c.server.lastPush(), "Item").get(0).metadata().baseVersion(),
+        assertEquals(
+                3L,
+                sent(c.server.lastPush(), "Item").get(0).metadata().baseVersion(),
                 "the server must see the conflict: base 3 below its version 9");
     }
 
@@ -79,13 +85,16 @@ class PullTest {
 
         c.pulled(object("Item", "a1", 6, "{\"name\":\"older\"}"));
 
-        assertEquals(json("{\"id\":\"a1\",\"name\":\"mine\"}"), c.items.findById("a1").orElseThrow());
+        assertEquals(
+                json("{\"id\":\"a1\",\"name\":\"mine\"}"),
+                c.items.findById("a1").orElseThrow());
         assertEquals(10L, c.stored("Item", "a1").baseVersion());
     }
 
     @Test
     void pagesAreFollowedWhileTheServerHasMoreWithTheLimitAndEachPagesCursor() {
-        c.server.thenPull(page(true, object("Item", "a", 1, "{}"), object("Item", "b", 2, "{}")))
+        c.server
+                .thenPull(page(true, object("Item", "a", 1, "{}"), object("Item", "b", 2, "{}")))
                 .thenPull(page(true, object("Item", "c", 3, "{}"), object("Item", "d", 5, "{}")))
                 .thenPull(page(false, object("Item", "e", 8, "{}")));
 
@@ -93,16 +102,23 @@ class PullTest {
 
         assertEquals(3, report.pages());
         assertEquals(5, report.objects());
-        assertEquals(List.of(0L, 2L, 5L), c.server.pulls.stream().map(p -> p.metadata().get("Item").version()).toList());
+        assertEquals(
+                List.of(0L, 2L, 5L),
+                c.server.pulls.stream()
+                        .map(p -> p.metadata().get("Item").version())
+                        .toList());
         assertTrue(c.server.pulls.stream().allMatch(p -> p.limit() == 2));
-        assertEquals(List.of(new PullProgress(1, 2, true), new PullProgress(2, 4, true), new PullProgress(3, 5, false)), progress);
+        assertEquals(
+                List.of(new PullProgress(1, 2, true), new PullProgress(2, 4, true), new PullProgress(3, 5, false)),
+                progress);
         assertEquals(8L, c.cursor("Item"));
         assertEquals(5, c.items.count());
     }
 
     @Test
     void aPullThatFailsPartWayKeepsThePagesAlreadyStored() {
-        c.server.thenPull(page(true, object("Item", "a", 1, "{}"), object("Item", "b", 2, "{}")))
+        c.server
+                .thenPull(page(true, object("Item", "a", 1, "{}"), object("Item", "b", 2, "{}")))
                 .thenPull(r -> {
                     throw new ServerUnreachableException("connection reset", null);
                 });

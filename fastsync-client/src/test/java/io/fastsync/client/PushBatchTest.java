@@ -29,8 +29,12 @@ class PushBatchTest {
     }
 
     private static ServerProblemException tooLarge() {
-        return new ServerProblemException(new Problem(413, "push-too-large", "Push too large",
-                "the push holds 2 objects; this server takes at most 1", List.of()));
+        return new ServerProblemException(new Problem(
+                413,
+                "push-too-large",
+                "Push too large",
+                "the push holds 2 objects; this server takes at most 1",
+                List.of()));
     }
 
     @Test
@@ -47,7 +51,9 @@ class PushBatchTest {
         assertEquals(List.of("i0", "i1"), ids(c.server.pushes.get(0)));
         assertEquals(List.of("i2", "i3"), ids(c.server.pushes.get(1)));
         assertEquals(List.of("i4"), ids(c.server.pushes.get(2)));
-        assertEquals(List.of("key-1", "key-2", "key-3"), c.server.pushes.stream().map(PushRequest::idempotencyKey).toList());
+        assertEquals(
+                List.of("key-1", "key-2", "key-3"),
+                c.server.pushes.stream().map(PushRequest::idempotencyKey).toList());
         assertEquals(0, c.items.pendingCount());
     }
 
@@ -80,7 +86,8 @@ class PushBatchTest {
 
         c.sync.push();
 
-        assertEquals(List.of(List.of("i0", "i1"), List.of("i0"), List.of("i1"), List.of("i2")),
+        assertEquals(
+                List.of(List.of("i0", "i1"), List.of("i0"), List.of("i1"), List.of("i2")),
                 c.server.pushes.stream().map(PushBatchTest::ids).toList());
         assertEquals(0, c.items.pendingCount());
         // The smaller size is remembered.

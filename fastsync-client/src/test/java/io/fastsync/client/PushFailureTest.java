@@ -64,10 +64,15 @@ class PushFailureTest {
 
         assertEquals(2, c.sync.push().requests());
 
-        assertEquals(Wire.body(c.server.pushes.get(0)), Wire.body(c.server.pushes.get(1)), "the unanswered batch, as it was");
+        assertEquals(
+                Wire.body(c.server.pushes.get(0)),
+                Wire.body(c.server.pushes.get(1)),
+                "the unanswered batch, as it was");
         assertEquals("key-2", c.server.pushes.get(2).idempotencyKey());
         assertEquals(10L, sent(c.server.pushes.get(2), "Item").get(0).metadata().baseVersion());
-        assertEquals(json("{\"name\":\"oat milk\"}"), sent(c.server.pushes.get(2), "Item").get(0).fields());
+        assertEquals(
+                json("{\"name\":\"oat milk\"}"),
+                sent(c.server.pushes.get(2), "Item").get(0).fields());
         assertFalse(c.stored("Item", "a1").pending());
         assertEquals(11L, c.stored("Item", "a1").baseVersion());
     }
@@ -90,13 +95,18 @@ class PushFailureTest {
     @Test
     void aZoneConflictIsFinalButAnotherServers409IsRetried() {
         c.items.add(json("{\"id\":\"a1\"}"));
-        c.server.thenFailPush(new ServerProblemException(new Problem(409, "zone-conflict", "Object in another zone",
-                "object a1 of type Item belongs to another zone", List.of())));
+        c.server.thenFailPush(new ServerProblemException(new Problem(
+                409,
+                "zone-conflict",
+                "Object in another zone",
+                "object a1 of type Item belongs to another zone",
+                List.of())));
         assertThrows(ServerProblemException.class, () -> c.sync.push());
         assertNull(c.store.transact(tx -> tx.pendingPush()), "it would be refused again: dropped");
         assertTrue(c.stored("Item", "a1").pending());
 
-        c.server.thenFailPush(new ServerProblemException(new Problem(409, "unknown", "HTTP 409", "request in progress", List.of())));
+        c.server.thenFailPush(
+                new ServerProblemException(new Problem(409, "unknown", "HTTP 409", "request in progress", List.of())));
         assertThrows(ServerProblemException.class, () -> c.sync.push());
         assertNotNull(c.store.transact(tx -> tx.pendingPush()), "kept for a retry with the same key");
     }
@@ -111,18 +121,25 @@ class PushFailureTest {
         c.pulled(object("Item", "a1", 12, "{\"name\":\"theirs\"}"));
         assertEquals(12L, c.cursor("Item"));
         assertNotNull(c.store.transact(tx -> tx.pendingPush()));
-        c.server.thenPush(r -> new PushResponse(Map.of("Item", List.of(new ObjectResult("a1", PushOutcome.APPLIED, null, null, 10, false))), true));
+        c.server.thenPush(r -> new PushResponse(
+                Map.of("Item", List.of(new ObjectResult("a1", PushOutcome.APPLIED, null, null, 10, false))), true));
 
         assertTrue(c.sync.push().needsPull());
 
         assertEquals(10L, c.cursor("Item"));
         c.pulled(object("Item", "a1", 12, "{\"name\":\"theirs\"}"));
-        assertEquals(json("{\"id\":\"a1\",\"name\":\"theirs\"}"), c.items.findById("a1").orElseThrow());
+        assertEquals(
+                json("{\"id\":\"a1\",\"name\":\"theirs\"}"),
+                c.items.findById("a1").orElseThrow());
         assertNotEquals(0L, c.stored("Item", "a1").baseVersion());
     }
 
     private static ServerProblemException problem(int status) {
-        return new ServerProblemException(new Problem(status, "invalid-field", "A field has the wrong type or value",
-                "/data/Item/0/qty must be a number", List.of(new Problem.Location("Item", "a1", "/data/Item/0/qty", "must be a number"))));
+        return new ServerProblemException(new Problem(
+                status,
+                "invalid-field",
+                "A field has the wrong type or value",
+                "/data/Item/0/qty must be a number",
+                List.of(new Problem.Location("Item", "a1", "/data/Item/0/qty", "must be a number"))));
     }
 }

@@ -90,7 +90,9 @@ class PushTest {
         assertFalse(c.stored("Item", "b2").pending());
         assertEquals(7L, c.stored("Item", "b2").baseVersion(), "we do not hold version 12's content");
         c.pulled(object("Item", "b2", 12, "{\"name\":\"theirs\"}"));
-        assertEquals(json("{\"id\":\"b2\",\"name\":\"theirs\"}"), c.items.findById("b2").orElseThrow());
+        assertEquals(
+                json("{\"id\":\"b2\",\"name\":\"theirs\"}"),
+                c.items.findById("b2").orElseThrow());
         assertEquals(12L, c.stored("Item", "b2").baseVersion());
     }
 
@@ -102,7 +104,9 @@ class PushTest {
 
         assertFalse(c.sync.push().needsPull());
         assertEquals(12L, c.stored("Item", "b2").baseVersion());
-        assertEquals(json("{\"id\":\"b2\",\"name\":\"mine\"}"), c.items.findById("b2").orElseThrow());
+        assertEquals(
+                json("{\"id\":\"b2\",\"name\":\"mine\"}"),
+                c.items.findById("b2").orElseThrow());
     }
 
     @Test
@@ -113,8 +117,10 @@ class PushTest {
 
         c.sync.push("Note");
 
-        assertEquals("Global", c.server.lastPush().payload().metadata().get("Note").syncZone());
-        assertEquals("Global", sent(c.server.lastPush(), "Note").get(0).metadata().syncZone());
+        assertEquals(
+                "Global", c.server.lastPush().payload().metadata().get("Note").syncZone());
+        assertEquals(
+                "Global", sent(c.server.lastPush(), "Note").get(0).metadata().syncZone());
     }
 
     @Test

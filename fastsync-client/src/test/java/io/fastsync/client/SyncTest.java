@@ -32,14 +32,17 @@ class SyncTest {
     void syncPullsAgainWhenAConflictKeptTheServersCopy() {
         c.pulled(object("Item", "b2", 7, "{\"name\":\"bread\"}"));
         c.items.update(json("{\"id\":\"b2\",\"name\":\"mine\"}"));
-        c.server.thenPull(page(false))
+        c.server
+                .thenPull(page(false))
                 .thenPush(r -> Wire.answer("Item", Wire.resolved("b2", ConflictWinner.MERGED, 9)))
                 .thenPull(page(false, object("Item", "b2", 9, "{\"name\":\"merged\"}")));
 
         SyncReport report = c.sync.sync();
 
         assertNotNull(report.pulledAgain());
-        assertEquals(json("{\"id\":\"b2\",\"name\":\"merged\"}"), c.items.findById("b2").orElseThrow());
+        assertEquals(
+                json("{\"id\":\"b2\",\"name\":\"merged\"}"),
+                c.items.findById("b2").orElseThrow());
     }
 
     @Test

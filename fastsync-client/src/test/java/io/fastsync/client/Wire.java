@@ -28,8 +28,7 @@ public final class Wire {
 
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-08-06T12:00:00Z"), ZoneOffset.UTC);
 
-    private Wire() {
-    }
+    private Wire() {}
 
     public static JsonObject json(String text) {
         return Json.createReader(new StringReader(text)).readObject();
@@ -41,11 +40,19 @@ public final class Wire {
 
     /** An object as the server sends it. */
     public static SyncObject object(String type, String id, long version, String fields) {
-        return new SyncObject(id, false, new SyncMetadata(id, type, version, "user-1", 1_722_950_000_000_000L, SyncOperation.UPDATE, null), json(fields));
+        return new SyncObject(
+                id,
+                false,
+                new SyncMetadata(id, type, version, "user-1", 1_722_950_000_000_000L, SyncOperation.UPDATE, null),
+                json(fields));
     }
 
     public static SyncObject tombstone(String type, String id, long version) {
-        return new SyncObject(id, true, new SyncMetadata(id, type, version, "user-1", 1_722_950_000_000_000L, SyncOperation.DELETE, null), json("{}"));
+        return new SyncObject(
+                id,
+                true,
+                new SyncMetadata(id, type, version, "user-1", 1_722_950_000_000_000L, SyncOperation.DELETE, null),
+                json("{}"));
     }
 
     /** A page whose per-type cursor is the highest version it holds, as the server makes it. */
@@ -55,7 +62,9 @@ public final class Wire {
         for (SyncObject o : objects) {
             String type = o.metadata().type();
             data.computeIfAbsent(type, t -> new ArrayList<>()).add(o);
-            long highest = Math.max(o.metadata().version(), metadata.containsKey(type) ? metadata.get(type).version() : 0);
+            long highest = Math.max(
+                    o.metadata().version(),
+                    metadata.containsKey(type) ? metadata.get(type).version() : 0);
             metadata.put(type, SyncMetadata.cursor(type, "user-1", highest));
         }
         return new PullResponse(new SyncPayload(data, metadata), hasMore);

@@ -25,8 +25,14 @@ import java.util.function.Function;
  *                                by one in a minute; the rest are counted in one line
  * @param typeSettings            the zone rule and conflict strategy of each of {@code types}
  */
-public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushBytes, int receiptRetentionHours,
-                               List<String> types, int refusalsLoggedPerMinute, Map<String, TypeSettings> typeSettings) {
+public record FastSyncSettings(
+        int pageSize,
+        int maxPushObjects,
+        long maxPushBytes,
+        int receiptRetentionHours,
+        List<String> types,
+        int refusalsLoggedPerMinute,
+        Map<String, TypeSettings> typeSettings) {
 
     /**
      * One setting.
@@ -35,8 +41,7 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
      * @param defaultValue the default, as a configuration file writes it
      * @param meaning      what it sets, in the words of the README's table
      */
-    public record Setting(String key, String defaultValue, String meaning) {
-    }
+    public record Setting(String key, String defaultValue, String meaning) {}
 
     /**
      * The settings of one served document type.
@@ -45,8 +50,7 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
      * @param conflicts {@value #TYPE_PREFIX}{@code <Name>.conflicts}: {@code last-writer-wins},
      *                  {@code timestamp-ordering}, or the name of a {@code @Named ConflictResolver} bean
      */
-    public record TypeSettings(SyncZoneRestriction zones, String conflicts) {
-    }
+    public record TypeSettings(SyncZoneRestriction zones, String conflicts) {}
 
     public static final String PAGE_SIZE = "fastsync.pull.page-size";
     public static final String MAX_PUSH_OBJECTS = "fastsync.push.max-objects";
@@ -69,21 +73,32 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
     /** Every key, in the order the README's table lists them. */
     public static final List<Setting> ALL = List.of(
             new Setting(TYPES, DEFAULT_TYPES, "document types the standalone server serves, comma-separated"),
-            new Setting(TYPE_PREFIX + "<Name>.zone", DEFAULT_ZONES,
+            new Setting(
+                    TYPE_PREFIX + "<Name>.zone",
+                    DEFAULT_ZONES,
                     "`restricted` (one zone per user or company) or `global` (one zone, `Global`)"),
-            new Setting(TYPE_PREFIX + "<Name>.conflicts", DEFAULT_CONFLICTS,
+            new Setting(
+                    TYPE_PREFIX + "<Name>.conflicts",
+                    DEFAULT_CONFLICTS,
                     "`last-writer-wins`, `timestamp-ordering`, or the name of a `@Named ConflictResolver<SyncDocument>` bean"),
             new Setting(PAGE_SIZE, String.valueOf(DEFAULT_PAGE_SIZE), "most objects in one pull answer"),
             new Setting(MAX_PUSH_OBJECTS, String.valueOf(DEFAULT_MAX_PUSH_OBJECTS), "most objects in one push"),
             new Setting(MAX_PUSH_BYTES, String.valueOf(DEFAULT_MAX_PUSH_BYTES), "largest push body"),
             new Setting(RETENTION_HOURS, String.valueOf(DEFAULT_RETENTION_HOURS), "how long idempotency keys are kept"),
-            new Setting(REFUSALS_PER_MINUTE, String.valueOf(DEFAULT_REFUSALS_PER_MINUTE),
+            new Setting(
+                    REFUSALS_PER_MINUTE,
+                    String.valueOf(DEFAULT_REFUSALS_PER_MINUTE),
                     "refused requests logged one by one in a minute; past that, one line counts the rest"),
             new Setting("fastsync.data.dir", "${user.home}/.fastsync", "the embedded database's folder"),
-            new Setting("fastsync.db.url", "jdbc:h2:file:${fastsync.data.dir}/fastsync", "the standalone server's database"),
+            new Setting(
+                    "fastsync.db.url",
+                    "jdbc:h2:file:${fastsync.data.dir}/fastsync",
+                    "the standalone server's database"),
             new Setting("fastsync.db.user", "fastsync", "its user"),
             new Setting("fastsync.db.password", "fastsync", "its password"),
-            new Setting("fastsync.db.driver", "org.h2.jdbcx.JdbcDataSource",
+            new Setting(
+                    "fastsync.db.driver",
+                    "org.h2.jdbcx.JdbcDataSource",
                     "its data source class; follows from `fastsync.db.url` for PostgreSQL, H2 and MariaDB"));
 
     public FastSyncSettings {
@@ -114,15 +129,28 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
         FastSyncSettings read = readEngine(lookup);
         Map<String, TypeSettings> byType = new LinkedHashMap<>();
         for (String type : read.types()) {
-            byType.put(type, new TypeSettings(zones(lookup, TYPE_PREFIX + type + ".zone"),
-                    lookup.apply(TYPE_PREFIX + type + ".conflicts").map(String::trim).filter(v -> !v.isEmpty()).orElse(DEFAULT_CONFLICTS)));
+            byType.put(
+                    type,
+                    new TypeSettings(
+                            zones(lookup, TYPE_PREFIX + type + ".zone"),
+                            lookup.apply(TYPE_PREFIX + type + ".conflicts")
+                                    .map(String::trim)
+                                    .filter(v -> !v.isEmpty())
+                                    .orElse(DEFAULT_CONFLICTS)));
         }
-        return new FastSyncSettings(read.pageSize(), read.maxPushObjects(), read.maxPushBytes(), read.receiptRetentionHours(),
-                read.types(), read.refusalsLoggedPerMinute(), byType);
+        return new FastSyncSettings(
+                read.pageSize(),
+                read.maxPushObjects(),
+                read.maxPushBytes(),
+                read.receiptRetentionHours(),
+                read.types(),
+                read.refusalsLoggedPerMinute(),
+                byType);
     }
 
     private static SyncZoneRestriction zones(Function<String, Optional<String>> lookup, String key) {
-        String value = lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(DEFAULT_ZONES);
+        String value =
+                lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(DEFAULT_ZONES);
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "restricted" -> SyncZoneRestriction.RESTRICTED;
             case "global" -> SyncZoneRestriction.GLOBAL;
@@ -137,8 +165,11 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
                 number(lookup, MAX_PUSH_BYTES, DEFAULT_MAX_PUSH_BYTES),
                 (int) number(lookup, RETENTION_HOURS, DEFAULT_RETENTION_HOURS),
                 List.of(lookup.apply(TYPES).orElse(DEFAULT_TYPES).split(",")).stream()
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE), Map.of());
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList(),
+                (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE),
+                Map.of());
     }
 
     private static long number(Function<String, Optional<String>> lookup, String key, long fallback) {
@@ -155,7 +186,8 @@ public record FastSyncSettings(int pageSize, int maxPushObjects, long maxPushByt
 
     private static void positive(String key, long value) {
         if (value < 1 || value > Integer.MAX_VALUE && !key.equals(MAX_PUSH_BYTES)) {
-            throw new IllegalArgumentException(key + " must be at least 1 and at most " + Integer.MAX_VALUE + ", found " + value);
+            throw new IllegalArgumentException(
+                    key + " must be at least 1 and at most " + Integer.MAX_VALUE + ", found " + value);
         }
     }
 }

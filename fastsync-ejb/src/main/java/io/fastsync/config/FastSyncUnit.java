@@ -1,10 +1,10 @@
 package io.fastsync.config;
 
+import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.inject.Qualifier;
 
 /**
  * The entity manager of the persistence unit {@code fastsync}, in the caller's transaction:
@@ -14,5 +14,4 @@ import jakarta.inject.Qualifier;
 @Qualifier
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE})
-public @interface FastSyncUnit {
-}
+public @interface FastSyncUnit {}

@@ -11,6 +11,5 @@ package io.fastsync.conflict;
  * @param clientTimestamp the client copy's timestamp, normalised to microseconds
  * @param <T>             the type's value class
  */
-public record Conflict<T>(String typeName, String objectId, T serverCopy, T clientCopy,
-                          long serverTimestamp, long clientTimestamp) {
-}
+public record Conflict<T>(
+        String typeName, String objectId, T serverCopy, T clientCopy, long serverTimestamp, long clientTimestamp) {}

@@ -10,5 +10,4 @@ import io.fastsync.wire.ConflictWinner;
  * @param strategy the strategy that decided
  * @param <T>      the type's value class
  */
-public record Resolution<T>(ConflictWinner winner, T kept, ConflictStrategy strategy) {
-}
+public record Resolution<T>(ConflictWinner winner, T kept, ConflictStrategy strategy) {}

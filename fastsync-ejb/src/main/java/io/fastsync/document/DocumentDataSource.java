@@ -35,8 +35,13 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
 
     @Override
     public SyncMeta meta(SyncDocument d) {
-        return new SyncMeta(d.getId(), d.getSyncZone(), d.getSyncVersion(), d.getSyncTimestamp(),
-                SyncOperation.ofCode(d.getSyncOperation()), d.isDeleted());
+        return new SyncMeta(
+                d.getId(),
+                d.getSyncZone(),
+                d.getSyncVersion(),
+                d.getSyncTimestamp(),
+                SyncOperation.ofCode(d.getSyncOperation()),
+                d.isDeleted());
     }
 
     @Override
@@ -48,17 +53,25 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
 
     @Override
     public SyncObject toWire(SyncDocument d, String type) {
-        return new SyncObject(d.getId(), d.isDeleted(),
-                new SyncMetadata(d.getSyncMetadataId() != null ? d.getSyncMetadataId() : d.getId(), type, d.getSyncVersion(),
-                        d.getSyncZone(), d.getSyncTimestamp(),
-                        SyncOperation.ofCode(d.getSyncOperation()), null),
+        return new SyncObject(
+                d.getId(),
+                d.isDeleted(),
+                new SyncMetadata(
+                        d.getSyncMetadataId() != null ? d.getSyncMetadataId() : d.getId(),
+                        type,
+                        d.getSyncVersion(),
+                        d.getSyncZone(),
+                        d.getSyncTimestamp(),
+                        SyncOperation.ofCode(d.getSyncOperation()),
+                        null),
                 d.getFields());
     }
 
     @Override
     public boolean sameContent(SyncDocument a, SyncDocument b) {
         // Equal text is equal content, and most comparisons end there without parsing either side.
-        return a.isDeleted() == b.isDeleted() && (a.body().equals(b.body()) || a.getFields().equals(b.getFields()));
+        return a.isDeleted() == b.isDeleted()
+                && (a.body().equals(b.body()) || a.getFields().equals(b.getFields()));
     }
 
     @Override
@@ -76,7 +89,8 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
         Map<String, SyncDocument> found = new HashMap<>();
         IdChunks.forEach(ids, chunk -> {
             for (SyncDocument d : query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.id IN :ids")
-                    .setParameter("ids", chunk).getResultList()) {
+                    .setParameter("ids", chunk)
+                    .getResultList()) {
                 found.put(d.getId(), d);
             }
         });
@@ -96,8 +110,11 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
     @Override
     public List<SyncDocument> changesSince(String zone, long after, int limit) {
         List<SyncDocument> changes = em.createNamedQuery(SyncDocument.CHANGES_SINCE, SyncDocument.class)
-                .setParameter("type", typeName).setParameter("zone", zone).setParameter("after", after)
-                .setMaxResults(limit).getResultList();
+                .setParameter("type", typeName)
+                .setParameter("zone", zone)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
         for (SyncDocument d : changes) {
             d.identify(typeName, d.getId(), zone);
         }
@@ -107,15 +124,21 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
     @Override
     public List<SyncDocument> all(String zone, boolean withTombstones) {
         String tombstones = withTombstones ? "" : " AND d.deleted = false";
-        return query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
-                + tombstones + " ORDER BY d.syncVersion").setParameter("zone", zone).getResultList();
+        return query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone" + tombstones
+                        + " ORDER BY d.syncVersion")
+                .setParameter("zone", zone)
+                .getResultList();
     }
 
     @Override
     public long count(String zone) {
-        return em.createQuery("SELECT COUNT(d) FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
-                + " AND d.deleted = false", Long.class)
-                .setParameter("type", typeName).setParameter("zone", zone).getSingleResult();
+        return em.createQuery(
+                        "SELECT COUNT(d) FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
+                                + " AND d.deleted = false",
+                        Long.class)
+                .setParameter("type", typeName)
+                .setParameter("zone", zone)
+                .getSingleResult();
     }
 
     @Override
@@ -124,7 +147,8 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
     }
 
     private TypedQuery<SyncDocument> query(String jpql) {
-        return em.createQuery(jpql, SyncDocument.class).setParameter("type", typeName)
+        return em.createQuery(jpql, SyncDocument.class)
+                .setParameter("type", typeName)
                 .setHint("jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS);
     }
 }

@@ -21,9 +21,11 @@ import java.util.Objects;
 @Entity
 @Table(name = "fastsync_document")
 @IdClass(SyncDocument.Key.class)
-@NamedQuery(name = SyncDocument.CHANGES_SINCE, query = "SELECT NEW io.fastsync.document.SyncDocument(d.id,"
-        + " d.syncVersion, d.syncTimestamp, d.syncOperation, d.deleted, d.syncMetadataId, d.body) FROM SyncDocument d"
-        + " WHERE d.typeName = :type AND d.syncZone = :zone AND d.syncVersion > :after ORDER BY d.syncVersion")
+@NamedQuery(
+        name = SyncDocument.CHANGES_SINCE,
+        query = "SELECT NEW io.fastsync.document.SyncDocument(d.id,"
+                + " d.syncVersion, d.syncTimestamp, d.syncOperation, d.deleted, d.syncMetadataId, d.body) FROM SyncDocument d"
+                + " WHERE d.typeName = :type AND d.syncZone = :zone AND d.syncVersion > :after ORDER BY d.syncVersion")
 public class SyncDocument extends SyncColumns {
 
     /**
@@ -46,8 +48,7 @@ public class SyncDocument extends SyncColumns {
     @Transient
     private JsonObject fields;
 
-    protected SyncDocument() {
-    }
+    protected SyncDocument() {}
 
     /**
      * A document that is not stored yet.
@@ -66,8 +67,14 @@ public class SyncDocument extends SyncColumns {
      * A stored document as read for sending: not managed, not to be changed. Its type and zone,
      * which the query names, are not read again but set by {@link #identify}.
      */
-    public SyncDocument(String id, long syncVersion, long syncTimestamp, int syncOperation, boolean deleted,
-                        String metadataId, String body) {
+    public SyncDocument(
+            String id,
+            long syncVersion,
+            long syncTimestamp,
+            int syncOperation,
+            boolean deleted,
+            String metadataId,
+            String body) {
         this.id = id;
         stampSync(syncVersion, syncTimestamp, syncOperation, deleted);
         setSyncMetadataId(metadataId);
@@ -112,8 +119,7 @@ public class SyncDocument extends SyncColumns {
         private String typeName;
         private String id;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String typeName, String id) {
             this.typeName = typeName;

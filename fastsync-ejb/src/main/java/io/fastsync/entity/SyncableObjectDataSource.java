@@ -41,8 +41,8 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
     private static final String READ_ONLY = "eclipselink.read-only";
 
     /** Reads bypass the shared cache: another server instance may have changed the row. */
-    private static final Map<String, Object> FRESH = Map.of("jakarta.persistence.cache.retrieveMode",
-            jakarta.persistence.CacheRetrieveMode.BYPASS);
+    private static final Map<String, Object> FRESH =
+            Map.of("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS);
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -78,8 +78,13 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
 
     @Override
     public SyncMeta meta(T value) {
-        return new SyncMeta(value.getId(), value.getSyncZone(), value.getSyncVersion(), value.getSyncTimestamp(),
-                SyncOperation.ofCode(value.getSyncOperation()), value.isDeleted());
+        return new SyncMeta(
+                value.getId(),
+                value.getSyncZone(),
+                value.getSyncVersion(),
+                value.getSyncTimestamp(),
+                SyncOperation.ofCode(value.getSyncOperation()),
+                value.isDeleted());
     }
 
     @Override
@@ -88,7 +93,8 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
         try {
             value = JSONB.fromJson(object.fields().toString(), entityClass);
         } catch (JsonbException e) {
-            throw new InvalidFieldsException("the fields do not fit type " + entityClass.getSimpleName() + ": " + rootMessage(e));
+            throw new InvalidFieldsException(
+                    "the fields do not fit type " + entityClass.getSimpleName() + ": " + rootMessage(e));
         }
         identify(value, object.id(), zone);
         value.setSyncMetadataId(object.metadata().id());
@@ -98,9 +104,17 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
     @Override
     public SyncObject toWire(T value, String typeName) {
         SyncMeta m = meta(value);
-        return new SyncObject(m.id(), m.deleted(),
-                new SyncMetadata(value.getSyncMetadataId() != null ? value.getSyncMetadataId() : m.id(), typeName,
-                        m.version(), m.zone(), m.timestamp(), m.operation(), null),
+        return new SyncObject(
+                m.id(),
+                m.deleted(),
+                new SyncMetadata(
+                        value.getSyncMetadataId() != null ? value.getSyncMetadataId() : m.id(),
+                        typeName,
+                        m.version(),
+                        m.zone(),
+                        m.timestamp(),
+                        m.operation(),
+                        null),
                 fields(value));
     }
 
@@ -150,27 +164,39 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
 
     @Override
     public List<T> changesSince(String zone, long after, int limit) {
-        TypedQuery<T> query = entityManager().createQuery("SELECT e FROM " + entityName()
-                + " e WHERE e.syncZone = :zone AND e.syncVersion > :after ORDER BY e.syncVersion", entityClass);
+        TypedQuery<T> query = entityManager()
+                .createQuery(
+                        "SELECT e FROM " + entityName()
+                                + " e WHERE e.syncZone = :zone AND e.syncVersion > :after ORDER BY e.syncVersion",
+                        entityClass);
         FRESH.forEach(query::setHint);
         query.setHint(READ_ONLY, true);
-        return query.setParameter("zone", zone).setParameter("after", after).setMaxResults(limit).getResultList();
+        return query.setParameter("zone", zone)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     @Override
     public List<T> all(String zone, boolean withTombstones) {
         String tombstones = withTombstones ? "" : " AND e.deleted = false";
-        TypedQuery<T> query = entityManager().createQuery("SELECT e FROM " + entityName()
-                + " e WHERE e.syncZone = :zone" + tombstones + " ORDER BY e.syncVersion", entityClass);
+        TypedQuery<T> query = entityManager()
+                .createQuery(
+                        "SELECT e FROM " + entityName() + " e WHERE e.syncZone = :zone" + tombstones
+                                + " ORDER BY e.syncVersion",
+                        entityClass);
         FRESH.forEach(query::setHint);
         return query.setParameter("zone", zone).getResultList();
     }
 
     @Override
     public long count(String zone) {
-        return entityManager().createQuery("SELECT COUNT(e) FROM " + entityName()
-                + " e WHERE e.syncZone = :zone AND e.deleted = false", Long.class)
-                .setParameter("zone", zone).getSingleResult();
+        return entityManager()
+                .createQuery(
+                        "SELECT COUNT(e) FROM " + entityName() + " e WHERE e.syncZone = :zone AND e.deleted = false",
+                        Long.class)
+                .setParameter("zone", zone)
+                .getSingleResult();
     }
 
     @Override
@@ -192,14 +218,15 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
         Class<?> c = subclass;
         while (c != null && c != Object.class) {
             Type t = c.getGenericSuperclass();
-            if (t instanceof ParameterizedType p && p.getRawType() == SyncableObjectDataSource.class
+            if (t instanceof ParameterizedType p
+                    && p.getRawType() == SyncableObjectDataSource.class
                     && p.getActualTypeArguments()[0] instanceof Class<?> entity) {
                 return (Class<T>) entity;
             }
             c = c.getSuperclass();
         }
         // CDI proxies subclass the application's class; their superclass chain still reaches here.
-        throw new IllegalStateException(subclass.getName()
-                + " must extend SyncableObjectDataSource<E> with a concrete entity class E");
+        throw new IllegalStateException(
+                subclass.getName() + " must extend SyncableObjectDataSource<E> with a concrete entity class E");
     }
 }

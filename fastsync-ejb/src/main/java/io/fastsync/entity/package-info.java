@@ -7,4 +7,3 @@
  * <p>Nothing here decides conflicts or zones; that is the push pipeline's job.
  */
 package io.fastsync.entity;
-

@@ -7,7 +7,6 @@ package io.fastsync.error;
  * against this list by a test.
  */
 public enum Refusal {
-
     MALFORMED_JSON(400, "malformed-json", "The body is not JSON"),
     INVALID_FIELD(400, "invalid-field", "A field has the wrong type or value"),
     UNKNOWN_TYPE(400, "unknown-type", "The type is not served here"),

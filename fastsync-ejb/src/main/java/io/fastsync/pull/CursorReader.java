@@ -33,7 +33,8 @@ class CursorReader {
         for (Map.Entry<String, SyncMetadata> entry : request.metadata().entrySet()) {
             String pointer = "/metadata/" + WireJson.escape(entry.getKey());
             RegisteredType<?> type = registry.require(entry.getKey(), pointer);
-            String zone = zones.admit(caller, type, entry.getValue().syncZone(), ZoneAccess.READ, pointer + "/syncZone");
+            String zone =
+                    zones.admit(caller, type, entry.getValue().syncZone(), ZoneAccess.READ, pointer + "/syncZone");
             targets.add(new PullTarget<>(type, zone, entry.getValue().version()));
         }
         return targets;

@@ -34,15 +34,16 @@ class PageAssembler {
             hasMore |= page.more();
             if (!page.objects().isEmpty()) {
                 data.put(target.type().name(), page.objects());
-                cursors.put(target.type().name(), SyncMetadata.cursor(target.type().name(), target.zone(), page.lastVersion()));
+                cursors.put(
+                        target.type().name(),
+                        SyncMetadata.cursor(target.type().name(), target.zone(), page.lastVersion()));
                 budget -= page.objects().size();
             }
         }
         return new PullResponse(new SyncPayload(data, cursors), hasMore);
     }
 
-    private record Page(List<SyncObject> objects, long lastVersion, boolean more) {
-    }
+    private record Page(List<SyncObject> objects, long lastVersion, boolean more) {}
 
     private static <T> Page page(PullTarget<T> target, int budget) {
         SyncStore<T> store = target.type().store();
@@ -60,6 +61,9 @@ class PageAssembler {
     }
 
     private static <T> boolean hasChanges(PullTarget<T> target) {
-        return !target.type().store().changesSince(target.zone(), target.cursor(), 1).isEmpty();
+        return !target.type()
+                .store()
+                .changesSince(target.zone(), target.cursor(), 1)
+                .isEmpty();
     }
 }

@@ -4,11 +4,11 @@ import io.fastsync.config.FastSyncSettings;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
+import io.fastsync.zone.ZoneAuthority;
+import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import io.fastsync.zone.ZoneAuthority;
-import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.inject.Inject;
 import java.security.Principal;
 import java.util.List;
@@ -37,8 +37,7 @@ public class PullService {
     private Supplier<Principal> caller = () -> context.getCallerPrincipal();
 
     /** For the container. */
-    public PullService() {
-    }
+    public PullService() {}
 
     PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Supplier<Principal> caller) {
         this.cursors = cursors;
@@ -52,9 +51,13 @@ public class PullService {
      *
      * @param caller who every pull comes from; may supply null
      */
-    public static PullService outsideContainer(SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings,
-                                               Supplier<Principal> caller) {
-        return new PullService(new CursorReader(registry, new ZoneAuthority(authorizer)), new PageAssembler(), settings, caller);
+    public static PullService outsideContainer(
+            SyncTypeRegistry registry,
+            ZoneAuthorizer authorizer,
+            FastSyncSettings settings,
+            Supplier<Principal> caller) {
+        return new PullService(
+                new CursorReader(registry, new ZoneAuthority(authorizer)), new PageAssembler(), settings, caller);
     }
 
     public PullResponse pull(PullRequest request) {

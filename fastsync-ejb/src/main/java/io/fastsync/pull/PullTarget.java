@@ -7,5 +7,4 @@ import io.fastsync.registry.RegisteredType;
  *
  * @param cursor the highest version the client has received
  */
-record PullTarget<T>(RegisteredType<T> type, String zone, long cursor) {
-}
+record PullTarget<T>(RegisteredType<T> type, String zone, long cursor) {}

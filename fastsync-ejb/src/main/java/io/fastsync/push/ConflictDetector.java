@@ -55,11 +55,15 @@ class ConflictDetector {
             SyncMeta currentMeta = current == null ? null : store.meta(current);
             if (currentMeta != null && !currentMeta.zone().equals(batch.zone())) {
                 // Ids are not scoped by the request: an object stays in the zone it was created in.
-                throw new ZoneConflictException(batch.type().name(), incoming.id(), incoming.pointer(),
+                throw new ZoneConflictException(
+                        batch.type().name(),
+                        incoming.id(),
+                        incoming.pointer(),
                         "object " + incoming.id() + " of type " + batch.type().name() + " belongs to another zone");
             }
             boolean same = current != null && store.sameContent(current, incoming.value());
-            objects.add(new ObjectDecision<>(incoming, current, decide(currentMeta, same, baseVersion(incoming.sent())), null));
+            objects.add(new ObjectDecision<>(
+                    incoming, current, decide(currentMeta, same, baseVersion(incoming.sent())), null));
         }
         return new TypeDecisions<>(batch, objects);
     }

@@ -28,8 +28,10 @@ class ConflictSettler {
     private static <T> TypeDecisions<T> settle(TypeDecisions<T> type) {
         List<ObjectDecision<T>> objects = new ArrayList<>(type.objects().size());
         for (ObjectDecision<T> d : type.objects()) {
-            objects.add(d.decision() == ConflictDetector.Decision.CONFLICT
-                    ? d.settledBy(resolve(type.batch(), d.stored(), d.incoming())) : d);
+            objects.add(
+                    d.decision() == ConflictDetector.Decision.CONFLICT
+                            ? d.settledBy(resolve(type.batch(), d.stored(), d.incoming()))
+                            : d);
         }
         return new TypeDecisions<>(type.batch(), objects);
     }
@@ -37,8 +39,13 @@ class ConflictSettler {
     private static <T> Resolution<T> resolve(TypeBatch<T> batch, T current, IncomingObject<T> incoming) {
         SyncStore<T> store = batch.type().store();
         ConflictsHandler<T> handler = batch.type().conflicts();
-        T kept = handler.resolve(new Conflict<>(batch.type().name(), incoming.id(), current, incoming.value(),
-                store.meta(current).timestamp(), incoming.timestamp()));
+        T kept = handler.resolve(new Conflict<>(
+                batch.type().name(),
+                incoming.id(),
+                current,
+                incoming.value(),
+                store.meta(current).timestamp(),
+                incoming.timestamp()));
         ConflictWinner winner;
         if (kept == incoming.value() || store.sameContent(kept, incoming.value())) {
             winner = ConflictWinner.CLIENT;

@@ -14,6 +14,11 @@ import io.fastsync.wire.SyncOperation;
  * @param timestamp normalised, microseconds
  * @param deleted   true for a delete
  */
-record IncomingObject<T>(String pointer, String id, T value, SyncMetadata sent, SyncOperation operation,
-                                long timestamp, boolean deleted) {
-}
+record IncomingObject<T>(
+        String pointer,
+        String id,
+        T value,
+        SyncMetadata sent,
+        SyncOperation operation,
+        long timestamp,
+        boolean deleted) {}

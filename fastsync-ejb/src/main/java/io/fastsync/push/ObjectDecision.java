@@ -9,8 +9,8 @@ import io.fastsync.conflict.Resolution;
  * @param stored     the stored copy, managed in the push's transaction; null for a new object
  * @param resolution null unless the decision is a conflict that has been settled
  */
-record ObjectDecision<T>(IncomingObject<T> incoming, T stored, ConflictDetector.Decision decision,
-                                Resolution<T> resolution) {
+record ObjectDecision<T>(
+        IncomingObject<T> incoming, T stored, ConflictDetector.Decision decision, Resolution<T> resolution) {
 
     ObjectDecision<T> settledBy(Resolution<T> settled) {
         return new ObjectDecision<>(incoming, stored, decision, settled);

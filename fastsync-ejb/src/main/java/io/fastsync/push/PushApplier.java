@@ -31,7 +31,9 @@ class PushApplier {
     PushResponse apply(List<TypeDecisions<?>> decisions, Map<VersionCounter.Key, VersionCounters.Sequence> versions) {
         Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
         for (TypeDecisions<?> type : decisions) {
-            results.put(type.batch().type().name(), apply(type, versions.get(type.batch().counterKey())));
+            results.put(
+                    type.batch().type().name(),
+                    apply(type, versions.get(type.batch().counterKey())));
         }
         return new PushResponse(results, false);
     }
@@ -41,16 +43,24 @@ class PushApplier {
         List<ObjectResult> results = new ArrayList<>(type.objects().size());
         for (ObjectDecision<T> d : type.objects()) {
             IncomingObject<T> incoming = d.incoming();
-            results.add(switch (d.decision()) {
-                case INSERT -> {
-                    store.stamp(incoming.value(), versions.next(), incoming.timestamp(), incoming.operation(), incoming.deleted());
-                    store.insert(incoming.value());
-                    yield result(store, incoming.value(), PushOutcome.APPLIED, null);
-                }
-                case UNCHANGED -> result(store, d.stored(), PushOutcome.UNCHANGED, null);
-                case APPLY -> result(store, writeClientCopy(store, incoming, versions), PushOutcome.APPLIED, null);
-                case CONFLICT -> result(store, writeResolution(store, d, versions), PushOutcome.RESOLVED, d.resolution());
-            });
+            results.add(
+                    switch (d.decision()) {
+                        case INSERT -> {
+                            store.stamp(
+                                    incoming.value(),
+                                    versions.next(),
+                                    incoming.timestamp(),
+                                    incoming.operation(),
+                                    incoming.deleted());
+                            store.insert(incoming.value());
+                            yield result(store, incoming.value(), PushOutcome.APPLIED, null);
+                        }
+                        case UNCHANGED -> result(store, d.stored(), PushOutcome.UNCHANGED, null);
+                        case APPLY ->
+                            result(store, writeClientCopy(store, incoming, versions), PushOutcome.APPLIED, null);
+                        case CONFLICT ->
+                            result(store, writeResolution(store, d, versions), PushOutcome.RESOLVED, d.resolution());
+                    });
         }
         return results;
     }
@@ -66,24 +76,40 @@ class PushApplier {
             // The server's copy stays, under a new version: the losing client's cursor may be past
             // the old one, and it must receive the copy that won.
             boolean deleted = currentMeta.deleted();
-            store.stamp(current, versions.next(), currentMeta.timestamp(), deleted ? SyncOperation.DELETE : SyncOperation.UPDATE, deleted);
+            store.stamp(
+                    current,
+                    versions.next(),
+                    currentMeta.timestamp(),
+                    deleted ? SyncOperation.DELETE : SyncOperation.UPDATE,
+                    deleted);
             return current;
         }
         T kept = resolution.kept();
         store.identify(kept, d.incoming().id(), currentMeta.zone());
         boolean deleted = store.meta(kept).deleted();
-        store.stamp(kept, versions.next(), Numbers.micros(Instant.now()), deleted ? SyncOperation.DELETE : SyncOperation.UPDATE, deleted);
+        store.stamp(
+                kept,
+                versions.next(),
+                Numbers.micros(Instant.now()),
+                deleted ? SyncOperation.DELETE : SyncOperation.UPDATE,
+                deleted);
         return store.replace(kept);
     }
 
-    private static <T> T writeClientCopy(SyncStore<T> store, IncomingObject<T> incoming, VersionCounters.Sequence versions) {
+    private static <T> T writeClientCopy(
+            SyncStore<T> store, IncomingObject<T> incoming, VersionCounters.Sequence versions) {
         store.stamp(incoming.value(), versions.next(), incoming.timestamp(), incoming.operation(), incoming.deleted());
         return store.replace(incoming.value());
     }
 
     private static <T> ObjectResult result(SyncStore<T> store, T value, PushOutcome outcome, Resolution<T> resolution) {
         SyncMeta meta = store.meta(value);
-        return new ObjectResult(meta.id(), outcome, resolution == null ? null : resolution.winner(),
-                resolution == null ? null : resolution.strategy().configName(), meta.version(), meta.deleted());
+        return new ObjectResult(
+                meta.id(),
+                outcome,
+                resolution == null ? null : resolution.winner(),
+                resolution == null ? null : resolution.strategy().configName(),
+                meta.version(),
+                meta.deleted());
     }
 }

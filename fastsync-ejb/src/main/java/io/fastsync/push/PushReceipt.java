@@ -24,8 +24,7 @@ public class PushReceipt {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
-    protected PushReceipt() {
-    }
+    protected PushReceipt() {}
 
     public PushReceipt(String idempotencyKey, String requestHash, String response, long createdAt) {
         this.idempotencyKey = idempotencyKey;

@@ -46,7 +46,10 @@ class PushReceipts {
             return Optional.empty();
         }
         if (!receipt.getRequestHash().equals(push.requestHash())) {
-            throw new IdempotencyKeyReusedException(null, null, "/idempotencyKey",
+            throw new IdempotencyKeyReusedException(
+                    null,
+                    null,
+                    "/idempotencyKey",
                     "idempotency key '" + push.idempotencyKey() + "' was used for a different push");
         }
         PushResponse first = AnswerReader.readPushResponse(WireJson.parse(receipt.getResponse()));
@@ -66,6 +69,7 @@ class PushReceipts {
     /** @return how many receipts older than the retention were deleted */
     public int purgeOlderThan(Duration retention) {
         return em.createQuery("DELETE FROM PushReceipt r WHERE r.createdAt < :limit")
-                .setParameter("limit", clock.millis() - retention.toMillis()).executeUpdate();
+                .setParameter("limit", clock.millis() - retention.toMillis())
+                .executeUpdate();
     }
 }

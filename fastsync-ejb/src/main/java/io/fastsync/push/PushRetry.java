@@ -13,8 +13,7 @@ import java.util.function.Function;
  */
 public final class PushRetry {
 
-    private PushRetry() {
-    }
+    private PushRetry() {}
 
     /** @param push the boundary call, each time in a new transaction */
     public static PushResponse onceIfKeyed(PushRequest request, Function<PushRequest, PushResponse> push) {

@@ -6,13 +6,13 @@ import io.fastsync.version.VersionCounter;
 import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
+import io.fastsync.zone.ZoneAuthority;
+import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import io.fastsync.zone.ZoneAuthority;
-import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.security.Principal;
@@ -54,11 +54,16 @@ public class PushService {
     private Supplier<Principal> caller = () -> context.getCallerPrincipal();
 
     /** For the container. */
-    public PushService() {
-    }
+    public PushService() {}
 
-    PushService(PushValidator validator, VersionCounters counters, PushReceipts receipts, ConflictDetector detector,
-                       ConflictSettler settler, PushApplier applier, Supplier<Principal> caller) {
+    PushService(
+            PushValidator validator,
+            VersionCounters counters,
+            PushReceipts receipts,
+            ConflictDetector detector,
+            ConflictSettler settler,
+            PushApplier applier,
+            Supplier<Principal> caller) {
         this.validator = validator;
         this.counters = counters;
         this.receipts = receipts;
@@ -75,10 +80,21 @@ public class PushService {
      * @param em     the entity manager of the unit {@code fastsync}, whose transaction the push runs in
      * @param caller who every push comes from; may supply null
      */
-    public static PushService outsideContainer(SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings,
-                                               VersionCounters counters, EntityManager em, Supplier<Principal> caller) {
-        return new PushService(new PushValidator(registry, new ZoneAuthority(authorizer), settings), counters,
-                new PushReceipts(em, Clock.systemUTC()), new ConflictDetector(), new ConflictSettler(), new PushApplier(), caller);
+    public static PushService outsideContainer(
+            SyncTypeRegistry registry,
+            ZoneAuthorizer authorizer,
+            FastSyncSettings settings,
+            VersionCounters counters,
+            EntityManager em,
+            Supplier<Principal> caller) {
+        return new PushService(
+                new PushValidator(registry, new ZoneAuthority(authorizer), settings),
+                counters,
+                new PushReceipts(em, Clock.systemUTC()),
+                new ConflictDetector(),
+                new ConflictSettler(),
+                new PushApplier(),
+                caller);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)

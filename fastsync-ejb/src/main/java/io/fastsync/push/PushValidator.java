@@ -51,29 +51,44 @@ class PushValidator {
 
     /** @param caller may be null */
     ValidatedPush validate(PushRequest request, Principal caller) {
-        int total = request.payload().data().values().stream().mapToInt(List::size).sum();
+        int total =
+                request.payload().data().values().stream().mapToInt(List::size).sum();
         if (total > settings.maxPushObjects()) {
-            throw new PushTooLargeException(null, null, "/data", "the push holds " + total
-                    + " objects; at most " + settings.maxPushObjects() + " are accepted in one push");
+            throw new PushTooLargeException(
+                    null,
+                    null,
+                    "/data",
+                    "the push holds " + total + " objects; at most " + settings.maxPushObjects()
+                            + " are accepted in one push");
         }
         List<TypeBatch<?>> batches = new ArrayList<>();
-        for (Map.Entry<String, List<SyncObject>> entry : request.payload().data().entrySet()) {
+        for (Map.Entry<String, List<SyncObject>> entry :
+                request.payload().data().entrySet()) {
             String pointer = "/data/" + WireJson.escape(entry.getKey());
             RegisteredType<?> type = registry.require(entry.getKey(), pointer);
-            batches.add(batch(type, entry.getValue(), request.payload().metadata().get(type.name()), pointer, caller));
+            batches.add(
+                    batch(type, entry.getValue(), request.payload().metadata().get(type.name()), pointer, caller));
         }
         String key = request.idempotencyKey();
         return new ValidatedPush(batches, key, key == null ? null : hash(request));
     }
 
-    private <T> TypeBatch<T> batch(RegisteredType<T> type, List<SyncObject> objects, SyncMetadata typeMetadata,
-                                   String pointer, Principal caller) {
+    private <T> TypeBatch<T> batch(
+            RegisteredType<T> type,
+            List<SyncObject> objects,
+            SyncMetadata typeMetadata,
+            String pointer,
+            Principal caller) {
         String requested = typeMetadata == null ? null : typeMetadata.syncZone();
         if (requested == null && !objects.isEmpty()) {
             // Some clients leave the per-type metadata out; their objects still name the zone.
             requested = objects.get(0).metadata().syncZone();
         }
-        String zone = zones.admit(caller, type, requested, ZoneAccess.WRITE,
+        String zone = zones.admit(
+                caller,
+                type,
+                requested,
+                ZoneAccess.WRITE,
                 "/operationMetadata/metadata/" + WireJson.escape(type.name()) + "/syncZone");
         long now = Numbers.micros(Instant.now());
         Set<String> seen = new HashSet<>();
@@ -82,11 +97,17 @@ class PushValidator {
             SyncObject object = objects.get(i);
             String at = pointer + "/" + i;
             if (!seen.add(object.id())) {
-                throw new InvalidRequestException(type.name(), object.id(), at + "/id", "object " + object.id() + " appears twice in one push");
+                throw new InvalidRequestException(
+                        type.name(), object.id(), at + "/id", "object " + object.id() + " appears twice in one push");
             }
             String objectZone = object.metadata().syncZone();
-            if (type.zoneRestriction() == SyncZoneRestriction.RESTRICTED && objectZone != null && !objectZone.equals(zone)) {
-                throw new InvalidRequestException(type.name(), object.id(), at + "/metadata/syncZone",
+            if (type.zoneRestriction() == SyncZoneRestriction.RESTRICTED
+                    && objectZone != null
+                    && !objectZone.equals(zone)) {
+                throw new InvalidRequestException(
+                        type.name(),
+                        object.id(),
+                        at + "/metadata/syncZone",
                         "the object names zone '" + objectZone + "' but the push is for zone '" + zone + "'");
             }
             incoming.add(decode(type, object, zone, at, now));
@@ -94,7 +115,8 @@ class PushValidator {
         return new TypeBatch<>(type, zone, incoming);
     }
 
-    private static <T> IncomingObject<T> decode(RegisteredType<T> type, SyncObject object, String zone, String at, long now) {
+    private static <T> IncomingObject<T> decode(
+            RegisteredType<T> type, SyncObject object, String zone, String at, long now) {
         SyncStore<T> store = type.store();
         T value;
         try {
@@ -113,7 +135,8 @@ class PushValidator {
     static String hash(PushRequest request) {
         String canonical = WireJson.text(out -> MessageWriter.writePush(new PushRequest(request.payload(), null), out));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

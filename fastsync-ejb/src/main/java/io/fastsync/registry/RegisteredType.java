@@ -10,6 +10,5 @@ import io.fastsync.zone.SyncZoneRestriction;
  *
  * @param <T> the stored value class
  */
-public record RegisteredType<T>(String name, SyncStore<T> store, ConflictsHandler<T> conflicts,
-                                SyncZoneRestriction zoneRestriction) {
-}
+public record RegisteredType<T>(
+        String name, SyncStore<T> store, ConflictsHandler<T> conflicts, SyncZoneRestriction zoneRestriction) {}

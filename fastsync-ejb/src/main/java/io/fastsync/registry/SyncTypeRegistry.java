@@ -40,16 +40,17 @@ public class SyncTypeRegistry {
     private final Map<String, RegisteredType<?>> types = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** For the container, and for a registry outside one, filled by {@link #setSyncableObject}. */
-    public SyncTypeRegistry() {
-    }
+    public SyncTypeRegistry() {}
 
     @PostConstruct
     void registerDeclaredTypes() {
         for (Class<?> declared : declaredTypes.declared()) {
             if (!SyncableObjectDataSource.class.isAssignableFrom(declared)) {
-                throw new IllegalStateException("@Syncable is for subclasses of SyncableObjectDataSource, not " + declared.getName());
+                throw new IllegalStateException(
+                        "@Syncable is for subclasses of SyncableObjectDataSource, not " + declared.getName());
             }
-            register((SyncableObjectDataSource<?>) beans.select(declared).get(), declared.getAnnotation(Syncable.class));
+            register(
+                    (SyncableObjectDataSource<?>) beans.select(declared).get(), declared.getAnnotation(Syncable.class));
         }
     }
 
@@ -66,7 +67,8 @@ public class SyncTypeRegistry {
         if (declaration.resolver() == ConflictResolver.class) {
             throw new IllegalStateException("type " + name + " uses predefined rules but @Syncable names no resolver");
         }
-        return ConflictsHandler.predefinedRules((ConflictResolver<T>) beans.select(declaration.resolver()).get());
+        return ConflictsHandler.predefinedRules(
+                (ConflictResolver<T>) beans.select(declaration.resolver()).get());
     }
 
     /** @return the handler of a strategy; the resolver is used for predefined rules only */
@@ -83,9 +85,11 @@ public class SyncTypeRegistry {
      *
      * @param dataSource its data source; never null
      */
-    public <T extends SyncableObject> void setSyncableObject(Class<T> entityClass, SyncableObjectDataSource<T> dataSource,
-                                                            ConflictsHandler<T> conflictsHandler,
-                                                            SyncZoneRestriction zoneRestriction) {
+    public <T extends SyncableObject> void setSyncableObject(
+            Class<T> entityClass,
+            SyncableObjectDataSource<T> dataSource,
+            ConflictsHandler<T> conflictsHandler,
+            SyncZoneRestriction zoneRestriction) {
         setSyncableObject(entityClass.getSimpleName(), dataSource, conflictsHandler, zoneRestriction);
     }
 
@@ -94,8 +98,11 @@ public class SyncTypeRegistry {
      *
      * @param typeName the name clients use; 1 to {@value io.fastsync.wire.Limits#TYPE_NAME} characters
      */
-    public <T> void setSyncableObject(String typeName, SyncStore<T> store, ConflictsHandler<T> conflictsHandler,
-                                      SyncZoneRestriction zoneRestriction) {
+    public <T> void setSyncableObject(
+            String typeName,
+            SyncStore<T> store,
+            ConflictsHandler<T> conflictsHandler,
+            SyncZoneRestriction zoneRestriction) {
         if (typeName == null || typeName.isEmpty() || typeName.length() > Limits.TYPE_NAME) {
             throw new IllegalArgumentException("a type name has 1 to " + Limits.TYPE_NAME + " characters: " + typeName);
         }
@@ -109,7 +116,10 @@ public class SyncTypeRegistry {
     public RegisteredType<?> require(String typeName, String pointer) {
         RegisteredType<?> type = types.get(typeName);
         if (type == null) {
-            throw new UnknownTypeException(typeName, null, pointer,
+            throw new UnknownTypeException(
+                    typeName,
+                    null,
+                    pointer,
                     "type '" + typeName + "' is not served here; served types: " + String.join(", ", names()));
         }
         return type;

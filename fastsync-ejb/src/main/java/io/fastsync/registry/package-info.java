@@ -5,4 +5,3 @@
  * out each type's repository.
  */
 package io.fastsync.registry;
-

@@ -2,7 +2,6 @@ package io.fastsync.repository;
 
 import io.fastsync.entity.SyncableObject;
 import io.fastsync.registry.SyncTypeRegistry;
-import io.fastsync.repository.SyncableRepository;
 import io.fastsync.version.VersionCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -56,6 +55,7 @@ public class SyncableRepositories {
             SyncableRepository<T> repository = (SyncableRepository<T>) repository(valueClass.getSimpleName());
             return repository;
         }
-        throw new IllegalStateException("inject SyncableRepository<E> with a concrete entity class E at " + injectionPoint.getMember());
+        throw new IllegalStateException(
+                "inject SyncableRepository<E> with a concrete entity class E at " + injectionPoint.getMember());
     }
 }

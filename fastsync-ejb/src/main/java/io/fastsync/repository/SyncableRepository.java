@@ -75,7 +75,8 @@ public class SyncableRepository<T> {
         SyncMeta stored = requireLive(store.meta(value).id());
         String zone = ZoneAuthority.forApplication(type, store.meta(value).zone());
         if (!zone.equals(stored.zone())) {
-            throw new ZoneConflictException(type.name(), stored.id(), null, "object " + stored.id() + " belongs to another zone");
+            throw new ZoneConflictException(
+                    type.name(), stored.id(), null, "object " + stored.id() + " belongs to another zone");
         }
         store.stamp(value, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.UPDATE, false);
         return store.replace(value);

@@ -4,4 +4,3 @@
  * {@code @Inject SyncableRepository<Item>} or {@link io.fastsync.repository.SyncableRepositories}.
  */
 package io.fastsync.repository;
-

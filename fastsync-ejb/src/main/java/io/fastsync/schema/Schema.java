@@ -16,36 +16,43 @@ public final class Schema {
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());
 
     /** A numbered step: its statements run together. */
-    record Step(int version, String description, List<String> statements) {
-    }
+    record Step(int version, String description, List<String> statements) {}
 
     static final List<Step> STEPS = List.of(
-            new Step(1, "version counters, documents, push receipts", List.of(
-                    "CREATE TABLE IF NOT EXISTS fastsync_version (type_name VARCHAR(100) NOT NULL,"
-                            + " sync_zone VARCHAR(200) NOT NULL, last_version BIGINT NOT NULL, PRIMARY KEY (type_name, sync_zone))",
-                    "CREATE TABLE IF NOT EXISTS fastsync_document (type_name VARCHAR(100) NOT NULL, id VARCHAR(200) NOT NULL,"
-                            + " sync_zone VARCHAR(200) NOT NULL, sync_version BIGINT NOT NULL, sync_timestamp BIGINT NOT NULL,"
-                            + " sync_operation INTEGER NOT NULL, deleted BOOLEAN NOT NULL, body TEXT NOT NULL,"
-                            + " PRIMARY KEY (type_name, id))",
-                    // Pulls read (type, zone, version > cursor) in version order: an index range scan.
-                    // Unique, because a version is never handed out twice in a zone.
-                    "CREATE UNIQUE INDEX IF NOT EXISTS fastsync_document_changes ON fastsync_document (type_name, sync_zone, sync_version)",
-                    "CREATE TABLE IF NOT EXISTS fastsync_push_receipt (idempotency_key VARCHAR(200) NOT NULL PRIMARY KEY,"
-                            + " request_hash VARCHAR(64) NOT NULL, response TEXT NOT NULL, created_at BIGINT NOT NULL)",
-                    "CREATE INDEX IF NOT EXISTS fastsync_push_receipt_age ON fastsync_push_receipt (created_at)")),
-            new Step(2, "live documents of a zone without their tombstones", List.of(
-                    // A sync server keeps tombstones for good (clients that were offline must still
-                    // learn of the delete), so a zone gathers more of them over time. Reading its live
-                    // objects (SyncableRepository.findAll and count: deleted = false, in version order)
-                    // is a range scan of this index rather than a walk over every tombstone.
-                    "CREATE INDEX IF NOT EXISTS fastsync_document_live ON fastsync_document (type_name, sync_zone, deleted, sync_version)")),
-            new Step(3, "the writing client's metadata id", List.of(
-                    // Old clients give each object's metadata record an id of its own and expect it
-                    // back as they sent it; null for objects that no client ever pushed.
-                    "ALTER TABLE fastsync_document ADD COLUMN IF NOT EXISTS sync_metadata_id VARCHAR(200)")));
+            new Step(
+                    1,
+                    "version counters, documents, push receipts",
+                    List.of(
+                            "CREATE TABLE IF NOT EXISTS fastsync_version (type_name VARCHAR(100) NOT NULL,"
+                                    + " sync_zone VARCHAR(200) NOT NULL, last_version BIGINT NOT NULL, PRIMARY KEY (type_name, sync_zone))",
+                            "CREATE TABLE IF NOT EXISTS fastsync_document (type_name VARCHAR(100) NOT NULL, id VARCHAR(200) NOT NULL,"
+                                    + " sync_zone VARCHAR(200) NOT NULL, sync_version BIGINT NOT NULL, sync_timestamp BIGINT NOT NULL,"
+                                    + " sync_operation INTEGER NOT NULL, deleted BOOLEAN NOT NULL, body TEXT NOT NULL,"
+                                    + " PRIMARY KEY (type_name, id))",
+                            // Pulls read (type, zone, version > cursor) in version order: an index range scan.
+                            // Unique, because a version is never handed out twice in a zone.
+                            "CREATE UNIQUE INDEX IF NOT EXISTS fastsync_document_changes ON fastsync_document (type_name, sync_zone, sync_version)",
+                            "CREATE TABLE IF NOT EXISTS fastsync_push_receipt (idempotency_key VARCHAR(200) NOT NULL PRIMARY KEY,"
+                                    + " request_hash VARCHAR(64) NOT NULL, response TEXT NOT NULL, created_at BIGINT NOT NULL)",
+                            "CREATE INDEX IF NOT EXISTS fastsync_push_receipt_age ON fastsync_push_receipt (created_at)")),
+            new Step(
+                    2,
+                    "live documents of a zone without their tombstones",
+                    List.of(
+                            // A sync server keeps tombstones for good (clients that were offline must still
+                            // learn of the delete), so a zone gathers more of them over time. Reading its live
+                            // objects (SyncableRepository.findAll and count: deleted = false, in version order)
+                            // is a range scan of this index rather than a walk over every tombstone.
+                            "CREATE INDEX IF NOT EXISTS fastsync_document_live ON fastsync_document (type_name, sync_zone, deleted, sync_version)")),
+            new Step(
+                    3,
+                    "the writing client's metadata id",
+                    List.of(
+                            // Old clients give each object's metadata record an id of its own and expect it
+                            // back as they sent it; null for objects that no client ever pushed.
+                            "ALTER TABLE fastsync_document ADD COLUMN IF NOT EXISTS sync_metadata_id VARCHAR(200)")));
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /** @return the newest schema version this release knows */
     public static int latest() {
@@ -64,17 +71,22 @@ public final class Schema {
     /** Runs the given steps that the database lacks; a test passes fewer to build an older release's database. */
     static int migrate(EntityManager em, List<Step> steps) {
         em.createNativeQuery("CREATE TABLE IF NOT EXISTS fastsync_schema_version (version INTEGER NOT NULL PRIMARY KEY,"
-                + " description VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)").executeUpdate();
-        Number current = (Number) em.createNativeQuery("SELECT COALESCE(MAX(version), 0) FROM fastsync_schema_version").getSingleResult();
+                        + " description VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)")
+                .executeUpdate();
+        Number current = (Number) em.createNativeQuery("SELECT COALESCE(MAX(version), 0) FROM fastsync_schema_version")
+                .getSingleResult();
         int before = current.intValue();
         for (Step step : steps) {
             if (step.version() > before) {
                 for (String sql : step.statements()) {
                     em.createNativeQuery(sql).executeUpdate();
                 }
-                em.createNativeQuery("INSERT INTO fastsync_schema_version (version, description, applied_at) VALUES (?, ?, ?)")
-                        .setParameter(1, step.version()).setParameter(2, step.description())
-                        .setParameter(3, Instant.now().toString()).executeUpdate();
+                em.createNativeQuery(
+                                "INSERT INTO fastsync_schema_version (version, description, applied_at) VALUES (?, ?, ?)")
+                        .setParameter(1, step.version())
+                        .setParameter(2, step.description())
+                        .setParameter(3, Instant.now().toString())
+                        .executeUpdate();
                 LOG.info(() -> "FastSync schema: applied step " + step.version() + " (" + step.description() + ")");
             }
         }

@@ -11,8 +11,7 @@ public final class IdChunks {
     /** Largest IN list sent in one query. */
     public static final int IDS_PER_QUERY = 1000;
 
-    private IdChunks() {
-    }
+    private IdChunks() {}
 
     /** Calls {@code query} once per chunk of at most {@link #IDS_PER_QUERY} ids. */
     public static void forEach(Collection<String> ids, Consumer<List<String>> query) {

@@ -12,5 +12,5 @@ import io.fastsync.wire.SyncOperation;
  * @param operation never null
  * @param deleted   true for a tombstone
  */
-public record SyncMeta(String id, String zone, long version, long timestamp, SyncOperation operation, boolean deleted) {
-}
+public record SyncMeta(
+        String id, String zone, long version, long timestamp, SyncOperation operation, boolean deleted) {}

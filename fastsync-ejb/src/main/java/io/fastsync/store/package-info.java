@@ -6,4 +6,3 @@
  * is for implementations that read many ids at once.
  */
 package io.fastsync.store;
-

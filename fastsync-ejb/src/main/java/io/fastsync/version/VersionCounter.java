@@ -26,8 +26,7 @@ public class VersionCounter {
     @Column(name = "last_version", nullable = false)
     private long lastVersion;
 
-    protected VersionCounter() {
-    }
+    protected VersionCounter() {}
 
     public VersionCounter(String typeName, String syncZone) {
         this.typeName = typeName;
@@ -47,8 +46,7 @@ public class VersionCounter {
         private String typeName;
         private String syncZone;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String typeName, String syncZone) {
             this.typeName = Objects.requireNonNull(typeName);

@@ -55,7 +55,8 @@ public class VersionCounters {
      */
     public Map<VersionCounter.Key, Sequence> lock(Collection<VersionCounter.Key> keys) {
         TreeSet<VersionCounter.Key> ordered = new TreeSet<>(keys);
-        List<VersionCounter.Key> unseen = ordered.stream().filter(key -> !SEEN.contains(key)).toList();
+        List<VersionCounter.Key> unseen =
+                ordered.stream().filter(key -> !SEEN.contains(key)).toList();
         if (!unseen.isEmpty()) {
             creator.ensureExist(unseen);
         }
@@ -78,7 +79,10 @@ public class VersionCounters {
 
     /** @return a sequence for one zone, locked as {@link #lock} does */
     public Sequence lock(String typeName, String zone) {
-        return lock(List.of(new VersionCounter.Key(typeName, zone))).values().iterator().next();
+        return lock(List.of(new VersionCounter.Key(typeName, zone)))
+                .values()
+                .iterator()
+                .next();
     }
 
     /** The versions of one locked zone. The new last version is written when the transaction flushes. */

@@ -38,14 +38,20 @@ public class ZoneAuthority {
     public String admit(Principal caller, RegisteredType<?> type, String requested, ZoneAccess access, String pointer) {
         String zone = zoneOf(type.zoneRestriction(), requested);
         if (zone == null) {
-            throw new MissingZoneException(type.name(), null, pointer, "type " + type.name() + " is restricted: syncZone is required");
+            throw new MissingZoneException(
+                    type.name(), null, pointer, "type " + type.name() + " is restricted: syncZone is required");
         }
         if (zone.length() > Limits.ZONE) {
-            throw new InvalidRequestException(type.name(), null, pointer, "a zone has at most " + Limits.ZONE + " characters");
+            throw new InvalidRequestException(
+                    type.name(), null, pointer, "a zone has at most " + Limits.ZONE + " characters");
         }
         if (!authorizer.permits(caller, type.name(), zone, access)) {
-            throw new ZoneForbiddenException(type.name(), null, pointer, "the caller may not "
-                    + (access == ZoneAccess.READ ? "read" : "write") + " zone '" + zone + "' of type " + type.name());
+            throw new ZoneForbiddenException(
+                    type.name(),
+                    null,
+                    pointer,
+                    "the caller may not " + (access == ZoneAccess.READ ? "read" : "write") + " zone '" + zone
+                            + "' of type " + type.name());
         }
         return zone;
     }
@@ -59,8 +65,8 @@ public class ZoneAuthority {
     public static String forApplication(RegisteredType<?> type, String requested) {
         String zone = zoneOf(type.zoneRestriction(), requested);
         if (zone == null || zone.length() > Limits.ZONE) {
-            throw new IllegalArgumentException("type " + type.name() + " is restricted: a zone of 1 to "
-                    + Limits.ZONE + " characters is required, found " + (zone == null ? "none" : zone.length() + " characters"));
+            throw new IllegalArgumentException("type " + type.name() + " is restricted: a zone of 1 to " + Limits.ZONE
+                    + " characters is required, found " + (zone == null ? "none" : zone.length() + " characters"));
         }
         return zone;
     }

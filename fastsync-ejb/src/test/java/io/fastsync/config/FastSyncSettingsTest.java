@@ -23,7 +23,8 @@ class FastSyncSettingsTest {
 
     @Test
     void valuesAreReadAndTypesTrimmed() {
-        Map<String, String> values = Map.of(FastSyncSettings.PAGE_SIZE, "50", FastSyncSettings.TYPES, " Item, Note ,,Task");
+        Map<String, String> values =
+                Map.of(FastSyncSettings.PAGE_SIZE, "50", FastSyncSettings.TYPES, " Item, Note ,,Task");
         FastSyncSettings s = FastSyncSettings.read(k -> Optional.ofNullable(values.get(k)));
         assertEquals(50, s.pageSize());
         assertEquals(List.of("Item", "Note", "Task"), s.types());
@@ -31,10 +32,14 @@ class FastSyncSettingsTest {
 
     @Test
     void invalidValueNamesItsKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FastSyncSettings.read(k -> k.equals(FastSyncSettings.PAGE_SIZE) ? Optional.of("many") : Optional.empty()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> FastSyncSettings.read(
+                        k -> k.equals(FastSyncSettings.PAGE_SIZE) ? Optional.of("many") : Optional.empty()));
         assertEquals("fastsync.pull.page-size must be a whole number, found 'many'", e.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> FastSyncSettings.read(k -> k.equals(FastSyncSettings.PAGE_SIZE) ? Optional.of("0") : Optional.empty()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> FastSyncSettings.read(
+                        k -> k.equals(FastSyncSettings.PAGE_SIZE) ? Optional.of("0") : Optional.empty()));
     }
 }

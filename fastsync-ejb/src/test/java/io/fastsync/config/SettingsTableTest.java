@@ -55,10 +55,19 @@ class SettingsTableTest {
 
     @Test
     void theStandaloneServersBundledDefaultsAreTheCataloguesDefaults() throws IOException {
-        Map<String, String> bundled = read(ROOT.resolve("fastsync-standalone/src/main/resources/META-INF/microprofile-config.properties"));
+        Map<String, String> bundled =
+                read(ROOT.resolve("fastsync-standalone/src/main/resources/META-INF/microprofile-config.properties"));
         Map<String, String> catalogue = catalogue("Item");
-        assertTrue(bundled.keySet().containsAll(List.of("fastsync.types", "fastsync.data.dir", "fastsync.db.url",
-                "fastsync.db.user", "fastsync.db.password", "fastsync.db.driver")), bundled.keySet().toString());
+        assertTrue(
+                bundled.keySet()
+                        .containsAll(List.of(
+                                "fastsync.types",
+                                "fastsync.data.dir",
+                                "fastsync.db.url",
+                                "fastsync.db.user",
+                                "fastsync.db.password",
+                                "fastsync.db.driver")),
+                bundled.keySet().toString());
         bundled.forEach((key, value) -> assertEquals(catalogue.get(key), value, key));
     }
 
@@ -70,22 +79,34 @@ class SettingsTableTest {
         assertEquals(catalogue.get(FastSyncSettings.MAX_PUSH_OBJECTS), String.valueOf(defaults.maxPushObjects()));
         assertEquals(catalogue.get(FastSyncSettings.MAX_PUSH_BYTES), String.valueOf(defaults.maxPushBytes()));
         assertEquals(catalogue.get(FastSyncSettings.RETENTION_HOURS), String.valueOf(defaults.receiptRetentionHours()));
-        assertEquals(catalogue.get(FastSyncSettings.REFUSALS_PER_MINUTE), String.valueOf(defaults.refusalsLoggedPerMinute()));
+        assertEquals(
+                catalogue.get(FastSyncSettings.REFUSALS_PER_MINUTE),
+                String.valueOf(defaults.refusalsLoggedPerMinute()));
         assertEquals(catalogue.get(FastSyncSettings.TYPES), String.join(",", defaults.types()));
         assertEquals(SyncZoneRestriction.RESTRICTED, defaults.type("Item").zones());
-        assertEquals(catalogue.get("fastsync.type.Item.conflicts"), defaults.type("Item").conflicts());
+        assertEquals(
+                catalogue.get("fastsync.type.Item.conflicts"),
+                defaults.type("Item").conflicts());
     }
 
     @Test
     void perTypeSettingsAreReadForEachServedType() {
-        Map<String, String> values = Map.of(FastSyncSettings.TYPES, "Item,Board,Note", "fastsync.type.Board.zone", " Global ",
-                "fastsync.type.Note.conflicts", "timestamp-ordering");
+        Map<String, String> values = Map.of(
+                FastSyncSettings.TYPES,
+                "Item,Board,Note",
+                "fastsync.type.Board.zone",
+                " Global ",
+                "fastsync.type.Note.conflicts",
+                "timestamp-ordering");
         FastSyncSettings s = FastSyncSettings.read(k -> Optional.ofNullable(values.get(k)));
         assertEquals(SyncZoneRestriction.GLOBAL, s.type("Board").zones());
         assertEquals("timestamp-ordering", s.type("Note").conflicts());
-        assertEquals(new FastSyncSettings.TypeSettings(SyncZoneRestriction.RESTRICTED, "last-writer-wins"), s.type("Item"));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> FastSyncSettings.read(k -> k.equals("fastsync.type.Item.zone") ? Optional.of("everyone") : Optional.empty()));
+        assertEquals(
+                new FastSyncSettings.TypeSettings(SyncZoneRestriction.RESTRICTED, "last-writer-wins"), s.type("Item"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> FastSyncSettings.read(
+                        k -> k.equals("fastsync.type.Item.zone") ? Optional.of("everyone") : Optional.empty()));
         assertEquals("fastsync.type.Item.zone must be restricted or global, found 'everyone'", e.getMessage());
     }
 

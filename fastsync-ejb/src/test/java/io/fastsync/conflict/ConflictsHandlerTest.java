@@ -15,7 +15,9 @@ class ConflictsHandlerTest {
     @Test
     void lastWriterWinsKeepsTheArrivingCopyEvenIfOlder() {
         assertEquals("client", ConflictsHandler.<String>lastWriterWins().resolve(conflict(2_000, 1_000)));
-        assertEquals(ConflictStrategy.LAST_WRITER_WINS, ConflictsHandler.lastWriterWins().strategy());
+        assertEquals(
+                ConflictStrategy.LAST_WRITER_WINS,
+                ConflictsHandler.lastWriterWins().strategy());
     }
 
     @Test

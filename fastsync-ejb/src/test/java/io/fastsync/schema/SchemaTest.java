@@ -15,8 +15,10 @@ class SchemaTest {
     @Test
     void stepOneIsExactlyWhatReleasedDatabasesWereCreatedWith() throws IOException {
         try (InputStream released = SchemaTest.class.getResourceAsStream("/schema/released-step-1.sql")) {
-            List<String> statements = new String(released.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank()).toList();
+            List<String> statements = new String(released.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.isBlank())
+                    .toList();
             assertEquals(statements, Schema.STEPS.get(0).statements());
         }
     }

@@ -14,7 +14,6 @@ import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.zone.SyncZoneRestriction;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -47,32 +46,57 @@ abstract class SchemaUpgradeScenarios {
             // column for the moment, and the column is dropped again, leaving step 1's tables with
             // what the first release wrote into them (the receipt's hash text is pinned by WireTextTest).
             assertEquals(0, (int) Engine.inTransaction(emf, em -> Schema.migrate(em, Schema.STEPS.subList(0, 1))));
-            Engine.inTransaction(emf, em -> em.createNativeQuery(
-                    "ALTER TABLE fastsync_document ADD COLUMN sync_metadata_id VARCHAR(200)").executeUpdate());
-            var firstTry = keyed("key-1", "Item", "u1", old("a", 0, 1000, "\"name\": \"milk\""), old("b", 0, 1000, "\"name\": \"eggs\""));
+            Engine.inTransaction(
+                    emf,
+                    em -> em.createNativeQuery("ALTER TABLE fastsync_document ADD COLUMN sync_metadata_id VARCHAR(200)")
+                            .executeUpdate());
+            var firstTry = keyed(
+                    "key-1",
+                    "Item",
+                    "u1",
+                    old("a", 0, 1000, "\"name\": \"milk\""),
+                    old("b", 0, 1000, "\"name\": \"eggs\""));
             PushResponse answered;
             try (Engine firstRelease = engine(emf)) {
                 answered = firstRelease.push(firstTry);
                 firstRelease.push(push("Item", "u1", old("b", 2, 2, "\"name\": \"eggs\"")));
             }
-            Engine.inTransaction(emf, em -> em.createNativeQuery("ALTER TABLE fastsync_document DROP COLUMN sync_metadata_id").executeUpdate());
-            String stepOneAppliedAt = Engine.inTransaction(emf, em -> (String) em.createNativeQuery(
-                    "SELECT applied_at FROM fastsync_schema_version WHERE version = 1").getSingleResult());
+            Engine.inTransaction(
+                    emf,
+                    em -> em.createNativeQuery("ALTER TABLE fastsync_document DROP COLUMN sync_metadata_id")
+                            .executeUpdate());
+            String stepOneAppliedAt =
+                    Engine.inTransaction(emf, em -> (String)
+                            em.createNativeQuery("SELECT applied_at FROM fastsync_schema_version WHERE version = 1")
+                                    .getSingleResult());
             assertFalse(indexExists(emf, "fastsync_document", "fastsync_document_live"));
 
             // This release starts on it.
             assertEquals(1, (int) Engine.inTransaction(emf, Schema::migrate));
 
-            assertEquals(List.of(1, 2, 3), Engine.inTransaction(emf, em -> em.createNativeQuery(
-                    "SELECT version FROM fastsync_schema_version ORDER BY version").getResultList().stream()
-                    .map(v -> ((Number) v).intValue()).toList()));
-            assertEquals(stepOneAppliedAt, Engine.inTransaction(emf, em -> (String) em.createNativeQuery(
-                    "SELECT applied_at FROM fastsync_schema_version WHERE version = 1").getSingleResult()));
+            assertEquals(
+                    List.of(1, 2, 3),
+                    Engine.inTransaction(
+                            emf,
+                            em -> em
+                                    .createNativeQuery("SELECT version FROM fastsync_schema_version ORDER BY version")
+                                    .getResultList()
+                                    .stream()
+                                    .map(v -> ((Number) v).intValue())
+                                    .toList()));
+            assertEquals(
+                    stepOneAppliedAt, Engine.inTransaction(emf, em -> (String)
+                            em.createNativeQuery("SELECT applied_at FROM fastsync_schema_version WHERE version = 1")
+                                    .getSingleResult()));
             assertTrue(indexExists(emf, "fastsync_document", "fastsync_document_live"));
 
             try (Engine upgraded = engine(emf)) {
-                List<SyncObject> pulled = upgraded.pull(pull("u1", null, "Item:0")).payload().data().get("Item");
-                assertEquals(List.of("a", "b"), pulled.stream().map(SyncObject::id).toList());
+                List<SyncObject> pulled = upgraded.pull(pull("u1", null, "Item:0"))
+                        .payload()
+                        .data()
+                        .get("Item");
+                assertEquals(
+                        List.of("a", "b"), pulled.stream().map(SyncObject::id).toList());
                 assertEquals("milk", pulled.get(0).fields().getString("name"));
                 assertEquals(1, pulled.get(0).metadata().version());
                 assertTrue(pulled.get(1).deleted(), "the tombstone is kept");
@@ -82,10 +106,16 @@ abstract class SchemaUpgradeScenarios {
                 assertTrue(retried.replayed(), "the first release's idempotency receipt still answers retries");
                 assertEquals(answered.results(), retried.results());
 
-                ObjectResult next = upgraded.push(push("Item", "u1", old("c", 0, 1000, "\"name\": \"tea\""))).results().get("Item").get(0);
+                ObjectResult next = upgraded.push(push("Item", "u1", old("c", 0, 1000, "\"name\": \"tea\"")))
+                        .results()
+                        .get("Item")
+                        .get(0);
                 assertEquals(4, next.version(), "the zone's version counter carries on");
-                assertEquals(List.of("c"), upgraded.pull(pull("u1", null, "Item:3")).payload().data().get("Item").stream()
-                        .map(SyncObject::id).toList());
+                assertEquals(
+                        List.of("c"),
+                        upgraded.pull(pull("u1", null, "Item:3")).payload().data().get("Item").stream()
+                                .map(SyncObject::id)
+                                .toList());
             }
 
             // A second start has nothing to do.
@@ -100,7 +130,8 @@ abstract class SchemaUpgradeScenarios {
             try {
                 DatabaseMetaData meta = em.unwrap(Connection.class).getMetaData();
                 boolean upper = meta.storesUpperCaseIdentifiers();
-                try (ResultSet indexes = meta.getIndexInfo(null, null, upper ? table.toUpperCase(Locale.ROOT) : table, false, false)) {
+                try (ResultSet indexes =
+                        meta.getIndexInfo(null, null, upper ? table.toUpperCase(Locale.ROOT) : table, false, false)) {
                     while (indexes.next()) {
                         if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
                             return true;

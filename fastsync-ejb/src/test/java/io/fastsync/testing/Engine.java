@@ -83,14 +83,18 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Registers a document type. */
-    public Engine document(String type, SyncZoneRestriction zones, ConflictsHandler<io.fastsync.document.SyncDocument> conflicts) {
+    public Engine document(
+            String type, SyncZoneRestriction zones, ConflictsHandler<io.fastsync.document.SyncDocument> conflicts) {
         registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts, zones);
         return this;
     }
 
     /** Registers the typed test entity {@link Note}. */
     public Engine notes(ConflictsHandler<Note> conflicts) {
-        registry.setSyncableObject(Note.class, new SyncableObjectDataSource<>(Note.class, em) { }, conflicts,
+        registry.setSyncableObject(
+                Note.class,
+                new SyncableObjectDataSource<>(Note.class, em) {},
+                conflicts,
                 SyncZoneRestriction.RESTRICTED);
         return this;
     }

@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 /** Requests in the JSON that clients send, parsed by the real codec. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** An object as an old client sends it (see {@link OldClientBodies}): version = last seen + 1, no base version. */
     public static String old(String id, int operation, long version, String fields) {
@@ -33,8 +32,9 @@ public final class Requests {
     /** An object of the extended protocol with an explicit timestamp in seconds. */
     public static String timed(String id, int operation, long base, double seconds, String fields) {
         String own = fields == null || fields.isBlank() ? "" : ", " + fields;
-        return "{\"id\": \"" + id + "\", \"deleted\": " + (operation == 2) + ", \"metadata\": {\"version\": " + (base + 1)
-                + ", \"baseVersion\": " + base + ", \"timestamp\": " + seconds + ", \"syncOperation\": " + operation + "}" + own + "}";
+        return "{\"id\": \"" + id + "\", \"deleted\": " + (operation == 2) + ", \"metadata\": {\"version\": "
+                + (base + 1) + ", \"baseVersion\": " + base + ", \"timestamp\": " + seconds + ", \"syncOperation\": "
+                + operation + "}" + own + "}";
     }
 
     /** A push of one type into one zone. */
@@ -45,7 +45,8 @@ public final class Requests {
     public static PushRequest keyed(String key, String type, String zone, String... objects) {
         String keyMember = key == null ? "" : ", \"idempotencyKey\": \"" + key + "\"";
         return RequestReader.readPush(parse("{\"data\": {\"" + type + "\": [" + String.join(", ", objects) + "]},"
-                + " \"operationMetadata\": {\"metadata\": {\"" + type + "\": " + typeMeta(type, zone, 999) + "}}" + keyMember + "}"));
+                + " \"operationMetadata\": {\"metadata\": {\"" + type + "\": " + typeMeta(type, zone, 999) + "}}"
+                + keyMember + "}"));
     }
 
     /** A push body holding several types: pairs of type name and its objects' JSON array text. */
@@ -55,17 +56,24 @@ public final class Requests {
         for (int i = 0; i < typeAndArray.length; i += 2) {
             String sep = i == 0 ? "" : ", ";
             data.append(sep).append('"').append(typeAndArray[i]).append("\": ").append(typeAndArray[i + 1]);
-            meta.append(sep).append('"').append(typeAndArray[i]).append("\": ").append(typeMeta(typeAndArray[i], zone, 999));
+            meta.append(sep)
+                    .append('"')
+                    .append(typeAndArray[i])
+                    .append("\": ")
+                    .append(typeMeta(typeAndArray[i], zone, 999));
         }
-        return RequestReader.readPush(parse("{\"data\": {" + data + "}, \"operationMetadata\": {\"metadata\": {" + meta + "}}}"));
+        return RequestReader.readPush(
+                parse("{\"data\": {" + data + "}, \"operationMetadata\": {\"metadata\": {" + meta + "}}}"));
     }
 
     /** A pull of the given types, each "Type:cursor", in one zone. */
     public static PullRequest pull(String zone, Integer limit, String... typeCursors) {
-        String cursors = Arrays.stream(typeCursors).map(tc -> {
-            String[] parts = tc.split(":");
-            return "\"" + parts[0] + "\": " + typeMeta(parts[0], zone, Long.parseLong(parts[1]));
-        }).collect(Collectors.joining(", "));
+        String cursors = Arrays.stream(typeCursors)
+                .map(tc -> {
+                    String[] parts = tc.split(":");
+                    return "\"" + parts[0] + "\": " + typeMeta(parts[0], zone, Long.parseLong(parts[1]));
+                })
+                .collect(Collectors.joining(", "));
         String limitMember = limit == null ? "" : ", \"limit\": " + limit;
         return RequestReader.readPull(parse("{\"metadata\": {" + cursors + "}" + limitMember + "}"));
     }

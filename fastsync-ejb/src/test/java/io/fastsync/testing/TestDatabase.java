@@ -17,8 +17,7 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres embedded;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** @return a factory on a fresh, empty H2 database with FastSync's schema */
     public static EntityManagerFactory h2() {
@@ -48,7 +47,7 @@ public final class TestDatabase {
         String base = postgresUrl();
         String db = "fs_" + UUID.randomUUID().toString().replace("-", "");
         try (var c = java.sql.DriverManager.getConnection(base, postgresUser(), "");
-             var s = c.createStatement()) {
+                var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create a PostgreSQL test database at " + base, e);

@@ -8,8 +8,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 /** Answers streamed as they are written, so that a large page is never held whole as a string. */
 public final class JsonAnswer {
 
-    private JsonAnswer() {
-    }
+    private JsonAnswer() {}
 
     /** A 200 answer written as text, buffered and UTF-8 (see {@link Utf8Writer}), for writers that do without a generator. */
     public static Response okText(WireJson.TextMessage message) {

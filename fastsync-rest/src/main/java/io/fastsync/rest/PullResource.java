@@ -34,9 +34,11 @@ public class PullResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One page of the changes after the client's cursors",
-            description = "Body: {\"metadata\": {Type: {syncZone, version}}, \"limit\": n}. Answer: the changes in version order, "
-                    + "the next cursors, and hasMore. See docs/protocol.md.")
+    @Operation(
+            summary = "One page of the changes after the client's cursors",
+            description =
+                    "Body: {\"metadata\": {Type: {syncZone, version}}, \"limit\": n}. Answer: the changes in version order, "
+                            + "the next cursors, and hasMore. See docs/protocol.md.")
     public Response pull(InputStream body) {
         PullRequest request = RequestReader.readPull(RequestBody.read(body, MAX_PULL_BYTES));
         PullResponse page = pullService.pull(request);

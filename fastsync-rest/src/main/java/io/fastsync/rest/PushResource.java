@@ -35,21 +35,28 @@ public class PushResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Apply a push: all objects of all types, or none",
-            description = "Body: {\"data\": {Type: [objects]}, \"operationMetadata\": {\"metadata\": {Type: {syncZone}}}}. "
-                    + "See docs/protocol.md.")
-    public Response push(InputStream body,
-                         @Parameter(description = "A key kept for retries of this same push")
-                         @HeaderParam("Idempotency-Key") String idempotencyKey,
-                         @HeaderParam("Content-Length") Long contentLength) {
+    @Operation(
+            summary = "Apply a push: all objects of all types, or none",
+            description =
+                    "Body: {\"data\": {Type: [objects]}, \"operationMetadata\": {\"metadata\": {Type: {syncZone}}}}. "
+                            + "See docs/protocol.md.")
+    public Response push(
+            InputStream body,
+            @Parameter(description = "A key kept for retries of this same push") @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @HeaderParam("Content-Length") Long contentLength) {
         if (contentLength != null && contentLength > settings.maxPushBytes()) {
-            throw new PushTooLargeException(null, null, "", "the body has " + contentLength
-                    + " bytes; at most " + settings.maxPushBytes() + " are accepted");
+            throw new PushTooLargeException(
+                    null,
+                    null,
+                    "",
+                    "the body has " + contentLength + " bytes; at most " + settings.maxPushBytes() + " are accepted");
         }
         PushRequest parsed = RequestReader.readPush(RequestBody.read(body, settings.maxPushBytes()));
         String headerKey = PushRequest.checkedKey(idempotencyKey, "", "the Idempotency-Key header");
         PushRequest request = headerKey != null && parsed.idempotencyKey() == null
-                ? new PushRequest(parsed.payload(), headerKey) : parsed;
+                ? new PushRequest(parsed.payload(), headerKey)
+                : parsed;
         PushResponse answer = PushRetry.onceIfKeyed(request, pushService::push);
         return JsonAnswer.okText(out -> MessageWriter.writePushResponse(answer, out));
     }

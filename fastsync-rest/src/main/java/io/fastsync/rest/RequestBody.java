@@ -18,8 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RequestBody {
 
-    private RequestBody() {
-    }
+    private RequestBody() {}
 
     /**
      * @param maxBytes the largest body accepted
@@ -31,14 +30,19 @@ final class RequestBody {
             return WireJson.parse(new InputStreamReader(new Limited(body, maxBytes), StandardCharsets.UTF_8));
         } catch (JsonParsingException e) {
             var at = e.getLocation();
-            throw new MalformedJsonException(at == null ? "the body is not valid JSON"
-                    : "the body is not valid JSON at line " + at.getLineNumber() + ", column " + at.getColumnNumber());
+            throw new MalformedJsonException(
+                    at == null
+                            ? "the body is not valid JSON"
+                            : "the body is not valid JSON at line " + at.getLineNumber() + ", column "
+                                    + at.getColumnNumber());
         } catch (JsonException e) {
             if (e.getCause() instanceof TooLarge) {
                 throw new PushTooLargeException(null, null, "", "the body is larger than " + maxBytes + " bytes");
             }
-            throw new MalformedJsonException(e.getMessage() == null || e.getMessage().isBlank()
-                    ? "the body is empty or not JSON" : "the body is not valid JSON");
+            throw new MalformedJsonException(
+                    e.getMessage() == null || e.getMessage().isBlank()
+                            ? "the body is empty or not JSON"
+                            : "the body is not valid JSON");
         }
     }
 

@@ -11,9 +11,23 @@ import org.junit.jupiter.api.Test;
 
 class Utf8WriterTest {
 
-    private static final String[] PIECES = {"{", "\"id\":", "a", "12345", "é", "中文", "\uD83D\uDE00", "\"", ",",
-            "x".repeat(31), "y".repeat(32), "z".repeat(33), "long text with ü and \uD83D\uDE00 in it " + "w".repeat(300),
-            "n".repeat(70_000), ""};
+    private static final String[] PIECES = {
+        "{",
+        "\"id\":",
+        "a",
+        "12345",
+        "é",
+        "中文",
+        "\uD83D\uDE00",
+        "\"",
+        ",",
+        "x".repeat(31),
+        "y".repeat(32),
+        "z".repeat(33),
+        "long text with ü and \uD83D\uDE00 in it " + "w".repeat(300),
+        "n".repeat(70_000),
+        ""
+    };
 
     @Test
     void writesWhatStringGetBytesWrites() throws IOException {
@@ -34,7 +48,8 @@ class Utf8WriterTest {
                 case 2 -> {
                     int from = piece.length() / 3;
                     int to = from + (piece.length() - from) / 2;
-                    if (piece.length() < 2 || Character.isLowSurrogate(piece.charAt(from))
+                    if (piece.length() < 2
+                            || Character.isLowSurrogate(piece.charAt(from))
                             || to < piece.length() && Character.isLowSurrogate(piece.charAt(to))) {
                         writer.write(piece);
                     } else {

@@ -36,12 +36,14 @@ import javax.sql.DataSource;
  * says which database, which schema version and which types. It starts after the schema
  * migration, because its first step asks the migration for the version.
  */
-@DataSourceDefinition(name = "java:app/jdbc/fastsync",
+@DataSourceDefinition(
+        name = "java:app/jdbc/fastsync",
         className = "${MPCONFIG=fastsync.db.driver}",
         url = "${MPCONFIG=fastsync.db.url}",
         user = "${MPCONFIG=fastsync.db.user}",
         password = "${MPCONFIG=fastsync.db.password}",
-        minPoolSize = 2, maxPoolSize = 32)
+        minPoolSize = 2,
+        maxPoolSize = 32)
 @Singleton
 @Startup
 public class StandaloneServer {
@@ -80,7 +82,11 @@ public class StandaloneServer {
         String schemaState = describeSchema();
         makeCommitsDurable();
         for (String type : settings.types()) {
-            registry.setSyncableObject(type, new DocumentDataSource(type, em), conflicts(type), settings.type(type).zones());
+            registry.setSyncableObject(
+                    type,
+                    new DocumentDataSource(type, em),
+                    conflicts(type),
+                    settings.type(type).zones());
         }
         LOG.info(() -> "FastSync serves " + describeTypes() + " on " + describeDatabase() + ", " + schemaState);
         if (authorizer.trustsRequests()) {
@@ -131,16 +137,22 @@ public class StandaloneServer {
         if (before == now) {
             return "schema version " + now;
         }
-        return before == 0 ? "schema version " + now + " created" : "schema upgraded from version " + before + " to " + now;
+        return before == 0
+                ? "schema version " + now + " created"
+                : "schema upgraded from version " + before + " to " + now;
     }
 
     private String describeTypes() {
         StringBuilder s = new StringBuilder();
         for (String type : settings.types()) {
             var registered = registry.require(type, null);
-            s.append(s.length() == 0 ? "" : ", ").append(type).append(" (")
-                    .append(registered.zoneRestriction().name().toLowerCase(Locale.ROOT)).append(", ")
-                    .append(registered.conflicts().strategy().configName()).append(')');
+            s.append(s.length() == 0 ? "" : ", ")
+                    .append(type)
+                    .append(" (")
+                    .append(registered.zoneRestriction().name().toLowerCase(Locale.ROOT))
+                    .append(", ")
+                    .append(registered.conflicts().strategy().configName())
+                    .append(')');
         }
         return s.toString();
     }

@@ -28,9 +28,10 @@ public class DriverFromUrl implements ConfigSource {
             return null;
         }
         for (Map.Entry<String, String> known : Map.of(
-                "jdbc:postgresql:", "org.postgresql.ds.PGSimpleDataSource",
-                "jdbc:h2:", "org.h2.jdbcx.JdbcDataSource",
-                "jdbc:mariadb:", "org.mariadb.jdbc.MariaDbDataSource").entrySet()) {
+                        "jdbc:postgresql:", "org.postgresql.ds.PGSimpleDataSource",
+                        "jdbc:h2:", "org.h2.jdbcx.JdbcDataSource",
+                        "jdbc:mariadb:", "org.mariadb.jdbc.MariaDbDataSource")
+                .entrySet()) {
             if (url.startsWith(known.getKey())) {
                 return known.getValue();
             }

@@ -11,8 +11,7 @@ import java.util.Map;
 /** Reads what the server answers, as the Java client receives it: a pull page, a push's results, a problem. */
 public final class AnswerReader {
 
-    private AnswerReader() {
-    }
+    private AnswerReader() {}
 
     /** Reads a pull answer, envelope included, as the Java client receives it. */
     public static PullResponse readPullResponse(JsonValue root) {
@@ -37,7 +36,9 @@ public final class AnswerReader {
                 JsonObject r = PayloadReader.object(v, p, "a result");
                 PushOutcome outcome = PushOutcome.ofWireName(PayloadReader.requiredString(r, "status", p + "/status"));
                 String winner = PayloadReader.optionalString(r, "winner", p + "/winner");
-                list.add(new ObjectResult(PayloadReader.requiredString(r, "id", p + "/id"), outcome,
+                list.add(new ObjectResult(
+                        PayloadReader.requiredString(r, "id", p + "/id"),
+                        outcome,
                         winner == null ? null : ConflictWinner.ofWireName(winner),
                         PayloadReader.optionalString(r, "strategy", p + "/strategy"),
                         Numbers.wholeNumber(r.get("version"), p + "/version"),
@@ -58,12 +59,19 @@ public final class AnswerReader {
         if (list instanceof JsonArray array) {
             for (JsonValue v : array) {
                 if (v instanceof JsonObject e) {
-                    errors.add(new Problem.Location(e.getString("type", null), e.getString("id", null),
-                            e.getString("pointer", null), e.getString("message", null)));
+                    errors.add(new Problem.Location(
+                            e.getString("type", null),
+                            e.getString("id", null),
+                            e.getString("pointer", null),
+                            e.getString("message", null)));
                 }
             }
         }
-        return new Problem(body.getInt("status", httpStatus), body.getString("code", "unknown"),
-                body.getString("title", null), body.getString("detail", null), errors);
+        return new Problem(
+                body.getInt("status", httpStatus),
+                body.getString("code", "unknown"),
+                body.getString("title", null),
+                body.getString("detail", null),
+                errors);
     }
 }

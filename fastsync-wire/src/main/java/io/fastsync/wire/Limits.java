@@ -18,6 +18,5 @@ public final class Limits {
     /** The longest client metadata id that is kept (a longer one is dropped, not refused). */
     public static final int METADATA_ID = 200;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class MessageWriter {
 
-    private MessageWriter() {
-    }
+    private MessageWriter() {}
 
     /** Writes a push body, as a client sends it. */
     public static void writePush(PushRequest request, java.io.Writer out) throws java.io.IOException {
@@ -75,9 +74,15 @@ public final class MessageWriter {
     /** Writes one object the way every client reads it: its fields copied as JSON text. */
     private static void writeObject(SyncObject o, JsonText json) throws java.io.IOException {
         // Constant keys are written as they are: nothing in them needs escaping.
-        json.raw("{\"id\":").value(o.id()).raw(",\"deleted\":").value(o.deleted()).raw(",\"metadata\":");
+        json.raw("{\"id\":")
+                .value(o.id())
+                .raw(",\"deleted\":")
+                .value(o.deleted())
+                .raw(",\"metadata\":");
         writeMetadata(o.metadata(), json);
-        json.raw(",\"metadataId\":").value(o.metadata().id() != null ? o.metadata().id() : o.id()).raw(",\"dirty\":false");
+        json.raw(",\"metadataId\":")
+                .value(o.metadata().id() != null ? o.metadata().id() : o.id())
+                .raw(",\"dirty\":false");
         String fields = o.fields().toString();
         if (fields.length() > 2) {
             // "{...}" without its opening brace: its members, then the brace that closes the object
@@ -99,9 +104,18 @@ public final class MessageWriter {
     }
 
     private static void writeMetadata(SyncMetadata m, JsonText json) throws java.io.IOException {
-        json.raw("{\"id\":").value(m.id()).raw(",\"type\":").value(m.type()).raw(",\"version\":").value(m.version())
-                .raw(",\"syncZone\":").value(m.syncZone()).raw(",\"timestamp\":").value(m.timestamp())
-                .raw(",\"syncOperation\":").value(m.syncOperation().code());
+        json.raw("{\"id\":")
+                .value(m.id())
+                .raw(",\"type\":")
+                .value(m.type())
+                .raw(",\"version\":")
+                .value(m.version())
+                .raw(",\"syncZone\":")
+                .value(m.syncZone())
+                .raw(",\"timestamp\":")
+                .value(m.timestamp())
+                .raw(",\"syncOperation\":")
+                .value(m.syncOperation().code());
         if (m.baseVersion() != null) {
             json.raw(",\"baseVersion\":").value(m.baseVersion());
         }
@@ -111,14 +125,19 @@ public final class MessageWriter {
     /** Writes a push answer inside the success envelope. */
     public static void writePushResponse(PushResponse response, java.io.Writer out) throws java.io.IOException {
         JsonText json = new JsonText(out);
-        json.raw("{\"success\":true,\"data\":{\"replayed\":").value(response.replayed()).raw(",\"results\":{");
+        json.raw("{\"success\":true,\"data\":{\"replayed\":")
+                .value(response.replayed())
+                .raw(",\"results\":{");
         boolean firstType = true;
         for (Map.Entry<String, List<ObjectResult>> entry : response.results().entrySet()) {
             json.key(entry.getKey(), !firstType).raw('[');
             firstType = false;
             boolean first = true;
             for (ObjectResult r : entry.getValue()) {
-                json.raw(first ? "{\"id\":" : ",{\"id\":").value(r.id()).raw(",\"status\":").value(r.outcome().wireName());
+                json.raw(first ? "{\"id\":" : ",{\"id\":")
+                        .value(r.id())
+                        .raw(",\"status\":")
+                        .value(r.outcome().wireName());
                 first = false;
                 if (r.winner() != null) {
                     json.raw(",\"winner\":").value(r.winner().wireName());
@@ -126,7 +145,11 @@ public final class MessageWriter {
                 if (r.strategy() != null) {
                     json.raw(",\"strategy\":").value(r.strategy());
                 }
-                json.raw(",\"version\":").value(r.version()).raw(",\"deleted\":").value(r.deleted()).raw('}');
+                json.raw(",\"version\":")
+                        .value(r.version())
+                        .raw(",\"deleted\":")
+                        .value(r.deleted())
+                        .raw('}');
             }
             json.raw(']');
         }

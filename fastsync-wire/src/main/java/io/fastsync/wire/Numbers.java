@@ -24,8 +24,7 @@ public final class Numbers {
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1_000);
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * @param pointer where the value stands, for the error

@@ -10,6 +10,5 @@ package io.fastsync.wire;
  * @param version  the version the object has on the server now
  * @param deleted  whether the object is now a tombstone on the server
  */
-public record ObjectResult(String id, PushOutcome outcome, ConflictWinner winner, String strategy,
-                           long version, boolean deleted) {
-}
+public record ObjectResult(
+        String id, PushOutcome outcome, ConflictWinner winner, String strategy, long version, boolean deleted) {}

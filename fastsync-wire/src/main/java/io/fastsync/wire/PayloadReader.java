@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class PayloadReader {
 
-    private PayloadReader() {
-    }
+    private PayloadReader() {}
 
     static SyncPayload readPayload(JsonObject body, String base) {
         JsonValue dataValue = body.get("data");
@@ -44,7 +43,8 @@ final class PayloadReader {
             JsonObject op = object(opValue, pointer, "per-type metadata");
             JsonValue inner = op.get("metadata");
             if (inner != null && inner.getValueType() != JsonValue.ValueType.NULL) {
-                metadata = readTypeMetadata(object(inner, pointer + "/metadata", "per-type metadata"), pointer + "/metadata");
+                metadata = readTypeMetadata(
+                        object(inner, pointer + "/metadata", "per-type metadata"), pointer + "/metadata");
             }
         }
         return new SyncPayload(objects, metadata);
@@ -59,20 +59,32 @@ final class PayloadReader {
             JsonObject m = object(entry.getValue(), p, "the metadata of type " + type);
             String declaredType = optionalString(m, "type", p + "/type");
             if (declaredType != null && !declaredType.equals(type)) {
-                throw new WireFormatException(p + "/type", "says '" + declaredType + "' under the key '" + type + "'", type, null);
+                throw new WireFormatException(
+                        p + "/type", "says '" + declaredType + "' under the key '" + type + "'", type, null);
             }
-            long version = m.containsKey("version") && !m.isNull("version") ? Numbers.wholeNumber(m.get("version"), p + "/version") : 0L;
+            long version = m.containsKey("version") && !m.isNull("version")
+                    ? Numbers.wholeNumber(m.get("version"), p + "/version")
+                    : 0L;
             if (version < 0) {
                 throw new WireFormatException(p + "/version", "must not be negative", type, null);
             }
             long timestamp = m.containsKey("timestamp") && !m.isNull("timestamp")
-                    ? Numbers.timestampMicros(m.get("timestamp"), p + "/timestamp") : 0L;
+                    ? Numbers.timestampMicros(m.get("timestamp"), p + "/timestamp")
+                    : 0L;
             SyncOperation op = SyncOperation.NONE;
             if (m.containsKey("syncOperation") && !m.isNull("syncOperation")) {
                 op = operation(m.get("syncOperation"), p + "/syncOperation", type, null);
             }
-            result.put(type, new SyncMetadata(optionalString(m, "id", p + "/id"), type, version,
-                    optionalString(m, "syncZone", p + "/syncZone"), timestamp, op, null));
+            result.put(
+                    type,
+                    new SyncMetadata(
+                            optionalString(m, "id", p + "/id"),
+                            type,
+                            version,
+                            optionalString(m, "syncZone", p + "/syncZone"),
+                            timestamp,
+                            op,
+                            null));
         }
         return result;
     }
@@ -85,14 +97,16 @@ final class PayloadReader {
         }
         String id = idString.getString();
         if (id.length() > Limits.OBJECT_ID) {
-            throw new WireFormatException(pointer + "/id", "must have at most " + Limits.OBJECT_ID + " characters", type, null);
+            throw new WireFormatException(
+                    pointer + "/id", "must have at most " + Limits.OBJECT_ID + " characters", type, null);
         }
         try {
             boolean deleted = false;
             JsonValue deletedValue = o.get("deleted");
             if (deletedValue != null && deletedValue.getValueType() != JsonValue.ValueType.NULL) {
                 if (deletedValue != JsonValue.TRUE && deletedValue != JsonValue.FALSE) {
-                    throw new WireFormatException(pointer + "/deleted", "must be true or false, found " + Numbers.describe(deletedValue));
+                    throw new WireFormatException(
+                            pointer + "/deleted", "must be true or false, found " + Numbers.describe(deletedValue));
                 }
                 deleted = deletedValue == JsonValue.TRUE;
             }
@@ -101,11 +115,16 @@ final class PayloadReader {
                 throw new WireFormatException(pointer + "/metadata", "is required");
             }
             String metadataId = bookkeepingId(o.get("metadataId"));
-            SyncMetadata metadata = readObjectMetadata(object(metadataValue, pointer + "/metadata", "the object's metadata"),
-                    type, id, metadataId, pointer + "/metadata");
+            SyncMetadata metadata = readObjectMetadata(
+                    object(metadataValue, pointer + "/metadata", "the object's metadata"),
+                    type,
+                    id,
+                    metadataId,
+                    pointer + "/metadata");
             JsonObjectBuilder fields = WireJson.objectBuilder();
             for (Map.Entry<String, JsonValue> field : o.entrySet()) {
-                if (!WireJson.RESERVED_OBJECT_KEYS.contains(field.getKey()) && !WireJson.IGNORED_OBJECT_KEYS.contains(field.getKey())) {
+                if (!WireJson.RESERVED_OBJECT_KEYS.contains(field.getKey())
+                        && !WireJson.IGNORED_OBJECT_KEYS.contains(field.getKey())) {
                     fields.add(field.getKey(), field.getValue());
                 }
             }
@@ -130,7 +149,8 @@ final class PayloadReader {
         }
         String metaType = optionalString(m, "type", pointer + "/type");
         if (metaType != null && !metaType.equals(type)) {
-            throw new WireFormatException(pointer + "/type", "is '" + metaType + "' but the object is listed under '" + type + "'");
+            throw new WireFormatException(
+                    pointer + "/type", "is '" + metaType + "' but the object is listed under '" + type + "'");
         }
         if (!m.containsKey("version") || m.isNull("version")) {
             throw new WireFormatException(pointer + "/version", "is required");
@@ -144,10 +164,12 @@ final class PayloadReader {
         }
         SyncOperation op = operation(m.get("syncOperation"), pointer + "/syncOperation", type, id);
         if (op == SyncOperation.NONE) {
-            throw new WireFormatException(pointer + "/syncOperation", "must be 0 add, 1 update or 2 delete for an object");
+            throw new WireFormatException(
+                    pointer + "/syncOperation", "must be 0 add, 1 update or 2 delete for an object");
         }
         long timestamp = m.containsKey("timestamp") && !m.isNull("timestamp")
-                ? Numbers.timestampMicros(m.get("timestamp"), pointer + "/timestamp") : 0L;
+                ? Numbers.timestampMicros(m.get("timestamp"), pointer + "/timestamp")
+                : 0L;
         Long base = null;
         if (m.containsKey("baseVersion") && !m.isNull("baseVersion")) {
             base = Numbers.wholeNumber(m.get("baseVersion"), pointer + "/baseVersion");
@@ -155,7 +177,8 @@ final class PayloadReader {
                 throw new WireFormatException(pointer + "/baseVersion", "must not be negative");
             }
         }
-        return new SyncMetadata(metaId, type, version, optionalString(m, "syncZone", pointer + "/syncZone"), timestamp, op, base);
+        return new SyncMetadata(
+                metaId, type, version, optionalString(m, "syncZone", pointer + "/syncZone"), timestamp, op, base);
     }
 
     /**
@@ -163,7 +186,9 @@ final class PayloadReader {
      * (a number, an object, an empty or over-long string, one with a NUL) is dropped, never refused.
      */
     static String bookkeepingId(JsonValue value) {
-        if (value instanceof JsonString s && !s.getString().isEmpty() && s.getString().length() <= Limits.METADATA_ID
+        if (value instanceof JsonString s
+                && !s.getString().isEmpty()
+                && s.getString().length() <= Limits.METADATA_ID
                 && s.getString().indexOf(0) < 0) {
             return s.getString();
         }
@@ -174,7 +199,8 @@ final class PayloadReader {
         long code = Numbers.wholeNumber(value, pointer);
         SyncOperation op = SyncOperation.ofCode(code);
         if (op == null) {
-            throw new WireFormatException(pointer, "must be 0 add, 1 update, 2 delete or 999 none, found " + code, type, id);
+            throw new WireFormatException(
+                    pointer, "must be 0 add, 1 update, 2 delete or 999 none, found " + code, type, id);
         }
         return op;
     }
@@ -189,7 +215,8 @@ final class PayloadReader {
         if (value instanceof JsonObject o) {
             return o;
         }
-        throw new WireFormatException(pointer, "must be a JSON object (" + what + "), found " + Numbers.describe(value));
+        throw new WireFormatException(
+                pointer, "must be a JSON object (" + what + "), found " + Numbers.describe(value));
     }
 
     static JsonArray array(JsonValue value, String pointer, String what) {

@@ -22,6 +22,5 @@ public record Problem(int status, String code, String title, String detail, List
      * @param pointer JSON Pointer into the request body, or null
      * @param message what is wrong there
      */
-    public record Location(String type, String id, String pointer, String message) {
-    }
+    public record Location(String type, String id, String pointer, String message) {}
 }

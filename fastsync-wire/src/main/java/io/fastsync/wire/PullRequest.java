@@ -8,5 +8,4 @@ import java.util.Map;
  * @param metadata per-type cursors by type name, in the order the client sent them; never null
  * @param limit    the most objects the client wants in this page; null for the server's page size
  */
-public record PullRequest(Map<String, SyncMetadata> metadata, Integer limit) {
-}
+public record PullRequest(Map<String, SyncMetadata> metadata, Integer limit) {}

@@ -7,5 +7,4 @@ package io.fastsync.wire;
  * @param hasMore true when the server holds more changes for the requested types than this page
  *                carries; the client pulls again with the returned cursors
  */
-public record PullResponse(SyncPayload payload, boolean hasMore) {
-}
+public record PullResponse(SyncPayload payload, boolean hasMore) {}

@@ -21,7 +21,9 @@ public record PushRequest(SyncPayload payload, String idempotencyKey) {
      */
     public static String checkedKey(String key, String pointer, String what) {
         if (key != null && (key.isBlank() || key.length() > Limits.IDEMPOTENCY_KEY)) {
-            throw new WireFormatException(pointer, (what.isEmpty() ? "" : what + " ") + "must have 1 to " + Limits.IDEMPOTENCY_KEY + " characters");
+            throw new WireFormatException(
+                    pointer,
+                    (what.isEmpty() ? "" : what + " ") + "must have 1 to " + Limits.IDEMPOTENCY_KEY + " characters");
         }
         return key;
     }

@@ -10,5 +10,4 @@ import java.util.Map;
  * @param replayed true when this answer was stored for an earlier push with the same idempotency key
  *                 and nothing was applied this time
  */
-public record PushResponse(Map<String, List<ObjectResult>> results, boolean replayed) {
-}
+public record PushResponse(Map<String, List<ObjectResult>> results, boolean replayed) {}

@@ -11,14 +11,14 @@ import java.util.Map;
  */
 public final class RequestReader {
 
-    private RequestReader() {
-    }
+    private RequestReader() {}
 
     /** Reads a push body: {@code {"data": {...}, "operationMetadata": {"metadata": {...}}}}. */
     public static PushRequest readPush(JsonValue root) {
         JsonObject body = PayloadReader.object(root, "", "the push body");
         SyncPayload payload = PayloadReader.readPayload(body, "");
-        String key = PushRequest.checkedKey(PayloadReader.optionalString(body, "idempotencyKey", "/idempotencyKey"), "/idempotencyKey", "");
+        String key = PushRequest.checkedKey(
+                PayloadReader.optionalString(body, "idempotencyKey", "/idempotencyKey"), "/idempotencyKey", "");
         return new PushRequest(payload, key);
     }
 
@@ -29,7 +29,8 @@ public final class RequestReader {
         if (metadataValue == null) {
             throw new WireFormatException("/metadata", "is required: one cursor per type");
         }
-        Map<String, SyncMetadata> cursors = PayloadReader.readTypeMetadata(PayloadReader.object(metadataValue, "/metadata", "per-type cursors"), "/metadata");
+        Map<String, SyncMetadata> cursors = PayloadReader.readTypeMetadata(
+                PayloadReader.object(metadataValue, "/metadata", "per-type cursors"), "/metadata");
         Integer limit = null;
         JsonValue limitValue = body.get("limit");
         if (limitValue != null && limitValue.getValueType() != JsonValue.ValueType.NULL) {

@@ -16,8 +16,14 @@ package io.fastsync.wire;
  * @param baseVersion   the version of the object the client last saw, sent by clients that speak
  *                      FastSync's extended protocol; null from old clients
  */
-public record SyncMetadata(String id, String type, long version, String syncZone, long timestamp,
-                           SyncOperation syncOperation, Long baseVersion) {
+public record SyncMetadata(
+        String id,
+        String type,
+        long version,
+        String syncZone,
+        long timestamp,
+        SyncOperation syncOperation,
+        Long baseVersion) {
 
     /** Per-type metadata carrying a cursor, as a pull request or response holds it. */
     public static SyncMetadata cursor(String type, String syncZone, long version) {

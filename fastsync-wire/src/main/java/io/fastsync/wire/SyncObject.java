@@ -9,5 +9,4 @@ import jakarta.json.JsonObject;
  * @param fields the object's own fields, without {@code id}, {@code deleted}, {@code metadata} and
  *               the client bookkeeping keys that {@link WireJson#IGNORED_OBJECT_KEYS} lists; never null
  */
-public record SyncObject(String id, boolean deleted, SyncMetadata metadata, JsonObject fields) {
-}
+public record SyncObject(String id, boolean deleted, SyncMetadata metadata, JsonObject fields) {}

@@ -10,5 +10,4 @@ import java.util.Map;
  * @param data     objects by type name; never null
  * @param metadata per-type metadata by type name (in JSON, {@code operationMetadata.metadata}); never null
  */
-public record SyncPayload(Map<String, List<SyncObject>> data, Map<String, SyncMetadata> metadata) {
-}
+public record SyncPayload(Map<String, List<SyncObject>> data, Map<String, SyncMetadata> metadata) {}

@@ -33,19 +33,17 @@ public final class WireJson {
      * rest of a push or a pull together.
      */
     private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final JsonGeneratorFactory GENERATORS = JSON.createGeneratorFactory(Map.of());
     private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
     private static final JsonBuilderFactory BUILDERS = JSON.createBuilderFactory(Map.of());
 
-    private WireJson() {
-    }
-
+    private WireJson() {}
 
     /** Escapes a key for use as one JSON Pointer segment (RFC 6901). */
     public static String escape(String key) {
         return key.replace("~", "~0").replace("/", "~1");
     }
-
 
     /**
      * Parses JSON text; the JSON-P exceptions pass through.

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class NumbersTest {
 
     private static JsonValue number(String literal) {
-        return Json.createReader(new java.io.StringReader("[" + literal + "]")).readArray().get(0);
+        return Json.createReader(new java.io.StringReader("[" + literal + "]"))
+                .readArray()
+                .get(0);
     }
 
     @Test
@@ -22,13 +24,15 @@ class NumbersTest {
 
     @Test
     void versionWithRealFractionIsRejectedWithItsPointer() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> Numbers.wholeNumber(number("5.5"), "/data/Item/0/metadata/version"));
+        WireFormatException e = assertThrows(
+                WireFormatException.class, () -> Numbers.wholeNumber(number("5.5"), "/data/Item/0/metadata/version"));
         assertEquals("/data/Item/0/metadata/version", e.pointer());
     }
 
     @Test
     void versionAsStringIsRejected() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> Numbers.wholeNumber(number("\"5\""), "/v"));
+        WireFormatException e =
+                assertThrows(WireFormatException.class, () -> Numbers.wholeNumber(number("\"5\""), "/v"));
         assertEquals("must be a whole number, found a string", e.getMessage());
     }
 
@@ -65,7 +69,8 @@ class NumbersTest {
 
     @Test
     void instantsBecomeWholeMicrosecondsDroppingNanoseconds() {
-        assertEquals(1_722_950_000_967_000L, Numbers.micros(java.time.Instant.ofEpochSecond(1_722_950_000L, 967_000_999)));
+        assertEquals(
+                1_722_950_000_967_000L, Numbers.micros(java.time.Instant.ofEpochSecond(1_722_950_000L, 967_000_999)));
     }
 
     @Test

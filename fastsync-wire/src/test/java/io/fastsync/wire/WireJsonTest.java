@@ -40,13 +40,19 @@ class WireJsonTest {
         assertEquals(3, items.size());
         SyncObject one = items.get(0);
         assertEquals("15335ffd-d99d-458b-9919-513b77ddbd90", one.id());
-        assertEquals("5406233f-58df-411d-9aae-25a7d138bb69", one.metadata().id(), "the client's metadata id, kept as sent");
+        assertEquals(
+                "5406233f-58df-411d-9aae-25a7d138bb69", one.metadata().id(), "the client's metadata id, kept as sent");
         assertFalse(one.deleted());
         assertEquals(1000L, one.metadata().version());
         assertEquals(SyncOperation.ADD, one.metadata().syncOperation());
         assertEquals(1_796_112_961_048_000L, one.metadata().timestamp());
         assertNull(one.metadata().baseVersion());
-        assertEquals(Json.createObjectBuilder().add("name", "one").add("description", "first item").build(), one.fields());
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("name", "one")
+                        .add("description", "first item")
+                        .build(),
+                one.fields());
         assertEquals("fixture-alice", push.payload().metadata().get("Item").syncZone());
         assertNull(push.idempotencyKey());
     }
@@ -61,8 +67,12 @@ class WireJsonTest {
                 PushRequest push = RequestReader.readPush(body);
                 for (List<SyncObject> objects : push.payload().data().values()) {
                     for (SyncObject o : objects) {
-                        assertFalse(o.id().equals(o.metadata().id()), name + ": the captures never send metadata.id = id");
-                        assertFalse(o.fields().containsKey("metadataId") || o.fields().containsKey("dirty"), name);
+                        assertFalse(
+                                o.id().equals(o.metadata().id()), name + ": the captures never send metadata.id = id");
+                        assertFalse(
+                                o.fields().containsKey("metadataId")
+                                        || o.fields().containsKey("dirty"),
+                                name);
                     }
                 }
             } else {
@@ -73,11 +83,18 @@ class WireJsonTest {
 
     @Test
     void writtenObjectsCarryTheirMetadataIdTwiceAsClientsExpect() {
-        SyncObject object = new SyncObject("obj", false,
-                new SyncMetadata("meta-7", "Item", 3, "z", 1, SyncOperation.UPDATE, null), JsonValue.EMPTY_JSON_OBJECT);
+        SyncObject object = new SyncObject(
+                "obj",
+                false,
+                new SyncMetadata("meta-7", "Item", 3, "z", 1, SyncOperation.UPDATE, null),
+                JsonValue.EMPTY_JSON_OBJECT);
         PullResponse page = new PullResponse(new SyncPayload(Map.of("Item", List.of(object)), Map.of()), false);
-        var written = parse(WireJson.text(out -> MessageWriter.writePullResponse(page, out))).asJsonObject()
-                .getJsonObject("data").getJsonObject("data").getJsonArray("Item").getJsonObject(0);
+        var written = parse(WireJson.text(out -> MessageWriter.writePullResponse(page, out)))
+                .asJsonObject()
+                .getJsonObject("data")
+                .getJsonObject("data")
+                .getJsonArray("Item")
+                .getJsonObject(0);
         assertEquals("obj", written.getString("id"));
         assertEquals("meta-7", written.getJsonObject("metadata").getString("id"));
         assertEquals("meta-7", written.getString("metadataId"));
@@ -87,16 +104,24 @@ class WireJsonTest {
     void aMetadataIdThatIsNoUsableStringIsDroppedNotRefused() {
         String[] odd = {"12", "{}", "\"\"", "\"" + "x".repeat(201) + "\"", "\"nul\\u0000\""};
         for (String value : odd) {
-            SyncObject o = RequestReader.readPush(parse("{\"data\": {\"Item\": [{\"id\": \"x\", \"metadataId\": " + value
-                    + ", \"metadata\": {\"id\": " + value + ", \"version\": 1000, \"syncOperation\": 0}}]}}"))
-                    .payload().data().get("Item").get(0);
+            SyncObject o = RequestReader.readPush(parse("{\"data\": {\"Item\": [{\"id\": \"x\", \"metadataId\": "
+                            + value + ", \"metadata\": {\"id\": " + value
+                            + ", \"version\": 1000, \"syncOperation\": 0}}]}}"))
+                    .payload()
+                    .data()
+                    .get("Item")
+                    .get(0);
             assertEquals("x", o.metadata().id(), value);
         }
     }
 
     @Test
     void dartPushWithDoublesIsRead() {
-        SyncObject item = RequestReader.readPush(parse(DART_PUSH)).payload().data().get("Item").get(0);
+        SyncObject item = RequestReader.readPush(parse(DART_PUSH))
+                .payload()
+                .data()
+                .get("Item")
+                .get(0);
         assertTrue(item.deleted());
         assertEquals(5L, item.metadata().version());
         assertEquals(SyncOperation.DELETE, item.metadata().syncOperation());
@@ -154,7 +179,8 @@ class WireJsonTest {
 
     @Test
     void pushWithoutDataIsRejected() {
-        WireFormatException e = assertThrows(WireFormatException.class, () -> RequestReader.readPush(parse("{\"items\": []}")));
+        WireFormatException e =
+                assertThrows(WireFormatException.class, () -> RequestReader.readPush(parse("{\"items\": []}")));
         assertEquals("/data", e.pointer());
     }
 
@@ -168,11 +194,14 @@ class WireJsonTest {
 
     @Test
     void pullAnswerRoundTripsThroughWriterAndReader() {
-        SyncObject object = new SyncObject("id-1", false,
+        SyncObject object = new SyncObject(
+                "id-1",
+                false,
                 new SyncMetadata("id-1", "Item", 8, "z", 1_722_950_000_123_456L, SyncOperation.UPDATE, null),
                 Json.createObjectBuilder().add("name", "x").build());
-        PullResponse sent = new PullResponse(new SyncPayload(Map.of("Item", List.of(object)),
-                Map.of("Item", SyncMetadata.cursor("Item", "z", 8))), true);
+        PullResponse sent = new PullResponse(
+                new SyncPayload(Map.of("Item", List.of(object)), Map.of("Item", SyncMetadata.cursor("Item", "z", 8))),
+                true);
         String json = WireJson.text(out -> MessageWriter.writePullResponse(sent, out));
         PullResponse read = AnswerReader.readPullResponse(parse(json));
         assertTrue(read.hasMore());
@@ -183,10 +212,21 @@ class WireJsonTest {
 
     @Test
     void pushAnswerRoundTrips() {
-        PushResponse sent = new PushResponse(Map.of("Item", List.of(
-                new ObjectResult("a", PushOutcome.APPLIED, null, null, 3, false),
-                new ObjectResult("b", PushOutcome.RESOLVED, ConflictWinner.SERVER, "last-writer-wins", 4, true))), false);
-        PushResponse read = AnswerReader.readPushResponse(parse(WireJson.text(out -> MessageWriter.writePushResponse(sent, out))));
+        PushResponse sent = new PushResponse(
+                Map.of(
+                        "Item",
+                        List.of(
+                                new ObjectResult("a", PushOutcome.APPLIED, null, null, 3, false),
+                                new ObjectResult(
+                                        "b",
+                                        PushOutcome.RESOLVED,
+                                        ConflictWinner.SERVER,
+                                        "last-writer-wins",
+                                        4,
+                                        true))),
+                false);
+        PushResponse read =
+                AnswerReader.readPushResponse(parse(WireJson.text(out -> MessageWriter.writePushResponse(sent, out))));
         assertEquals(sent, read);
     }
 }

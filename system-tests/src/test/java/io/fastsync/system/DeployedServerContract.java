@@ -60,13 +60,18 @@ abstract class DeployedServerContract {
 
     private static JsonObject result(Http.Answer pushed) {
         assertEquals(200, pushed.status(), pushed.text());
-        return pushed.body().getJsonObject("data").getJsonObject("results").getJsonArray("Item").getJsonObject(0);
+        return pushed.body()
+                .getJsonObject("data")
+                .getJsonObject("results")
+                .getJsonArray("Item")
+                .getJsonObject(0);
     }
 
     @Test
     void typeScriptPushIsPulledByADartClient() {
         String z = zone();
-        JsonObject applied = result(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "a1", 0, 1000, "\"name\": \"milk\""))));
+        JsonObject applied = result(
+                push(typeScriptPush("Item", z, typeScriptObject("Item", z, "a1", 0, 1000, "\"name\": \"milk\""))));
         assertEquals("applied", applied.getString("status"));
         assertEquals(1, applied.getInt("version"));
 
@@ -74,8 +79,15 @@ abstract class DeployedServerContract {
         JsonObject item = items(data).getJsonObject(0);
         assertEquals("a1", item.getString("id"));
         assertEquals("milk", item.getString("name"));
-        assertEquals(1722950000967000L, item.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
-        assertEquals(1, data.getJsonObject("operationMetadata").getJsonObject("metadata").getJsonObject("Item").getInt("version"));
+        assertEquals(
+                1722950000967000L,
+                item.getJsonObject("metadata").getJsonNumber("timestamp").longValue());
+        assertEquals(
+                1,
+                data.getJsonObject("operationMetadata")
+                        .getJsonObject("metadata")
+                        .getJsonObject("Item")
+                        .getInt("version"));
         assertTrue(pulled(z, 1).getJsonObject("data").isEmpty(), "nothing after the cursor");
     }
 
@@ -83,8 +95,14 @@ abstract class DeployedServerContract {
     void updateAndDeleteReachTheOtherClientInVersionOrder() {
         String z = zone();
         push(typeScriptPush("Item", z, typeScriptObject("Item", z, "d1", 0, 1000, "\"n\": 1")));
-        assertEquals(2, result(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "d1", 1, 2, "\"n\": 2")))).getInt("version"));
-        assertEquals(3, result(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "d1", 2, 3, "\"n\": 2")))).getInt("version"));
+        assertEquals(
+                2,
+                result(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "d1", 1, 2, "\"n\": 2"))))
+                        .getInt("version"));
+        assertEquals(
+                3,
+                result(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "d1", 2, 3, "\"n\": 2"))))
+                        .getInt("version"));
         JsonObject tombstone = items(pulled(z, 1)).getJsonObject(0);
         assertTrue(tombstone.getBoolean("deleted"));
         assertEquals(3, tombstone.getJsonObject("metadata").getInt("version"));
@@ -93,7 +111,10 @@ abstract class DeployedServerContract {
     @Test
     void retriedPushWithIdempotencyKeyChangesNothing() {
         String z = zone();
-        String body = typeScriptPush("Item", z, typeScriptObject("Item", z, "r1", 0, 1000, "\"n\": 1"),
+        String body = typeScriptPush(
+                "Item",
+                z,
+                typeScriptObject("Item", z, "r1", 0, 1000, "\"n\": 1"),
                 typeScriptObject("Item", z, "r2", 0, 1000, "\"n\": 2"));
         String key = UUID.randomUUID().toString();
         Http.Answer first = push(body, "Idempotency-Key", key);
@@ -101,7 +122,9 @@ abstract class DeployedServerContract {
         assertEquals(200, again.status(), again.text());
         assertFalse(first.body().getJsonObject("data").getBoolean("replayed"));
         assertTrue(again.body().getJsonObject("data").getBoolean("replayed"));
-        assertEquals(first.body().getJsonObject("data").getJsonObject("results"), again.body().getJsonObject("data").getJsonObject("results"));
+        assertEquals(
+                first.body().getJsonObject("data").getJsonObject("results"),
+                again.body().getJsonObject("data").getJsonObject("results"));
         assertEquals(2, items(pulled(z, 0)).size());
     }
 
@@ -118,7 +141,8 @@ abstract class DeployedServerContract {
         assertTrue(kept.getJsonObject(1).getBoolean("deleted"), "the tombstone is still sent");
 
         String z = FirstReleaseDatabase.ZONE;
-        JsonObject updated = result(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "kept", 1, 2, "\"name\": \"oat milk\""))));
+        JsonObject updated = result(
+                push(typeScriptPush("Item", z, typeScriptObject("Item", z, "kept", 1, 2, "\"name\": \"oat milk\""))));
         assertEquals("applied", updated.getString("status"));
         assertEquals(3, updated.getInt("version"), "the zone's counter carries on from the first release");
         assertTrue(serverLog().contains("schema upgraded from version 1 to "), "the start-up log reports the upgrade");
@@ -139,16 +163,28 @@ abstract class DeployedServerContract {
         assertProblem(push("{\"data\": "), 400, "malformed-json");
 
         String z = zone();
-        assertProblem(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "v", 0, 1000, "\"n\": 1")
-                .replace("\"version\": 1000", "\"version\": \"1000\""))), 400, "invalid-field");
-        assertProblem(push(typeScriptPush("Nope", z, typeScriptObject("Nope", z, "x", 0, 1000, "\"n\": 1"))), 400, "unknown-type");
+        assertProblem(
+                push(typeScriptPush(
+                        "Item",
+                        z,
+                        typeScriptObject("Item", z, "v", 0, 1000, "\"n\": 1")
+                                .replace("\"version\": 1000", "\"version\": \"1000\""))),
+                400,
+                "invalid-field");
+        assertProblem(
+                push(typeScriptPush("Nope", z, typeScriptObject("Nope", z, "x", 0, 1000, "\"n\": 1"))),
+                400,
+                "unknown-type");
         assertProblem(Http.post(base(), "pull", "{\"metadata\": {\"Item\": {\"version\": 0}}}"), 400, "missing-zone");
         assertProblem(Http.post(base(), "nowhere", "{}"), 404, "not-found");
         assertProblem(Http.get(base(), "push"), 405, "method-not-allowed");
 
         String other = zone();
         push(typeScriptPush("Item", z, typeScriptObject("Item", z, "mine", 0, 1000, "\"n\": 1")));
-        assertProblem(push(typeScriptPush("Item", other, typeScriptObject("Item", other, "mine", 1, 2, "\"n\": 2"))), 409, "zone-conflict");
+        assertProblem(
+                push(typeScriptPush("Item", other, typeScriptObject("Item", other, "mine", 1, 2, "\"n\": 2"))),
+                409,
+                "zone-conflict");
 
         List<String> many = new ArrayList<>();
         for (int i = 0; i <= MAX_OBJECTS; i++) {
@@ -157,11 +193,23 @@ abstract class DeployedServerContract {
         assertProblem(push(typeScriptPush("Item", other, many.toArray(String[]::new))), 413, "push-too-large");
 
         String key = UUID.randomUUID().toString();
-        push(typeScriptPush("Item", other, typeScriptObject("Item", other, "k1", 0, 1000, "\"n\": 1")), "Idempotency-Key", key);
-        assertProblem(push(typeScriptPush("Item", other, typeScriptObject("Item", other, "k2", 0, 1000, "\"n\": 2")),
-                "Idempotency-Key", key), 422, "idempotency-key-reused");
+        push(
+                typeScriptPush("Item", other, typeScriptObject("Item", other, "k1", 0, 1000, "\"n\": 1")),
+                "Idempotency-Key",
+                key);
+        assertProblem(
+                push(
+                        typeScriptPush("Item", other, typeScriptObject("Item", other, "k2", 0, 1000, "\"n\": 2")),
+                        "Idempotency-Key",
+                        key),
+                422,
+                "idempotency-key-reused");
 
-        assertEquals(List.of("k1"), items(pulled(other, 0)).stream().map(o -> ((JsonObject) o).getString("id")).toList(),
+        assertEquals(
+                List.of("k1"),
+                items(pulled(other, 0)).stream()
+                        .map(o -> ((JsonObject) o).getString("id"))
+                        .toList(),
                 "refused pushes wrote nothing");
     }
 
@@ -177,7 +225,11 @@ abstract class DeployedServerContract {
         assertEquals("before-restart", item.getString("id"));
         assertEquals(7, item.getInt("n"));
         assertEquals(2, items(pulled(FirstReleaseDatabase.ZONE, 0)).size());
-        assertEquals(2, result(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "after-restart", 0, 1000, "\"n\": 8"))))
-                .getInt("version"), "versions carry on after the restart");
+        assertEquals(
+                2,
+                result(push(typeScriptPush(
+                                "Item", z, typeScriptObject("Item", z, "after-restart", 0, 1000, "\"n\": 8"))))
+                        .getInt("version"),
+                "versions carry on after the restart");
     }
 }

@@ -41,13 +41,21 @@ class EarOnPayaraServerIT extends DeployedServerContract {
     @BeforeAll
     static void deployOnPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE fastsync");
         }
         databaseUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/fastsync";
         FirstReleaseDatabase.create(databaseUrl, "postgres", "postgres");
-        onPostgres = Map.of("FASTSYNC_DB_URL", databaseUrl, "FASTSYNC_DB_USER", "postgres", "FASTSYNC_DB_PASSWORD", "postgres",
-                "FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(MAX_OBJECTS));
+        onPostgres = Map.of(
+                "FASTSYNC_DB_URL",
+                databaseUrl,
+                "FASTSYNC_DB_USER",
+                "postgres",
+                "FASTSYNC_DB_PASSWORD",
+                "postgres",
+                "FASTSYNC_PUSH_MAX_OBJECTS",
+                String.valueOf(MAX_OBJECTS));
 
         domain = PayaraServerDomain.create();
         domain.start(onPostgres, false);
@@ -85,14 +93,18 @@ class EarOnPayaraServerIT extends DeployedServerContract {
 
     @Test
     void startUpLogNamesPostgreSQL() {
-        assertTrue(serverLog().contains("FastSync serves Item (restricted, last-writer-wins) on PostgreSQL"), "see " + domain.serverLog());
+        assertTrue(
+                serverLog().contains("FastSync serves Item (restricted, last-writer-wins) on PostgreSQL"),
+                "see " + domain.serverLog());
     }
 
     @Test
     void upgradeAddedStepsAndKeptTheFirstReleasesRecord() throws SQLException {
         List<String> versions = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "postgres"); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT version, applied_at FROM fastsync_schema_version ORDER BY version")) {
+        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
+                Statement s = c.createStatement();
+                ResultSet rows =
+                        s.executeQuery("SELECT version, applied_at FROM fastsync_schema_version ORDER BY version")) {
             while (rows.next()) {
                 versions.add(rows.getInt(1) + (rows.getInt(1) == 1 ? " " + rows.getString(2) : ""));
             }
@@ -109,11 +121,21 @@ class EarOnPayaraServerIT extends DeployedServerContract {
         domain.restart(Map.of("FASTSYNC_DATA_DIR", data.toString()));
 
         String z = "zone-" + UUID.randomUUID();
-        Http.Answer pushed = Http.post(base(), "push", typeScriptPush("Item", z, typeScriptObject("Item", z, "h", 0, 1000, "\"n\": 1")));
+        Http.Answer pushed = Http.post(
+                base(), "push", typeScriptPush("Item", z, typeScriptObject("Item", z, "h", 0, 1000, "\"n\": 1")));
         assertEquals(200, pushed.status(), pushed.text());
         Http.Answer pulled = Http.post(base(), "pull", dartPull("Item", z, 0));
-        assertEquals("h", pulled.body().getJsonObject("data").getJsonObject("data").getJsonArray("Item").getJsonObject(0).getString("id"));
-        assertTrue(serverLog().contains("on H2 ") && serverLog().contains("jdbc:h2:file:" + data), "see " + domain.serverLog());
+        assertEquals(
+                "h",
+                pulled.body()
+                        .getJsonObject("data")
+                        .getJsonObject("data")
+                        .getJsonArray("Item")
+                        .getJsonObject(0)
+                        .getString("id"));
+        assertTrue(
+                serverLog().contains("on H2 ") && serverLog().contains("jdbc:h2:file:" + data),
+                "see " + domain.serverLog());
         assertTrue(Files.exists(data.resolve("fastsync.mv.db")));
     }
 }

@@ -19,11 +19,11 @@ final class FirstReleaseDatabase {
     /** The zone the first release's data lives in. */
     static final String ZONE = "release-0.1";
 
-    private FirstReleaseDatabase() {
-    }
+    private FirstReleaseDatabase() {}
 
     static void create(String url, String user, String password) {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             for (String sql : statements()) {
                 s.execute(sql);
             }
@@ -34,8 +34,10 @@ final class FirstReleaseDatabase {
 
     private static List<String> statements() {
         try (InputStream in = FirstReleaseDatabase.class.getResourceAsStream("/first-release-database.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("--")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("--"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

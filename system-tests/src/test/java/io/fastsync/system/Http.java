@@ -14,23 +14,24 @@ import java.time.Duration;
 /** Plain HTTP against the deployed server, as any client talks to it. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
      * An answer.
      *
      * @param body the parsed JSON body; null when the body is not a JSON object
      */
-    record Answer(int status, String contentType, JsonObject body, String text) {
-    }
+    record Answer(int status, String contentType, JsonObject body, String text) {}
 
-    private Http() {
-    }
+    private Http() {}
 
     /** @param headers name, value, name, value... */
     static Answer post(URI base, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -38,7 +39,10 @@ final class Http {
     }
 
     static Answer get(URI base, String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build());
     }
 
     /** @throws IOException when nothing answers at all */
@@ -54,8 +58,14 @@ final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body() == null ? "" : response.body();
-            JsonObject json = text.trim().startsWith("{") ? Json.createReader(new StringReader(text)).readObject() : null;
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json, text);
+            JsonObject json = text.trim().startsWith("{")
+                    ? Json.createReader(new StringReader(text)).readObject()
+                    : null;
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    json,
+                    text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -38,11 +38,22 @@ final class PayaraMicroServer implements AutoCloseable {
 
     /** Starts the server with exactly these FastSync environment variables and waits until FastSync answers. */
     void start(Map<String, String> fastSyncEnvironment) {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", System.getProperty("payara.microJar"),
-                "--deploy", war.toAbsolutePath().toString(), "--port", String.valueOf(port),
-                "--nocluster", "--nohazelcast", "--disablephonehome")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        System.getProperty("payara.microJar"),
+                        "--deploy",
+                        war.toAbsolutePath().toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--nocluster",
+                        "--nohazelcast",
+                        "--disablephonehome")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Processes.setFastSyncEnvironment(builder, fastSyncEnvironment);
         try {
             process = builder.start();

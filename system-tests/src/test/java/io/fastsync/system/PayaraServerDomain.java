@@ -41,13 +41,21 @@ final class PayaraServerDomain implements AutoCloseable {
     static PayaraServerDomain create() {
         Path home = Path.of(System.getProperty("payara.home"));
         if (!Files.isExecutable(home.resolve("bin/asadmin"))) {
-            throw new IllegalStateException("no Payara Server at " + home + " (the build unpacks it; system property payara.home)");
+            throw new IllegalStateException(
+                    "no Payara Server at " + home + " (the build unpacks it; system property payara.home)");
         }
         Path domains = Processes.buildDirectory().resolve("payara-domains");
         PayaraServerDomain domain = new PayaraServerDomain(home, domains, freePortBase());
         domain.removeLeftOver();
-        domain.asadmin(Map.of(), "create-domain", "--nopassword", "--portbase", String.valueOf(domain.portBase),
-                "--domaindir", domains.toString(), NAME);
+        domain.asadmin(
+                Map.of(),
+                "create-domain",
+                "--nopassword",
+                "--portbase",
+                String.valueOf(domain.portBase),
+                "--domaindir",
+                domains.toString(),
+                NAME);
         domain.startFaster();
         return domain;
     }
@@ -65,8 +73,12 @@ final class PayaraServerDomain implements AutoCloseable {
             if (!xml.contains(heap)) {
                 throw new IllegalStateException("unexpected domain.xml: no " + heap + " in " + config);
             }
-            Files.writeString(config, xml.replace(heap, heap
-                    + "<jvm-options>-XX:TieredStopAtLevel=1</jvm-options><jvm-options>-XX:+UseSerialGC</jvm-options>"));
+            Files.writeString(
+                    config,
+                    xml.replace(
+                            heap,
+                            heap
+                                    + "<jvm-options>-XX:TieredStopAtLevel=1</jvm-options><jvm-options>-XX:+UseSerialGC</jvm-options>"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,7 +117,12 @@ final class PayaraServerDomain implements AutoCloseable {
     /** Deploys an archive as is, as {@code asadmin deploy} does for any administrator, and waits until FastSync answers. */
     Duration deploy(Path archive) {
         long started = System.nanoTime();
-        asadmin(Map.of(), "--port", String.valueOf(portBase + 48), "deploy", archive.toAbsolutePath().toString());
+        asadmin(
+                Map.of(),
+                "--port",
+                String.valueOf(portBase + 48),
+                "deploy",
+                archive.toAbsolutePath().toString());
         Processes.awaitFastSync(base(), Duration.ofMinutes(4), () -> true, serverLog());
         return Duration.ofNanos(System.nanoTime() - started);
     }
@@ -152,18 +169,21 @@ final class PayaraServerDomain implements AutoCloseable {
         try {
             Files.createDirectories(domains);
             long before = Files.exists(asadminLog) ? Files.size(asadminLog) : 0;
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(asadminLog.toFile()));
             Processes.setFastSyncEnvironment(builder, fastSyncEnvironment);
             builder.environment().put("AS_JAVA", System.getProperty("java.home"));
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " did not finish; see " + asadminLog);
+                throw new IllegalStateException(
+                        "asadmin " + String.join(" ", arguments) + " did not finish; see " + asadminLog);
             }
             if (process.exitValue() != 0) {
                 String output = Files.readString(asadminLog).substring((int) before);
-                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed: " + output.strip());
+                throw new IllegalStateException(
+                        "asadmin " + String.join(" ", arguments) + " failed: " + output.strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 /** What both managed servers need: a clean environment, free ports, and waiting until FastSync answers. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** @return the directory of the build's output, where servers keep their files */
     static Path buildDirectory() {

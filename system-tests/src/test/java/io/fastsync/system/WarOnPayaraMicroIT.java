@@ -24,8 +24,10 @@ class WarOnPayaraMicroIT extends DeployedServerContract {
         data = Processes.buildDirectory().resolve("war-h2-data");
         Processes.deleteRecursively(data);
         FirstReleaseDatabase.create("jdbc:h2:file:" + data.resolve("fastsync"), "fastsync", "fastsync");
-        settings = Map.of("FASTSYNC_DATA_DIR", data.toString(), "FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(MAX_OBJECTS));
-        server = new PayaraMicroServer(Path.of(System.getProperty("fastsync.war")),
+        settings =
+                Map.of("FASTSYNC_DATA_DIR", data.toString(), "FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(MAX_OBJECTS));
+        server = new PayaraMicroServer(
+                Path.of(System.getProperty("fastsync.war")),
                 Processes.buildDirectory().resolve("payara-micro-war.log"));
         server.start(settings);
     }
@@ -55,6 +57,8 @@ class WarOnPayaraMicroIT extends DeployedServerContract {
 
     @Test
     void startUpLogNamesTheEmbeddedDatabaseFile() {
-        assertTrue(serverLog().contains("on H2 ") && serverLog().contains("jdbc:h2:file:" + data.resolve("fastsync")), serverLog());
+        assertTrue(
+                serverLog().contains("on H2 ") && serverLog().contains("jdbc:h2:file:" + data.resolve("fastsync")),
+                serverLog());
     }
 }

@@ -17,8 +17,7 @@ public class Item extends SyncableObject {
     @Column(name = "qty", nullable = false)
     private int qty;
 
-    public Item() {
-    }
+    public Item() {}
 
     public Item(String zone, String name, int qty) {
         setSyncZone(zone);

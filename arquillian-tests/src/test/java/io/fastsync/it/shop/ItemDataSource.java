@@ -7,5 +7,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Declarative registration: restricted, last writer wins (the defaults). */
 @ApplicationScoped
 @Syncable
-public class ItemDataSource extends SyncableObjectDataSource<Item> {
-}
+public class ItemDataSource extends SyncableObjectDataSource<Item> {}

@@ -5,5 +5,4 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** No {@code @Syncable}: {@link ShopSyncSetup} registers it in code. */
 @ApplicationScoped
-public class OrderDataSource extends SyncableObjectDataSource<Order> {
-}
+public class OrderDataSource extends SyncableObjectDataSource<Order> {}

@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** The application's JAX-RS root; FastSync's resources from the classes jar sit at api/push and api/pull. */
 @ApplicationPath("api")
-public class ShopApplication extends Application {
-}
+public class ShopApplication extends Application {}

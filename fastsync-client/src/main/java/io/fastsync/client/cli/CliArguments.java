@@ -19,8 +19,17 @@ import java.util.List;
  * @param command        the command, or null
  * @param operands       the command's arguments; never null
  */
-record CliArguments(String server, String zone, Path store, List<String> headers, Integer limit,
-                    Integer timeoutSeconds, boolean discard, boolean help, String command, List<String> operands) {
+record CliArguments(
+        String server,
+        String zone,
+        Path store,
+        List<String> headers,
+        Integer limit,
+        Integer timeoutSeconds,
+        boolean discard,
+        boolean help,
+        String command,
+        List<String> operands) {
 
     static CliArguments parse(String... args) {
         String server = null;
@@ -43,7 +52,9 @@ record CliArguments(String server, String zone, Path store, List<String> headers
                 case "--help" -> help = true;
                 case "--discard" -> discard = true;
                 default -> {
-                    String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : ++i < args.length ? args[i] : null;
+                    String value = arg.contains("=")
+                            ? arg.substring(arg.indexOf('=') + 1)
+                            : ++i < args.length ? args[i] : null;
                     if (value == null) {
                         throw new UsageException(name + " needs a value");
                     }
@@ -60,8 +71,10 @@ record CliArguments(String server, String zone, Path store, List<String> headers
             }
         }
         String command = positional.isEmpty() ? null : positional.get(0);
-        List<String> operands = positional.isEmpty() ? List.of() : List.copyOf(positional.subList(1, positional.size()));
-        return new CliArguments(server, zone, store, List.copyOf(headers), limit, timeout, discard, help, command, operands);
+        List<String> operands =
+                positional.isEmpty() ? List.of() : List.copyOf(positional.subList(1, positional.size()));
+        return new CliArguments(
+                server, zone, store, List.copyOf(headers), limit, timeout, discard, help, command, operands);
     }
 
     private static int positive(String name, String value) {

@@ -1,8 +1,8 @@
 package io.fastsync.client.cli;
 
+import io.fastsync.client.ResetMode;
 import io.fastsync.client.SyncManager;
 import io.fastsync.client.SyncOptions;
-import io.fastsync.client.ResetMode;
 import io.fastsync.client.SyncReport;
 import io.fastsync.client.pull.PullReport;
 import io.fastsync.client.push.PushReport;
@@ -43,14 +43,18 @@ final class CliCommands {
     void run() {
         switch (a.command()) {
             case "add" -> out.println(documents(a.operand(0, "a TYPE")).add(json(a.operand(1, "a JSON object"))));
-            case "update" -> out.println(documents(a.operand(0, "a TYPE")).update(withId(a.operand(1, "an ID"), json(a.operand(2, "a JSON object")))));
+            case "update" ->
+                out.println(documents(a.operand(0, "a TYPE"))
+                        .update(withId(a.operand(1, "an ID"), json(a.operand(2, "a JSON object")))));
             case "delete" -> delete(documents(a.operand(0, "a TYPE")), a.operand(1, "an ID"));
             case "list" -> documents(a.operand(0, "a TYPE")).getAll().forEach(out::println);
             case "status" -> status();
             case "pull" -> out.println(describe(manager.pull(syncedTypes())));
             case "push" -> out.println(describe(manager.push(syncedTypes())));
             case "sync" -> out.println(describe(manager.sync(syncedTypes())));
-            case "reset" -> out.println(describe(manager.hardReset(a.discard() ? ResetMode.DISCARD_PENDING : ResetMode.KEEP_AND_PUSH_PENDING, syncedTypes())));
+            case "reset" ->
+                out.println(describe(manager.hardReset(
+                        a.discard() ? ResetMode.DISCARD_PENDING : ResetMode.KEEP_AND_PUSH_PENDING, syncedTypes())));
             default -> throw new UsageException("unknown command '" + a.command() + "'");
         }
     }
@@ -70,7 +74,9 @@ final class CliCommands {
     /** @return the types named on the command line, or else every type the store knows, registered */
     private String[] syncedTypes() {
         List<String> names = a.operands().isEmpty()
-                ? store.transact(StoreTransaction::typeStates).stream().map(TypeState::type).toList()
+                ? store.transact(StoreTransaction::typeStates).stream()
+                        .map(TypeState::type)
+                        .toList()
                 : a.operands();
         if (names.isEmpty()) {
             throw new UsageException("this store knows no type yet: name one, as in '" + a.command() + " Item'");
@@ -89,12 +95,15 @@ final class CliCommands {
     private void status() {
         for (TypeState t : store.transact(StoreTransaction::typeStates)) {
             long pending = store.transact(tx -> tx.pending(t.type()).size());
-            long objects = store.transact(tx -> tx.all(t.type()).stream().filter(o -> !o.deleted()).count());
-            out.println(t.type() + ": zone " + t.zone() + ", cursor " + t.cursor() + ", " + objects + " objects, " + pending + " pending");
+            long objects = store.transact(
+                    tx -> tx.all(t.type()).stream().filter(o -> !o.deleted()).count());
+            out.println(t.type() + ": zone " + t.zone() + ", cursor " + t.cursor() + ", " + objects + " objects, "
+                    + pending + " pending");
         }
         PendingPush unanswered = store.transact(StoreTransaction::pendingPush);
         if (unanswered != null) {
-            out.println("an unanswered push (key " + unanswered.request().idempotencyKey() + ") is sent again first on the next push");
+            out.println("an unanswered push (key " + unanswered.request().idempotencyKey()
+                    + ") is sent again first on the next push");
         }
     }
 
@@ -121,28 +130,43 @@ final class CliCommands {
         if (r.requests() == 0) {
             return "nothing to push";
         }
-        StringBuilder text = new StringBuilder("pushed ").append(count(r.objects(), "object")).append(": ")
-                .append(r.count(PushOutcome.APPLIED)).append(" applied, ")
-                .append(r.count(PushOutcome.UNCHANGED)).append(" unchanged, ")
+        StringBuilder text = new StringBuilder("pushed ")
+                .append(count(r.objects(), "object"))
+                .append(": ")
+                .append(r.count(PushOutcome.APPLIED))
+                .append(" applied, ")
+                .append(r.count(PushOutcome.UNCHANGED))
+                .append(" unchanged, ")
                 .append(count(r.count(PushOutcome.RESOLVED), "conflict"));
-        Map<ConflictWinner, Long> winners = r.results().values().stream().flatMap(List::stream)
+        Map<ConflictWinner, Long> winners = r.results().values().stream()
+                .flatMap(List::stream)
                 .filter(o -> o.outcome() == PushOutcome.RESOLVED && o.winner() != null)
-                .collect(Collectors.groupingBy(ObjectResult::winner, () -> new EnumMap<>(ConflictWinner.class), Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        ObjectResult::winner, () -> new EnumMap<>(ConflictWinner.class), Collectors.counting()));
         if (!winners.isEmpty()) {
-            text.append(" (").append(winners.entrySet().stream()
-                    .map(w -> WINNER.get(w.getKey()) + " " + w.getValue()).collect(Collectors.joining(", "))).append(")");
+            text.append(" (")
+                    .append(winners.entrySet().stream()
+                            .map(w -> WINNER.get(w.getKey()) + " " + w.getValue())
+                            .collect(Collectors.joining(", ")))
+                    .append(")");
         }
         return text.toString();
     }
 
     private static final Map<ConflictWinner, String> WINNER = Map.of(
-            ConflictWinner.CLIENT, "this copy won", ConflictWinner.SERVER, "the server's copy won", ConflictWinner.MERGED, "merged");
+            ConflictWinner.CLIENT,
+            "this copy won",
+            ConflictWinner.SERVER,
+            "the server's copy won",
+            ConflictWinner.MERGED,
+            "merged");
 
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String describe(SyncReport r) {
-        return describe(r.pulled()) + "; " + describe(r.pushed()) + (r.pulledAgain() == null ? "" : "; then " + describe(r.pulledAgain()));
+        return describe(r.pulled()) + "; " + describe(r.pushed())
+                + (r.pulledAgain() == null ? "" : "; then " + describe(r.pulledAgain()));
     }
 }

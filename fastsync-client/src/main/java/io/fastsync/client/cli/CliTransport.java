@@ -14,8 +14,7 @@ import java.time.Duration;
 /** The tool's transport from its options; without {@code --server}, one that says it is needed. */
 final class CliTransport {
 
-    private CliTransport() {
-    }
+    private CliTransport() {}
 
     static SyncTransport create(CliArguments a) {
         if (a.server() == null) {
@@ -42,7 +41,9 @@ final class CliTransport {
             if (colon < 1) {
                 throw new UsageException("--header needs 'Name: value', found '" + header + "'");
             }
-            settings.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+            settings.header(
+                    header.substring(0, colon).strip(),
+                    header.substring(colon + 1).strip());
         }
         if (a.timeoutSeconds() != null) {
             settings.requestTimeout(Duration.ofSeconds(a.timeoutSeconds()));

@@ -15,6 +15,7 @@ public final class FastSyncCli {
 
     /** Exit codes. */
     static final int OK = 0;
+
     static final int SERVER_ERROR = 1;
     static final int USAGE_ERROR = 2;
     static final int UNREACHABLE = 3;
@@ -50,8 +51,7 @@ public final class FastSyncCli {
 
     private static final Set<String> SENDING = Set.of("push", "sync", "reset");
 
-    private FastSyncCli() {
-    }
+    private FastSyncCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, System.console() != null));
@@ -89,13 +89,19 @@ public final class FastSyncCli {
             progress.endLine();
             err.println("fastsync: unexpected answer: " + e.getMessage() + stillPending(a));
             return UNEXPECTED_ANSWER;
-        } catch (StoreException | IllegalArgumentException | IllegalStateException | NoSuchElementException | JsonException e) {
+        } catch (StoreException
+                | IllegalArgumentException
+                | IllegalStateException
+                | NoSuchElementException
+                | JsonException e) {
             err.println("fastsync: " + e.getMessage());
             return USAGE_ERROR;
         }
     }
 
     private static String stillPending(CliArguments a) {
-        return a != null && SENDING.contains(a.command()) ? "; local changes stay pending, run the command again later" : "";
+        return a != null && SENDING.contains(a.command())
+                ? "; local changes stay pending, run the command again later"
+                : "";
     }
 }

@@ -16,11 +16,9 @@ final class PageApplier {
      * @param objects     how many objects of the requested types the page held
      * @param cursorMoved true if some cursor went up
      */
-    record Applied(int objects, boolean cursorMoved) {
-    }
+    record Applied(int objects, boolean cursorMoved) {}
 
-    private PageApplier() {
-    }
+    private PageApplier() {}
 
     static Applied apply(StoreTransaction tx, SyncPayload page, Map<String, String> zoneByType) {
         int objects = 0;
@@ -29,7 +27,8 @@ final class PageApplier {
             List<SyncObject> list = page.data().getOrDefault(type.getKey(), List.of());
             list.forEach(o -> merge(tx, type.getKey(), o));
             objects += list.size();
-            moved |= advanceCursor(tx, type.getKey(), type.getValue(), page.metadata().get(type.getKey()), list);
+            moved |= advanceCursor(
+                    tx, type.getKey(), type.getValue(), page.metadata().get(type.getKey()), list);
         }
         return new Applied(objects, moved);
     }
@@ -58,8 +57,10 @@ final class PageApplier {
      * The page's per-type version is the next cursor. A server that sends objects without it
      * gets the highest version delivered instead, which is safe because a page is in version order.
      */
-    private static boolean advanceCursor(StoreTransaction tx, String type, String zone, SyncMetadata meta, List<SyncObject> objects) {
-        long highest = meta != null ? meta.version()
+    private static boolean advanceCursor(
+            StoreTransaction tx, String type, String zone, SyncMetadata meta, List<SyncObject> objects) {
+        long highest = meta != null
+                ? meta.version()
                 : objects.stream().mapToLong(o -> o.metadata().version()).max().orElse(-1);
         TypeState state = tx.typeState(type);
         if (state == null) {

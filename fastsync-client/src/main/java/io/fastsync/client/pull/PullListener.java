@@ -5,8 +5,7 @@ package io.fastsync.client.pull;
 public interface PullListener {
 
     /** A listener that does nothing. */
-    PullListener NONE = progress -> {
-    };
+    PullListener NONE = progress -> {};
 
     /** @param progress never null */
     void pageApplied(PullProgress progress);

@@ -7,5 +7,4 @@ package io.fastsync.client.pull;
  * @param objects objects received so far, tombstones included
  * @param hasMore true if the server said more pages follow
  */
-public record PullProgress(int pages, long objects, boolean hasMore) {
-}
+public record PullProgress(int pages, long objects, boolean hasMore) {}

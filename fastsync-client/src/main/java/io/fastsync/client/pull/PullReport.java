@@ -9,5 +9,4 @@ import java.util.Map;
  * @param objects how many objects they held, tombstones included
  * @param cursors per type pulled, its cursor afterwards; never null
  */
-public record PullReport(int pages, long objects, Map<String, Long> cursors) {
-}
+public record PullReport(int pages, long objects, Map<String, Long> cursors) {}

@@ -57,7 +57,8 @@ public final class Puller {
             listener.pageApplied(new PullProgress(pages, objects, more));
             if (more && !applied.cursorMoved()) {
                 // Asking again with the same cursors would get the same page forever.
-                throw new UnexpectedAnswerException("the server said more changes wait but its page moved no cursor", null);
+                throw new UnexpectedAnswerException(
+                        "the server said more changes wait but its page moved no cursor", null);
             }
         }
         return new PullReport(pages, objects, store.transact(tx -> cursors(tx, zoneByType)));
@@ -65,7 +66,8 @@ public final class Puller {
 
     private static Map<String, SyncMetadata> request(StoreTransaction tx, Map<String, String> zoneByType) {
         Map<String, SyncMetadata> cursors = new LinkedHashMap<>();
-        cursors(tx, zoneByType).forEach((type, cursor) -> cursors.put(type, SyncMetadata.cursor(type, zoneByType.get(type), cursor)));
+        cursors(tx, zoneByType)
+                .forEach((type, cursor) -> cursors.put(type, SyncMetadata.cursor(type, zoneByType.get(type), cursor)));
         return cursors;
     }
 

@@ -14,8 +14,7 @@ import java.util.Map;
 /** Records a push answer in the store, object by object, in the transaction that forgets the pending push. */
 final class AnswerRecorder {
 
-    private AnswerRecorder() {
-    }
+    private AnswerRecorder() {}
 
     static void record(StoreTransaction tx, PendingPush sent, PushResponse answer) {
         for (Map.Entry<String, List<ObjectResult>> e : answer.results().entrySet()) {
@@ -29,7 +28,8 @@ final class AnswerRecorder {
     }
 
     private static void record(StoreTransaction tx, String type, ObjectResult r, Long sentRevision) {
-        StoredObject current = sentRevision == null ? null : tx.find(type, r.id()).orElse(null);
+        StoredObject current =
+                sentRevision == null ? null : tx.find(type, r.id()).orElse(null);
         if (current == null) {
             return; // not an object of this push, or forgotten locally (hardDelete) meanwhile
         }

@@ -17,8 +17,7 @@ import java.util.function.Supplier;
 /** Builds one push from the pending objects of the given types, at most a given number of them. */
 final class BatchBuilder {
 
-    private BatchBuilder() {
-    }
+    private BatchBuilder() {}
 
     /**
      * @param zoneByType the types to push, in order, with their zones
@@ -29,8 +28,12 @@ final class BatchBuilder {
      *                   while edits go on
      * @return the push, or null if no other object of these types is pending
      */
-    static PendingPush build(StoreTransaction tx, Map<String, String> zoneByType, Supplier<String> keys, int limit,
-                             Map<String, Set<String>> sent) {
+    static PendingPush build(
+            StoreTransaction tx,
+            Map<String, String> zoneByType,
+            Supplier<String> keys,
+            int limit,
+            Map<String, Set<String>> sent) {
         Map<String, List<SyncObject>> data = new LinkedHashMap<>();
         Map<String, SyncMetadata> metadata = new LinkedHashMap<>();
         Map<String, Map<String, Long>> revisions = new LinkedHashMap<>();
@@ -39,13 +42,17 @@ final class BatchBuilder {
             String type = entry.getKey();
             String zone = entry.getValue();
             Set<String> done = sent.getOrDefault(type, Set.of());
-            List<StoredObject> pending = tx.pending(type).stream().filter(o -> !done.contains(o.id())).limit(room).toList();
+            List<StoredObject> pending = tx.pending(type).stream()
+                    .filter(o -> !done.contains(o.id()))
+                    .limit(room)
+                    .toList();
             if (pending.isEmpty()) {
                 continue;
             }
             room -= pending.size();
             data.put(type, pending.stream().map(o -> toWire(o, zone)).toList());
-            metadata.put(type, new SyncMetadata(type, type, SyncOperation.NONE.code(), zone, 0L, SyncOperation.NONE, null));
+            metadata.put(
+                    type, new SyncMetadata(type, type, SyncOperation.NONE.code(), zone, 0L, SyncOperation.NONE, null));
             Map<String, Long> byId = new LinkedHashMap<>();
             pending.forEach(o -> byId.put(o.id(), o.revision()));
             revisions.put(type, byId);

@@ -24,7 +24,9 @@ public record PushReport(Map<String, List<ObjectResult>> results, int requests, 
     PushReport plus(PushResponse answer) {
         Map<String, List<ObjectResult>> all = new LinkedHashMap<>();
         results.forEach((type, list) -> all.put(type, new ArrayList<>(list)));
-        answer.results().forEach((type, list) -> all.computeIfAbsent(type, t -> new ArrayList<>()).addAll(list));
+        answer.results()
+                .forEach((type, list) ->
+                        all.computeIfAbsent(type, t -> new ArrayList<>()).addAll(list));
         return new PushReport(all, requests + 1, replayed || answer.replayed());
     }
 
@@ -35,12 +37,16 @@ public record PushReport(Map<String, List<ObjectResult>> results, int requests, 
 
     /** @return how many results had this outcome */
     public long count(PushOutcome outcome) {
-        return results.values().stream().flatMap(List::stream).filter(r -> r.outcome() == outcome).count();
+        return results.values().stream()
+                .flatMap(List::stream)
+                .filter(r -> r.outcome() == outcome)
+                .count();
     }
 
     /** @return true if a conflict kept the server's copy or a merge, which only a pull brings */
     public boolean serverCopiesWon() {
-        return results.values().stream().flatMap(List::stream)
+        return results.values().stream()
+                .flatMap(List::stream)
                 .anyMatch(r -> r.outcome() == PushOutcome.RESOLVED && r.winner() != ConflictWinner.CLIENT);
     }
 

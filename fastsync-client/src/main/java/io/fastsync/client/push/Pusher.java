@@ -9,8 +9,8 @@ import io.fastsync.wire.PushResponse;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -94,7 +94,9 @@ public final class Pusher {
                 batchSize = Math.max(1, batch.size() / 2);
                 continue;
             }
-            batch.revisions().forEach((type, byId) -> sent.computeIfAbsent(type, t -> new HashSet<>()).addAll(byId.keySet()));
+            batch.revisions()
+                    .forEach((type, byId) ->
+                            sent.computeIfAbsent(type, t -> new HashSet<>()).addAll(byId.keySet()));
         }
         return report;
     }

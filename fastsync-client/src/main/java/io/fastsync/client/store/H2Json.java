@@ -14,8 +14,7 @@ import java.util.Map;
 /** The text form of what {@link H2Store} keeps as JSON columns. */
 final class H2Json {
 
-    private H2Json() {
-    }
+    private H2Json() {}
 
     static JsonObject object(String text) {
         return WireJson.parseObject(text);

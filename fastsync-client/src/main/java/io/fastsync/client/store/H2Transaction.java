@@ -38,8 +38,17 @@ final class H2Transaction implements StoreTransaction {
 
     @Override
     public void put(StoredObject o) {
-        execute("MERGE INTO fs_object (" + OBJECT_COLUMNS + ") KEY (type_name, object_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                o.type(), o.id(), o.fields().toString(), o.deleted(), o.baseVersion(), o.pending(), o.revision(), o.editedAt());
+        execute(
+                "MERGE INTO fs_object (" + OBJECT_COLUMNS
+                        + ") KEY (type_name, object_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                o.type(),
+                o.id(),
+                o.fields().toString(),
+                o.deleted(),
+                o.baseVersion(),
+                o.pending(),
+                o.revision(),
+                o.editedAt());
     }
 
     @Override
@@ -59,8 +68,11 @@ final class H2Transaction implements StoreTransaction {
 
     @Override
     public void putTypeState(TypeState s) {
-        execute("MERGE INTO fs_type (type_name, zone_name, cursor_version) KEY (type_name) VALUES (?, ?, ?)",
-                s.type(), s.zone(), s.cursor());
+        execute(
+                "MERGE INTO fs_type (type_name, zone_name, cursor_version) KEY (type_name) VALUES (?, ?, ?)",
+                s.type(),
+                s.zone(),
+                s.cursor());
     }
 
     @Override
@@ -70,8 +82,9 @@ final class H2Transaction implements StoreTransaction {
 
     @Override
     public PendingPush pendingPush() {
-        try (PreparedStatement s = c.prepareStatement("SELECT request_json, revisions_json FROM fs_pending_push WHERE slot = 1");
-             ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s =
+                        c.prepareStatement("SELECT request_json, revisions_json FROM fs_pending_push WHERE slot = 1");
+                ResultSet r = s.executeQuery()) {
             return r.next() ? H2Json.pendingPush(r.getString(1), r.getString(2)) : null;
         } catch (SQLException e) {
             throw failed(e);
@@ -80,8 +93,10 @@ final class H2Transaction implements StoreTransaction {
 
     @Override
     public void putPendingPush(PendingPush push) {
-        execute("MERGE INTO fs_pending_push (slot, request_json, revisions_json) KEY (slot) VALUES (1, ?, ?)",
-                H2Json.request(push), H2Json.revisions(push));
+        execute(
+                "MERGE INTO fs_pending_push (slot, request_json, revisions_json) KEY (slot) VALUES (1, ?, ?)",
+                H2Json.request(push),
+                H2Json.revisions(push));
     }
 
     @Override
@@ -91,11 +106,18 @@ final class H2Transaction implements StoreTransaction {
 
     private List<StoredObject> objects(String where, Object... params) {
         try (PreparedStatement s = prepare("SELECT " + OBJECT_COLUMNS + " FROM fs_object " + where, params);
-             ResultSet r = s.executeQuery()) {
+                ResultSet r = s.executeQuery()) {
             List<StoredObject> list = new ArrayList<>();
             while (r.next()) {
-                list.add(new StoredObject(r.getString(1), r.getString(2), H2Json.object(r.getString(3)), r.getBoolean(4),
-                        r.getLong(5), r.getBoolean(6), r.getLong(7), r.getLong(8)));
+                list.add(new StoredObject(
+                        r.getString(1),
+                        r.getString(2),
+                        H2Json.object(r.getString(3)),
+                        r.getBoolean(4),
+                        r.getLong(5),
+                        r.getBoolean(6),
+                        r.getLong(7),
+                        r.getLong(8)));
             }
             return list;
         } catch (SQLException e) {
@@ -104,8 +126,9 @@ final class H2Transaction implements StoreTransaction {
     }
 
     private List<TypeState> typeStates(String where, Object... params) {
-        try (PreparedStatement s = prepare("SELECT type_name, zone_name, cursor_version FROM fs_type " + where, params);
-             ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s =
+                        prepare("SELECT type_name, zone_name, cursor_version FROM fs_type " + where, params);
+                ResultSet r = s.executeQuery()) {
             List<TypeState> list = new ArrayList<>();
             while (r.next()) {
                 list.add(new TypeState(r.getString(1), r.getString(2), r.getLong(3)));

@@ -12,6 +12,7 @@ public final class MemoryStore implements LocalStore {
 
     /** Objects by type, then by id; ids sorted so that pushes list objects in a stable order. */
     final Map<String, TreeMap<String, StoredObject>> objects = new TreeMap<>();
+
     final Map<String, TypeState> types = new TreeMap<>();
     PendingPush pendingPush;
 

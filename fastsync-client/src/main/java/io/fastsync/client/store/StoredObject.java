@@ -16,8 +16,15 @@ import jakarta.json.JsonObject;
  *                    moved since the push was built, so an edit made meanwhile stays pending
  * @param editedAt    microseconds since the epoch of the last change, local or from the server
  */
-public record StoredObject(String type, String id, JsonObject fields, boolean deleted, long baseVersion,
-                           boolean pending, long revision, long editedAt) {
+public record StoredObject(
+        String type,
+        String id,
+        JsonObject fields,
+        boolean deleted,
+        long baseVersion,
+        boolean pending,
+        long revision,
+        long editedAt) {
 
     /** A new local object, never seen by the server. */
     public static StoredObject added(String type, String id, JsonObject fields, long editedAt) {

@@ -14,8 +14,7 @@ final class HttpAnswers {
 
     private static final int SNIPPET = 200;
 
-    private HttpAnswers() {
-    }
+    private HttpAnswers() {}
 
     /**
      * @return the parsed body of a successful answer; never null
@@ -25,11 +24,17 @@ final class HttpAnswers {
     static JsonValue successBody(URI uri, int status, String body) {
         JsonValue json = parse(body);
         if (status < 200 || status > 299) {
-            throw new ServerProblemException(json != null
-                    ? AnswerReader.readProblem(json, status)
-                    : new Problem(status, "unknown", "HTTP " + status,
-                            uri + " answered without a FastSync problem body (is it the FastSync base URL, and is the"
-                                    + " server started?): " + snippet(body), List.of()));
+            throw new ServerProblemException(
+                    json != null
+                            ? AnswerReader.readProblem(json, status)
+                            : new Problem(
+                                    status,
+                                    "unknown",
+                                    "HTTP " + status,
+                                    uri
+                                            + " answered without a FastSync problem body (is it the FastSync base URL, and is the"
+                                            + " server started?): " + snippet(body),
+                                    List.of()));
         }
         if (json == null) {
             throw new UnexpectedAnswerException(uri + " answered " + status + " with no JSON: " + snippet(body), null);

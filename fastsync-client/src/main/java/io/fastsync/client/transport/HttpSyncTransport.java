@@ -38,8 +38,10 @@ public final class HttpSyncTransport implements SyncTransport {
         this.headers = Map.copyOf(settings.headers());
         this.requestTimeout = settings.requestTimeout();
         // HTTP/1.1: an h2c upgrade on plain http buys nothing for two POSTs and trips some proxies.
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .build();
     }
 
     /**
@@ -52,16 +54,21 @@ public final class HttpSyncTransport implements SyncTransport {
 
     @Override
     public PullResponse pull(PullRequest request) {
-        return read(exchange(pullUri, WireJson.text(out -> MessageWriter.writePull(request, out))), AnswerReader::readPullResponse);
+        return read(
+                exchange(pullUri, WireJson.text(out -> MessageWriter.writePull(request, out))),
+                AnswerReader::readPullResponse);
     }
 
     @Override
     public PushResponse push(PushRequest request) {
-        return read(exchange(pushUri, WireJson.text(out -> MessageWriter.writePush(request, out))), AnswerReader::readPushResponse);
+        return read(
+                exchange(pushUri, WireJson.text(out -> MessageWriter.writePush(request, out))),
+                AnswerReader::readPushResponse);
     }
 
     private JsonValue exchange(URI uri, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -70,7 +77,8 @@ public final class HttpSyncTransport implements SyncTransport {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ServerUnreachableException("no answer from " + uri + ": " + NetworkFailures.describe(e, requestTimeout), e);
+            throw new ServerUnreachableException(
+                    "no answer from " + uri + ": " + NetworkFailures.describe(e, requestTimeout), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException("interrupted while waiting for " + uri, e);
@@ -82,7 +90,8 @@ public final class HttpSyncTransport implements SyncTransport {
         try {
             return reader.apply(body);
         } catch (WireFormatException e) {
-            throw new UnexpectedAnswerException("the answer is not a FastSync message: " + e.pointer() + " " + e.getMessage(), e);
+            throw new UnexpectedAnswerException(
+                    "the answer is not a FastSync message: " + e.pointer() + " " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // JSON-P's getters throw ClassCastException or NullPointerException on a foreign shape.
             throw new UnexpectedAnswerException("the answer is not a FastSync message: " + e, e);

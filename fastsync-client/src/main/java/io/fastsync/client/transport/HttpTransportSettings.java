@@ -21,7 +21,8 @@ public final class HttpTransportSettings {
         this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
         String scheme = baseUri.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("the server address must start with http:// or https://, found " + baseUri);
+            throw new IllegalArgumentException(
+                    "the server address must start with http:// or https://, found " + baseUri);
         }
     }
 

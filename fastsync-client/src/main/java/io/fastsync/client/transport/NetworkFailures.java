@@ -11,8 +11,7 @@ import java.time.Duration;
 /** Words for an I/O failure; the JDK's own messages are often null ("connection refused" has none). */
 final class NetworkFailures {
 
-    private NetworkFailures() {
-    }
+    private NetworkFailures() {}
 
     static String describe(IOException e, Duration requestTimeout) {
         if (e instanceof HttpConnectTimeoutException) {

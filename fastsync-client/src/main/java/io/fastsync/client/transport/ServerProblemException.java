@@ -33,7 +33,10 @@ public class ServerProblemException extends SyncTransportException {
         if (detail != null) {
             s.append(": ").append(detail);
         }
-        p.errors().stream().filter(e -> e.pointer() != null).findFirst().ifPresent(e -> s.append(" (at ").append(e.pointer()).append(')'));
+        p.errors().stream()
+                .filter(e -> e.pointer() != null)
+                .findFirst()
+                .ifPresent(e -> s.append(" (at ").append(e.pointer()).append(')'));
         if (p.errors().size() > 1) {
             s.append(" and ").append(p.errors().size() - 1).append(" more");
         }

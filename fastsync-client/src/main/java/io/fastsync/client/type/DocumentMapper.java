@@ -16,8 +16,7 @@ public final class DocumentMapper implements FieldMapper<JsonObject> {
     /** The one instance; it holds no state. */
     public static final DocumentMapper INSTANCE = new DocumentMapper();
 
-    private DocumentMapper() {
-    }
+    private DocumentMapper() {}
 
     @Override
     public String idOf(JsonObject document) {
@@ -44,6 +43,9 @@ public final class DocumentMapper implements FieldMapper<JsonObject> {
 
     @Override
     public JsonObject fromFields(String id, JsonObject fields) {
-        return WireJson.objectBuilder().add("id", id).addAll(WireJson.objectBuilder(fields)).build();
+        return WireJson.objectBuilder()
+                .add("id", id)
+                .addAll(WireJson.objectBuilder(fields))
+                .build();
     }
 }

@@ -12,8 +12,7 @@ final class FieldRules {
 
     private static final Set<String> RESERVED = WireJson.reservedKeys();
 
-    private FieldRules() {
-    }
+    private FieldRules() {}
 
     /** @return the object's fields, checked */
     static <T> JsonObject checked(SyncType<T> type, String id, T object) {
@@ -26,7 +25,8 @@ final class FieldRules {
         }
         for (String key : fields.keySet()) {
             if (RESERVED.contains(key)) {
-                throw new IllegalArgumentException("'" + key + "' is reserved by the protocol and cannot be a field of " + type.name());
+                throw new IllegalArgumentException(
+                        "'" + key + "' is reserved by the protocol and cannot be a field of " + type.name());
             }
         }
         return fields;

@@ -19,7 +19,8 @@ public record SyncType<T>(String name, Zone zone, FieldMapper<T> mapper) {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(mapper, "mapper");
         if (name.isEmpty() || name.length() > Limits.TYPE_NAME) {
-            throw new IllegalArgumentException("a type name must have 1 to " + Limits.TYPE_NAME + " characters: '" + name + "'");
+            throw new IllegalArgumentException(
+                    "a type name must have 1 to " + Limits.TYPE_NAME + " characters: '" + name + "'");
         }
     }
 

@@ -2,8 +2,8 @@ package io.fastsync.client.type;
 
 import io.fastsync.client.store.LocalStore;
 import io.fastsync.client.store.PendingPush;
-import io.fastsync.client.store.StoredObject;
 import io.fastsync.client.store.StoreTransaction;
+import io.fastsync.client.store.StoredObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -72,7 +72,8 @@ public final class SyncableRepository<T> {
         }
         var fields = FieldRules.checked(type, id, object);
         store.update(tx -> {
-            StoredObject current = live(tx, id).orElseThrow(() -> new NoSuchElementException(type.name() + " " + id + " does not exist"));
+            StoredObject current = live(tx, id)
+                    .orElseThrow(() -> new NoSuchElementException(type.name() + " " + id + " does not exist"));
             tx.put(current.edited(fields, false, FieldRules.micros(clock)));
         });
         return type.mapper().fromFields(id, fields);
@@ -115,12 +116,16 @@ public final class SyncableRepository<T> {
     /** @return the objects not deleted that the filter accepts, by id; never null */
     public List<T> query(Predicate<? super T> filter) {
         return store.transact(tx -> tx.all(type.name())).stream()
-                .filter(o -> !o.deleted()).map(this::toObject).filter(filter).toList();
+                .filter(o -> !o.deleted())
+                .map(this::toObject)
+                .filter(filter)
+                .toList();
     }
 
     /** @return how many objects are not deleted */
     public long count() {
-        return store.transact(tx -> tx.all(type.name()).stream().filter(o -> !o.deleted()).count());
+        return store.transact(
+                tx -> tx.all(type.name()).stream().filter(o -> !o.deleted()).count());
     }
 
     /** @return how many objects, deleted ones included, carry a change not yet pushed */

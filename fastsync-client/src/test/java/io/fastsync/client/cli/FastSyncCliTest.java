@@ -26,8 +26,11 @@ class FastSyncCliTest {
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--store", dir.resolve("cli").toString()));
         all.addAll(List.of(args));
-        int code = FastSyncCli.run(all.toArray(String[]::new), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), false);
+        int code = FastSyncCli.run(
+                all.toArray(String[]::new),
+                new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8),
+                false);
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return code;
@@ -56,9 +59,11 @@ class FastSyncCliTest {
 
         assertEquals(3, run("--server", "http://127.0.0.1:" + port + "/fastsync", "push"));
 
-        assertEquals("fastsync: cannot reach the server: no answer from http://127.0.0.1:" + port
-                + "/fastsync/push: connection refused; local changes stay pending, run the command again later"
-                + System.lineSeparator(), err);
+        assertEquals(
+                "fastsync: cannot reach the server: no answer from http://127.0.0.1:" + port
+                        + "/fastsync/push: connection refused; local changes stay pending, run the command again later"
+                        + System.lineSeparator(),
+                err);
         assertEquals(0, run("status"));
         assertTrue(out.contains("1 pending"), out);
         assertTrue(out.contains("an unanswered push"), out);
@@ -75,7 +80,10 @@ class FastSyncCliTest {
         assertEquals(2, run("--zone", "z", "update", "Item", "nope", "{}"));
         assertEquals(2, run("--zone", "z", "pull", "Item"));
         assertTrue(err.contains("--server URL is needed"), err);
-        assertEquals(0, FastSyncCli.run(new String[] {"--help"}, new PrintStream(new ByteArrayOutputStream()), System.err, false));
+        assertEquals(
+                0,
+                FastSyncCli.run(
+                        new String[] {"--help"}, new PrintStream(new ByteArrayOutputStream()), System.err, false));
     }
 
     @Test

@@ -23,7 +23,8 @@ class H2StoreTest extends StoreContract {
 
     @Test
     void everythingSurvivesAReopen() {
-        StoredObject edited = StoredObject.fromServer("Item", "a1", json("{\"name\":\"milk\",\"tags\":[1,2]}"), 7, 5).edited(json("{\"name\":\"oat\"}"), false, 6);
+        StoredObject edited = StoredObject.fromServer("Item", "a1", json("{\"name\":\"milk\",\"tags\":[1,2]}"), 7, 5)
+                .edited(json("{\"name\":\"oat\"}"), false, 6);
         store.update(tx -> {
             tx.put(edited);
             tx.putTypeState(new TypeState("Item", "user-1", 12));
@@ -36,7 +37,8 @@ class H2StoreTest extends StoreContract {
         assertEquals(edited, store.transact(tx -> tx.find("Item", "a1")).orElseThrow());
         assertTrue(store.transact(tx -> tx.find("Item", "a1")).orElseThrow().pending());
         assertEquals(12L, store.transact(tx -> tx.typeState("Item")).cursor());
-        assertEquals("key-7", store.transact(StoreTransaction::pendingPush).request().idempotencyKey());
+        assertEquals(
+                "key-7", store.transact(StoreTransaction::pendingPush).request().idempotencyKey());
         assertTrue(Files.exists(dir.resolve("client.mv.db")));
     }
 

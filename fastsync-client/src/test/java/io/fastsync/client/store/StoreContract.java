@@ -28,10 +28,16 @@ abstract class StoreContract {
     }
 
     static PendingPush aPush() {
-        SyncObject a1 = new SyncObject("a1", false,
-                new SyncMetadata("a1", "Item", 4, "user-1", 1_754_481_600_000_000L, SyncOperation.UPDATE, 3L), json("{\"n\":2.5}"));
-        PushRequest request = new PushRequest(new SyncPayload(Map.of("Item", List.of(a1)),
-                Map.of("Item", new SyncMetadata("Item", "Item", 999, "user-1", 0, SyncOperation.NONE, null))), "key-7");
+        SyncObject a1 = new SyncObject(
+                "a1",
+                false,
+                new SyncMetadata("a1", "Item", 4, "user-1", 1_754_481_600_000_000L, SyncOperation.UPDATE, 3L),
+                json("{\"n\":2.5}"));
+        PushRequest request = new PushRequest(
+                new SyncPayload(
+                        Map.of("Item", List.of(a1)),
+                        Map.of("Item", new SyncMetadata("Item", "Item", 999, "user-1", 0, SyncOperation.NONE, null))),
+                "key-7");
         return new PendingPush(request, Map.of("Item", Map.of("a1", 5L)));
     }
 
@@ -42,9 +48,19 @@ abstract class StoreContract {
             tx.put(StoredObject.added("Item", "a", json("{}"), 12));
             tx.put(StoredObject.added("Note", "c", json("{}"), 13));
         });
-        assertEquals(List.of("a", "b"), store.transact(tx -> tx.all("Item")).stream().map(StoredObject::id).toList());
-        assertEquals(List.of("a"), store.transact(tx -> tx.pending("Item")).stream().map(StoredObject::id).toList());
-        assertEquals(StoredObject.fromServer("Item", "b", json("{\"x\":1}"), 7, 11), store.transact(tx -> tx.find("Item", "b")).orElseThrow());
+        assertEquals(
+                List.of("a", "b"),
+                store.transact(tx -> tx.all("Item")).stream()
+                        .map(StoredObject::id)
+                        .toList());
+        assertEquals(
+                List.of("a"),
+                store.transact(tx -> tx.pending("Item")).stream()
+                        .map(StoredObject::id)
+                        .toList());
+        assertEquals(
+                StoredObject.fromServer("Item", "b", json("{\"x\":1}"), 7, 11),
+                store.transact(tx -> tx.find("Item", "b")).orElseThrow());
     }
 
     @Test
@@ -55,7 +71,11 @@ abstract class StoreContract {
             tx.put(StoredObject.fromServer("Note", "c", json("{}"), 1, 0));
         });
         store.update(tx -> tx.deleteAll("Item", false));
-        assertEquals(List.of("a"), store.transact(tx -> tx.all("Item")).stream().map(StoredObject::id).toList());
+        assertEquals(
+                List.of("a"),
+                store.transact(tx -> tx.all("Item")).stream()
+                        .map(StoredObject::id)
+                        .toList());
         store.update(tx -> tx.deleteAll("Item", true));
         assertTrue(store.transact(tx -> tx.all("Item")).isEmpty());
         assertEquals(1, store.transact(tx -> tx.all("Note")).size());
@@ -68,9 +88,12 @@ abstract class StoreContract {
             tx.putTypeState(new TypeState("Item", "user-1", 9));
             tx.putPendingPush(aPush());
         });
-        assertEquals(List.of(new TypeState("Item", "user-1", 9), new TypeState("Note", "Global", 0)), store.transact(StoreTransaction::typeStates));
+        assertEquals(
+                List.of(new TypeState("Item", "user-1", 9), new TypeState("Note", "Global", 0)),
+                store.transact(StoreTransaction::typeStates));
         PendingPush push = store.transact(StoreTransaction::pendingPush);
-        assertEquals(Wire.body(aPush().request()), Wire.body(push.request()), "the retry is written as the first attempt");
+        assertEquals(
+                Wire.body(aPush().request()), Wire.body(push.request()), "the retry is written as the first attempt");
         assertEquals(5L, push.revisionOf("Item", "a1"));
         store.update(StoreTransaction::clearPendingPush);
         assertNull(store.transact(StoreTransaction::pendingPush));
@@ -79,12 +102,14 @@ abstract class StoreContract {
     @Test
     void aTransactionThatThrowsLeavesNoTrace() {
         store.update(tx -> tx.putTypeState(new TypeState("Item", "user-1", 3)));
-        assertThrows(IllegalStateException.class, () -> store.update(tx -> {
-            tx.put(StoredObject.added("Item", "a", json("{}"), 0));
-            tx.putTypeState(new TypeState("Item", "user-1", 9));
-            tx.putPendingPush(aPush());
-            throw new IllegalStateException("boom");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.update(tx -> {
+                    tx.put(StoredObject.added("Item", "a", json("{}"), 0));
+                    tx.putTypeState(new TypeState("Item", "user-1", 9));
+                    tx.putPendingPush(aPush());
+                    throw new IllegalStateException("boom");
+                }));
         assertTrue(store.transact(tx -> tx.find("Item", "a")).isEmpty());
         assertEquals(3L, store.transact(tx -> tx.typeState("Item")).cursor());
         assertNull(store.transact(StoreTransaction::pendingPush));

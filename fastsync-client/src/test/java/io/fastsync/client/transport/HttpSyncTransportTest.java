@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /** The HTTP transport against a stub HTTP server on a free port (not the FastSync server). */
 class HttpSyncTransportTest {
 
-    private static final PullRequest PULL = new PullRequest(Map.of("Item", SyncMetadata.cursor("Item", "user-1", 7)), 100);
+    private static final PullRequest PULL =
+            new PullRequest(Map.of("Item", SyncMetadata.cursor("Item", "user-1", 7)), 100);
     private HttpServer stub;
     private final AtomicReference<HttpExchange> seen = new AtomicReference<>();
     private final AtomicReference<String> seenBody = new AtomicReference<>();
@@ -57,13 +58,17 @@ class HttpSyncTransportTest {
             exchange.close();
         });
         stub.start();
-        return HttpSyncTransport.to(URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/fastsync/"))
-                .header("Authorization", "Bearer t0ken").requestTimeout(Duration.ofSeconds(5)).build();
+        return HttpSyncTransport.to(
+                        URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/fastsync/"))
+                .header("Authorization", "Bearer t0ken")
+                .requestTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     @Test
     void aPullIsPostedToBasePullWithTheHeadersAndItsPageIsRead() throws Exception {
-        String page = WireJson.text(out -> MessageWriter.writePullResponse(Wire.page(true, Wire.object("Item", "a1", 8, "{\"n\":1}")), out));
+        String page = WireJson.text(out ->
+                MessageWriter.writePullResponse(Wire.page(true, Wire.object("Item", "a1", 8, "{\"n\":1}")), out));
         PullResponse answer = answering(200, "application/json", page).pull(PULL);
 
         assertTrue(answer.hasMore());
@@ -103,14 +108,19 @@ class HttpSyncTransportTest {
 
         assertEquals(422, e.status());
         assertEquals("invalid-field", e.problem().code());
-        assertEquals(List.of("/data/Item/1/metadata/version"), e.problem().errors().stream().map(l -> l.pointer()).toList());
-        assertEquals("422 invalid-field: /data/Item/1/metadata/version must be a whole number, found a string"
-                + " (at /data/Item/1/metadata/version)", e.getMessage());
+        assertEquals(
+                List.of("/data/Item/1/metadata/version"),
+                e.problem().errors().stream().map(l -> l.pointer()).toList());
+        assertEquals(
+                "422 invalid-field: /data/Item/1/metadata/version must be a whole number, found a string"
+                        + " (at /data/Item/1/metadata/version)",
+                e.getMessage());
     }
 
     @Test
     void anOldServersFailureWithStatus200IsAProblemToo() throws Exception {
-        HttpSyncTransport transport = answering(200, "application/json", "{\"success\": false, \"detail\": \"zone missing\"}");
+        HttpSyncTransport transport =
+                answering(200, "application/json", "{\"success\": false, \"detail\": \"zone missing\"}");
         ServerProblemException e = assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
         assertEquals("zone missing", e.problem().detail());
     }
@@ -120,15 +130,23 @@ class HttpSyncTransportTest {
         HttpSyncTransport transport = answering(502, "text/html", "<html><body>Bad   Gateway</body></html>");
         ServerProblemException e = assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
         assertEquals(502, e.status());
-        assertTrue(e.problem().detail().endsWith("/fastsync/pull answered without a FastSync problem body"
-                + " (is it the FastSync base URL, and is the server started?): Bad Gateway"), e.problem().detail());
+        assertTrue(
+                e.problem()
+                        .detail()
+                        .endsWith("/fastsync/pull answered without a FastSync problem body"
+                                + " (is it the FastSync base URL, and is the server started?): Bad Gateway"),
+                e.problem().detail());
     }
 
     @Test
     void aSuccessThatIsNotFastSyncIsAnUnexpectedAnswer() throws Exception {
-        assertThrows(UnexpectedAnswerException.class, () -> answering(200, "text/html", "<html>login</html>").pull(PULL));
+        assertThrows(
+                UnexpectedAnswerException.class,
+                () -> answering(200, "text/html", "<html>login</html>").pull(PULL));
         stop();
-        assertThrows(UnexpectedAnswerException.class, () -> answering(200, "application/json", "{\"data\": 5}").pull(PULL));
+        assertThrows(
+                UnexpectedAnswerException.class,
+                () -> answering(200, "application/json", "{\"data\": 5}").pull(PULL));
     }
 
     @Test
@@ -137,7 +155,8 @@ class HttpSyncTransportTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        HttpSyncTransport transport = HttpSyncTransport.to(URI.create("http://127.0.0.1:" + port)).build();
+        HttpSyncTransport transport =
+                HttpSyncTransport.to(URI.create("http://127.0.0.1:" + port)).build();
         ServerUnreachableException e = assertThrows(ServerUnreachableException.class, () -> transport.pull(PULL));
         assertEquals("no answer from http://127.0.0.1:" + port + "/pull: connection refused", e.getMessage());
     }
@@ -154,8 +173,10 @@ class HttpSyncTransportTest {
             exchange.close();
         });
         stub.start();
-        HttpSyncTransport transport = HttpSyncTransport.to(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()))
-                .requestTimeout(Duration.ofMillis(200)).build();
+        HttpSyncTransport transport = HttpSyncTransport.to(
+                        URI.create("http://127.0.0.1:" + stub.getAddress().getPort()))
+                .requestTimeout(Duration.ofMillis(200))
+                .build();
         ServerUnreachableException e = assertThrows(ServerUnreachableException.class, () -> transport.pull(PULL));
         assertTrue(e.getMessage().contains("no answer within"), e.getMessage());
     }

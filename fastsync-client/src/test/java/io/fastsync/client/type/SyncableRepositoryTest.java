@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class SyncableRepositoryTest {
 
-    record Item(String id, String name, int qty) {
-    }
+    record Item(String id, String name, int qty) {}
 
     static final FieldMapper<Item> ITEMS = new FieldMapper<>() {
         @Override
@@ -29,7 +28,10 @@ class SyncableRepositoryTest {
 
         @Override
         public JsonObject toFields(Item item) {
-            return Json.createObjectBuilder().add("name", item.name()).add("qty", item.qty()).build();
+            return Json.createObjectBuilder()
+                    .add("name", item.name())
+                    .add("qty", item.qty())
+                    .build();
         }
 
         @Override
@@ -48,7 +50,8 @@ class SyncableRepositoryTest {
 
     /** Puts an object as a pull would: synced, at this server version. */
     private void synced(String id, long version) {
-        store.update(tx -> tx.put(StoredObject.fromServer("Item", id, ITEMS.toFields(new Item(id, "x", 1)), version, 0)));
+        store.update(
+                tx -> tx.put(StoredObject.fromServer("Item", id, ITEMS.toFields(new Item(id, "x", 1)), version, 0)));
     }
 
     @Test
@@ -113,7 +116,9 @@ class SyncableRepositoryTest {
         items.remove("b2");
 
         assertEquals(2, items.count());
-        assertEquals(List.of("a2"), items.query(i -> i.qty() > 5).stream().map(Item::id).toList());
+        assertEquals(
+                List.of("a2"),
+                items.query(i -> i.qty() > 5).stream().map(Item::id).toList());
         assertEquals(List.of("a1", "a2"), items.getAll().stream().map(Item::id).toList());
     }
 

@@ -16,11 +16,13 @@ final class Problems {
 
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static Response answer(Problem problem) {
-        return Response.status(problem.status()).type(PROBLEM_JSON).entity(new Body(problem)).build();
+        return Response.status(problem.status())
+                .type(PROBLEM_JSON)
+                .entity(new Body(problem))
+                .build();
     }
 
     /** A problem as the answer's entity: written as problem details, and read by {@link RefusalLog}. */

@@ -12,8 +12,7 @@ final class RateLimit {
      * @param allowed          whether this event may be written
      * @param suppressedBefore how many events were refused since the last one let through; to be reported now
      */
-    record Decision(boolean allowed, long suppressedBefore) {
-    }
+    record Decision(boolean allowed, long suppressedBefore) {}
 
     private final int perWindow;
     private final long windowMillis;

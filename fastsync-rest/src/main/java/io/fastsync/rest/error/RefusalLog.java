@@ -43,7 +43,8 @@ public class RefusalLog implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(response.getEntity() instanceof Problems.Body body) || body.problem().status() >= 500) {
+        if (!(response.getEntity() instanceof Problems.Body body)
+                || body.problem().status() >= 500) {
             return;
         }
         RateLimit.Decision decision = limit.tryAcquire();
@@ -53,14 +54,23 @@ public class RefusalLog implements ContainerResponseFilter {
         }
         if (decision.allowed()) {
             String client = servletRequest == null ? "an unknown client" : servletRequest.getRemoteAddr();
-            LOG.warning(() -> line(request.getMethod(), "/" + request.getUriInfo().getPath(), client, body.problem()));
+            LOG.warning(
+                    () -> line(request.getMethod(), "/" + request.getUriInfo().getPath(), client, body.problem()));
         }
     }
 
     /** {@code FastSync refused POST /push from 10.0.0.7: 400 invalid-field, type Item, id a1, at /data/Item/0/id: ...} */
     static String line(String method, String path, String client, Problem problem) {
-        StringBuilder s = new StringBuilder("FastSync refused ").append(method).append(' ').append(printable(path, 200))
-                .append(" from ").append(client).append(": ").append(problem.status()).append(' ').append(problem.code());
+        StringBuilder s = new StringBuilder("FastSync refused ")
+                .append(method)
+                .append(' ')
+                .append(printable(path, 200))
+                .append(" from ")
+                .append(client)
+                .append(": ")
+                .append(problem.status())
+                .append(' ')
+                .append(problem.code());
         if (!problem.errors().isEmpty()) {
             Problem.Location at = problem.errors().get(0);
             if (at.type() != null) {

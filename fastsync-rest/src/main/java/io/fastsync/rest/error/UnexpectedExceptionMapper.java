@@ -31,7 +31,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "FastSync incident " + incident, e instanceof EJBException ejb && ejb.getCause() != null ? ejb.getCause() : e);
-        return Problems.answer(Refusal.INTERNAL_ERROR, "the server failed to handle the request; incident " + incident, List.of());
+        LOG.log(
+                Level.SEVERE,
+                "FastSync incident " + incident,
+                e instanceof EJBException ejb && ejb.getCause() != null ? ejb.getCause() : e);
+        return Problems.answer(
+                Refusal.INTERNAL_ERROR, "the server failed to handle the request; incident " + incident, List.of());
     }
 }

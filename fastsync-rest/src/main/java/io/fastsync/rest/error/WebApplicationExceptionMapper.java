@@ -26,6 +26,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         // Whatever else the container refuses (406, 415, ...) keeps its status under a code made from it.
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String reason = type == null ? "HTTP " + status : type.getReasonPhrase();
-        return Problems.answer(new Problem(status, "http-" + status, reason, reason + ": FastSync serves POST push and POST pull", List.of()));
+        return Problems.answer(new Problem(
+                status, "http-" + status, reason, reason + ": FastSync serves POST push and POST pull", List.of()));
     }
 }

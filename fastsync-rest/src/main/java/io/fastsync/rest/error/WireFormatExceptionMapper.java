@@ -15,7 +15,9 @@ public class WireFormatExceptionMapper implements ExceptionMapper<WireFormatExce
     @Override
     public Response toResponse(WireFormatException e) {
         String where = e.pointer().isEmpty() ? "" : e.pointer() + " ";
-        return Problems.answer(Refusal.INVALID_FIELD, where + e.getMessage(),
+        return Problems.answer(
+                Refusal.INVALID_FIELD,
+                where + e.getMessage(),
                 List.of(new Problem.Location(e.type(), e.objectId(), e.pointer(), e.getMessage())));
     }
 }

@@ -30,7 +30,9 @@ class ErrorTableTest {
             }
             documented.add(m.group(1) + " " + m.group(2));
         }
-        List<String> known = Arrays.stream(Refusal.values()).map(r -> r.status() + " " + r.code()).toList();
+        List<String> known = Arrays.stream(Refusal.values())
+                .map(r -> r.status() + " " + r.code())
+                .toList();
         assertEquals(known, documented, "README.md's error table, in the order of Refusal");
     }
 }

@@ -61,10 +61,15 @@ class RefusalLogTest {
 
     @Test
     void theLineSaysStatusCodeWhereAndWho() {
-        Problem problem = new Problem(400, "invalid-field", "A field has the wrong type or value",
+        Problem problem = new Problem(
+                400,
+                "invalid-field",
+                "A field has the wrong type or value",
                 "/data/Item/0/metadata/version must be a whole number, found a string",
-                List.of(new Problem.Location("Item", "a1", "/data/Item/0/metadata/version", "must be a whole number, found a string")));
-        assertEquals("FastSync refused POST /push from 10.1.2.3: 400 invalid-field, type Item, id a1,"
+                List.of(new Problem.Location(
+                        "Item", "a1", "/data/Item/0/metadata/version", "must be a whole number, found a string")));
+        assertEquals(
+                "FastSync refused POST /push from 10.1.2.3: 400 invalid-field, type Item, id a1,"
                         + " at /data/Item/0/metadata/version: /data/Item/0/metadata/version must be a whole number, found a string",
                 RefusalLog.line("POST", "/push", "10.1.2.3", problem));
     }

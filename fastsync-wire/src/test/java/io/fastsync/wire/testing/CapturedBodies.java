@@ -20,14 +20,16 @@ public final class CapturedBodies {
 
     private static final String DIRECTORY = "/fixtures/ts-client-1.0.4/";
 
-    private CapturedBodies() {
-    }
+    private CapturedBodies() {}
 
     /** @return the names of the captured bodies, in the order the client sent them; where the resources are a folder */
     public static List<String> names() {
         URL readme = CapturedBodies.class.getResource(DIRECTORY + "README.md");
         try (Stream<Path> files = Files.list(Path.of(readme.toURI()).getParent())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".request.json")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".request.json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

@@ -15,8 +15,7 @@ public final class OldClientBodies {
     /** The timestamp the builders use where a test names none, in seconds. */
     public static final double SECONDS = 1_722_950_000.967;
 
-    private OldClientBodies() {
-    }
+    private OldClientBodies() {}
 
     /** A push of one type into one zone, as the TypeScript client writes it. */
     public static String typeScriptPush(String type, String zone, String... objects) {
@@ -26,12 +25,13 @@ public final class OldClientBodies {
 
     /** The per-type metadata member of a TypeScript push: {@code "Type": {...}}. */
     public static String typeScriptTypeMetadata(String type, String zone) {
-        return "\"" + type + "\": {\"type\": \"" + type + "\", \"version\": 999, \"syncZone\": \"" + zone + "\", \"id\": \""
-                + UUID.randomUUID() + "\", \"timestamp\": " + SECONDS + "}";
+        return "\"" + type + "\": {\"type\": \"" + type + "\", \"version\": 999, \"syncZone\": \"" + zone
+                + "\", \"id\": \"" + UUID.randomUUID() + "\", \"timestamp\": " + SECONDS + "}";
     }
 
     /** @see #typeScriptObject(String, String, String, int, long, double, String) with {@link #SECONDS} */
-    public static String typeScriptObject(String type, String zone, String id, int operation, long version, String fields) {
+    public static String typeScriptObject(
+            String type, String zone, String id, int operation, long version, String fields) {
         return typeScriptObject(type, zone, id, operation, version, SECONDS, fields);
     }
 
@@ -45,8 +45,8 @@ public final class OldClientBodies {
      *                  object the client pushed and has not pulled since)
      * @param fields    the object's own fields as JSON members, e.g. {@code "name": "milk"}; may be empty
      */
-    public static String typeScriptObject(String type, String zone, String id, int operation, long version, double seconds,
-                                          String fields) {
+    public static String typeScriptObject(
+            String type, String zone, String id, int operation, long version, double seconds, String fields) {
         String metadataId = UUID.randomUUID().toString();
         StringBuilder s = new StringBuilder("{\"id\": \"").append(id).append("\", \"metadata\": {");
         if (type != null) {
@@ -56,9 +56,17 @@ public final class OldClientBodies {
         if (zone != null) {
             s.append(", \"syncZone\": \"").append(zone).append('"');
         }
-        s.append(", \"id\": \"").append(metadataId).append("\", \"timestamp\": ").append(seconds)
-                .append(", \"syncOperation\": ").append(operation).append("}, \"deleted\": ").append(operation == 2)
-                .append(", \"metadataId\": \"").append(metadataId).append("\", \"dirty\": true");
+        s.append(", \"id\": \"")
+                .append(metadataId)
+                .append("\", \"timestamp\": ")
+                .append(seconds)
+                .append(", \"syncOperation\": ")
+                .append(operation)
+                .append("}, \"deleted\": ")
+                .append(operation == 2)
+                .append(", \"metadataId\": \"")
+                .append(metadataId)
+                .append("\", \"dirty\": true");
         if (fields != null && !fields.isBlank()) {
             s.append(", ").append(fields);
         }
@@ -72,8 +80,15 @@ public final class OldClientBodies {
     public static String typeScriptFirstPull(String zone, String... types) {
         StringBuilder s = new StringBuilder("{\"metadata\": {");
         for (int i = 0; i < types.length; i++) {
-            s.append(i == 0 ? "" : ", ").append('"').append(types[i]).append("\": {\"syncZone\": \"").append(zone)
-                    .append("\", \"type\": \"").append(types[i]).append("\", \"id\": \"").append(types[i])
+            s.append(i == 0 ? "" : ", ")
+                    .append('"')
+                    .append(types[i])
+                    .append("\": {\"syncZone\": \"")
+                    .append(zone)
+                    .append("\", \"type\": \"")
+                    .append(types[i])
+                    .append("\", \"id\": \"")
+                    .append(types[i])
                     .append("\", \"version\": 0, \"timestamp\": 1722950000, \"syncOperation\": 999}");
         }
         return s.append("}}").toString();
@@ -81,7 +96,8 @@ public final class OldClientBodies {
 
     /** A pull of one type, as the Dart client with sqflite writes it: numbers as doubles. */
     public static String dartPull(String type, String zone, long cursor) {
-        return "{\"metadata\": {\"" + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type + "\", \"syncZone\": \"" + zone
-                + "\", \"version\": " + cursor + ".0, \"timestamp\": 1722950000123000.0, \"syncOperation\": 999}}}";
+        return "{\"metadata\": {\"" + type + "\": {\"id\": \"" + type + "\", \"type\": \"" + type
+                + "\", \"syncZone\": \"" + zone + "\", \"version\": " + cursor
+                + ".0, \"timestamp\": 1722950000123000.0, \"syncOperation\": 999}}}";
     }
 }
