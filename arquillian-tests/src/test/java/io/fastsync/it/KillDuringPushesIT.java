@@ -57,13 +57,7 @@ class KillDuringPushesIT {
                 s.execute("CREATE DATABASE " + db);
             }
             campaign(
-                    Map.of(
-                            "FASTSYNC_DB_URL",
-                            local.substring(0, local.lastIndexOf('/') + 1) + db,
-                            "FASTSYNC_DB_USER",
-                            user,
-                            "FASTSYNC_DB_PASSWORD",
-                            ""),
+                    ServerProcess.onPostgres(local.substring(0, local.lastIndexOf('/') + 1) + db, user, ""),
                     dir.resolve("server.log"));
             return;
         }
@@ -71,13 +65,7 @@ class KillDuringPushesIT {
                 .setServerConfig("synchronous_commit", "on")
                 .start()) {
             campaign(
-                    Map.of(
-                            "FASTSYNC_DB_URL",
-                            pg.getJdbcUrl("postgres", "postgres"),
-                            "FASTSYNC_DB_USER",
-                            "postgres",
-                            "FASTSYNC_DB_PASSWORD",
-                            "postgres"),
+                    ServerProcess.onPostgres(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"),
                     dir.resolve("server.log"));
         }
     }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,14 +22,7 @@ class ServerOnPostgresRestartIT {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "fastsync-pg", ".log");
             ServerProcess server = new ServerProcess(
-                    Map.of(
-                            "FASTSYNC_DB_URL",
-                            pg.getJdbcUrl("postgres", "postgres"),
-                            "FASTSYNC_DB_USER",
-                            "postgres",
-                            "FASTSYNC_DB_PASSWORD",
-                            "postgres"),
-                    log);
+                    ServerProcess.onPostgres(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"), log);
             URI base = server.base();
             server.start();
             try {

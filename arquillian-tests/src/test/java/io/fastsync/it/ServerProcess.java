@@ -33,6 +33,11 @@ final class ServerProcess {
         }
     }
 
+    /** @return the environment that points the server at a PostgreSQL database by URL alone (the driver follows) */
+    static Map<String, String> onPostgres(String url, String user, String password) {
+        return Map.of("FASTSYNC_DB_URL", url, "FASTSYNC_DB_USER", user, "FASTSYNC_DB_PASSWORD", password);
+    }
+
     /** @return the FastSync base, {@code http://127.0.0.1:PORT/fastsync/} */
     URI base() {
         return URI.create("http://127.0.0.1:" + port + "/fastsync/");
