@@ -50,7 +50,8 @@ public class RefusalLog implements ContainerResponseFilter {
         RateLimit.Decision decision = limit.tryAcquire();
         if (decision.suppressedBefore() > 0) {
             LOG.warning(() -> "FastSync refused " + decision.suppressedBefore()
-                    + " more requests in the last minute without logging each (fastsync.log.refusals-per-minute)");
+                    + " more requests since the last refusal it logged, without logging each"
+                    + " (fastsync.log.refusals-per-minute)");
         }
         if (decision.allowed()) {
             String client = servletRequest == null ? "an unknown client" : servletRequest.getRemoteAddr();
