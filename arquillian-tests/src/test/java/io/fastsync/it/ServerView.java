@@ -16,15 +16,17 @@ import java.util.TreeMap;
  * What the server holds in one zone of one type, read with raw pulls from version 0, page after
  * page, without any client code in between.
  *
- * @param live     the objects not deleted, by id, as documents: {@code id} and their fields
- * @param versions every version delivered, in delivery order
+ * @param live         the objects not deleted, by id, as documents: {@code id} and their fields
+ * @param liveVersions the version each object of {@code live} was delivered with, by id
+ * @param versions     every version delivered, in delivery order
  */
-record ServerView(Map<String, JsonObject> live, List<Long> versions) {
+record ServerView(Map<String, JsonObject> live, Map<String, Long> liveVersions, List<Long> versions) {
 
     private static final Set<String> NOT_FIELDS = Set.of("deleted", "metadata", "metadataId", "dirty");
 
     static ServerView read(URI base, String type, String zone) {
         Map<String, JsonObject> latest = new TreeMap<>();
+        Map<String, Long> latestVersions = new TreeMap<>();
         List<Long> versions = new ArrayList<>();
         long cursor = 0;
         boolean more = true;
@@ -43,12 +45,15 @@ record ServerView(Map<String, JsonObject> live, List<Long> versions) {
             if (objects != null) {
                 for (JsonValue v : objects) {
                     JsonObject o = v.asJsonObject();
-                    versions.add(
-                            o.getJsonObject("metadata").getJsonNumber("version").longValue());
+                    long version =
+                            o.getJsonObject("metadata").getJsonNumber("version").longValue();
+                    versions.add(version);
                     if (o.getBoolean("deleted", false)) {
                         latest.remove(o.getString("id"));
+                        latestVersions.remove(o.getString("id"));
                     } else {
                         latest.put(o.getString("id"), document(o));
+                        latestVersions.put(o.getString("id"), version);
                     }
                 }
                 cursor = data.getJsonObject("operationMetadata")
@@ -59,7 +64,7 @@ record ServerView(Map<String, JsonObject> live, List<Long> versions) {
             }
             more = answer.body().getBoolean("hasMore", false);
         }
-        return new ServerView(latest, versions);
+        return new ServerView(latest, latestVersions, versions);
     }
 
     private static JsonObject document(JsonObject wire) {
