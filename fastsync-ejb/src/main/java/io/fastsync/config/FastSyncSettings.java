@@ -126,9 +126,12 @@ public record FastSyncSettings(
      * @throws IllegalArgumentException naming the key whose value is not valid
      */
     public static FastSyncSettings read(Function<String, Optional<String>> lookup) {
-        FastSyncSettings read = readEngine(lookup);
+        List<String> types = List.of(lookup.apply(TYPES).orElse(DEFAULT_TYPES).split(",")).stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         Map<String, TypeSettings> byType = new LinkedHashMap<>();
-        for (String type : read.types()) {
+        for (String type : types) {
             byType.put(
                     type,
                     new TypeSettings(
@@ -139,12 +142,12 @@ public record FastSyncSettings(
                                     .orElse(DEFAULT_CONFLICTS)));
         }
         return new FastSyncSettings(
-                read.pageSize(),
-                read.maxPushObjects(),
-                read.maxPushBytes(),
-                read.receiptRetentionHours(),
-                read.types(),
-                read.refusalsLoggedPerMinute(),
+                (int) number(lookup, PAGE_SIZE, DEFAULT_PAGE_SIZE),
+                (int) number(lookup, MAX_PUSH_OBJECTS, DEFAULT_MAX_PUSH_OBJECTS),
+                number(lookup, MAX_PUSH_BYTES, DEFAULT_MAX_PUSH_BYTES),
+                (int) number(lookup, RETENTION_HOURS, DEFAULT_RETENTION_HOURS),
+                types,
+                (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE),
                 byType);
     }
 
@@ -156,20 +159,6 @@ public record FastSyncSettings(
             case "global" -> SyncZoneRestriction.GLOBAL;
             default -> throw new IllegalArgumentException(key + " must be restricted or global, found '" + value + "'");
         };
-    }
-
-    private static FastSyncSettings readEngine(Function<String, Optional<String>> lookup) {
-        return new FastSyncSettings(
-                (int) number(lookup, PAGE_SIZE, DEFAULT_PAGE_SIZE),
-                (int) number(lookup, MAX_PUSH_OBJECTS, DEFAULT_MAX_PUSH_OBJECTS),
-                number(lookup, MAX_PUSH_BYTES, DEFAULT_MAX_PUSH_BYTES),
-                (int) number(lookup, RETENTION_HOURS, DEFAULT_RETENTION_HOURS),
-                List.of(lookup.apply(TYPES).orElse(DEFAULT_TYPES).split(",")).stream()
-                        .map(String::trim)
-                        .filter(s -> !s.isEmpty())
-                        .toList(),
-                (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE),
-                Map.of());
     }
 
     private static long number(Function<String, Optional<String>> lookup, String key, long fallback) {

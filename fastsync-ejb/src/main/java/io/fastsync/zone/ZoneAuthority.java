@@ -78,9 +78,4 @@ public class ZoneAuthority {
         }
         return requested == null || requested.isBlank() ? null : requested;
     }
-
-    /** @return true if the authorizer lets anyone use any zone */
-    public boolean trustsRequests() {
-        return authorizer.trustsRequests();
-    }
 }
