@@ -535,8 +535,8 @@ abstract class SyncEngineScenarios {
     @Test
     void schemaMigrationRunsOnceAndKeepsData() {
         engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
-        int before = engine.inTransaction(io.fastsync.schema.Schema::migrate);
-        assertEquals(io.fastsync.schema.Schema.latest(), before);
+        int before = engine.inTransaction(io.fastsync.internal.schema.Schema::migrate);
+        assertEquals(io.fastsync.internal.schema.Schema.latest(), before);
         assertEquals(1, pullAll("u1", "Item").size());
     }
 }

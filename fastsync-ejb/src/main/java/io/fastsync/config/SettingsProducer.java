@@ -7,12 +7,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Makes {@link FastSyncSettings} injectable, read once from MicroProfile Config. */
 @ApplicationScoped
-public class SettingsProducer {
+class SettingsProducer {
 
     private volatile FastSyncSettings settings;
 
     @Produces
-    public FastSyncSettings settings() {
+    FastSyncSettings settings() {
         FastSyncSettings s = settings;
         if (s == null) {
             Config config = ConfigProvider.getConfig();

@@ -1,6 +1,5 @@
 /**
- * Configuration: every key with its default in {@link io.fastsync.config.FastSyncSettings}, read
- * through MicroProfile Config, and the registration of the document types a standalone server
- * serves ({@link io.fastsync.config.ConfiguredTypes}).
+ * Configuration: every key with its default in {@link io.fastsync.config.FastSyncSettings}, engine
+ * and per-type settings alike, read once through MicroProfile Config and injectable.
  */
 package io.fastsync.config;

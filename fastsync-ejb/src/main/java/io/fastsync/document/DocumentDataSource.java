@@ -1,11 +1,8 @@
 package io.fastsync.document;
 
 import io.fastsync.store.IdChunks;
-import io.fastsync.store.SyncMeta;
 import io.fastsync.store.SyncStore;
-import io.fastsync.wire.SyncMetadata;
-import io.fastsync.wire.SyncObject;
-import io.fastsync.wire.SyncOperation;
+import io.fastsync.store.SyncValues;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -19,69 +16,20 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
 
     private final String typeName;
     private final EntityManager em;
+    private final DocumentValues values;
 
     /**
      * @param em an entity manager of the persistence unit {@code fastsync}, used in the caller's transaction
      */
     public DocumentDataSource(String typeName, EntityManager em) {
         this.typeName = typeName;
+        this.values = new DocumentValues(typeName);
         this.em = em;
     }
 
     @Override
-    public Class<SyncDocument> valueClass() {
-        return SyncDocument.class;
-    }
-
-    @Override
-    public SyncMeta meta(SyncDocument d) {
-        return new SyncMeta(
-                d.getId(),
-                d.getSyncZone(),
-                d.getSyncVersion(),
-                d.getSyncTimestamp(),
-                SyncOperation.ofCode(d.getSyncOperation()),
-                d.isDeleted());
-    }
-
-    @Override
-    public SyncDocument fromWire(SyncObject object, String zone) {
-        SyncDocument d = new SyncDocument(typeName, object.id(), zone, object.fields(), object.deleted());
-        d.setSyncMetadataId(object.metadata().id());
-        return d;
-    }
-
-    @Override
-    public SyncObject toWire(SyncDocument d, String type) {
-        return new SyncObject(
-                d.getId(),
-                d.isDeleted(),
-                new SyncMetadata(
-                        d.getSyncMetadataId() != null ? d.getSyncMetadataId() : d.getId(),
-                        type,
-                        d.getSyncVersion(),
-                        d.getSyncZone(),
-                        d.getSyncTimestamp(),
-                        SyncOperation.ofCode(d.getSyncOperation()),
-                        null),
-                d.getFields());
-    }
-
-    @Override
-    public boolean sameContent(SyncDocument a, SyncDocument b) {
-        // Equal text is equal content, and most comparisons end there without parsing either side.
-        return a.isDeleted() == b.isDeleted()
-                && (a.body().equals(b.body()) || a.getFields().equals(b.getFields()));
-    }
-
-    @Override
-    public void stamp(SyncDocument d, long version, long timestamp, SyncOperation operation, boolean deleted) {
-        d.stampSync(version, timestamp, operation.code(), deleted);
-    }
-
-    @Override
-    public void identify(SyncDocument d, String id, String zone) {
-        d.identify(typeName, id, zone);
+    public SyncValues<SyncDocument> values() {
+        return values;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.fastsync.entity;
 
+import io.fastsync.store.SyncMeta;
 import io.fastsync.wire.Limits;
+import io.fastsync.wire.SyncOperation;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
@@ -86,6 +88,20 @@ public abstract class SyncColumns {
     /** Keeps the pushing client's metadata id; called by FastSync only. */
     public void setSyncMetadataId(String syncMetadataId) {
         this.syncMetadataId = syncMetadataId;
+    }
+
+    /** @return the object's id, unique within its type */
+    public abstract String getId();
+
+    /** @return the sync metadata of this row, as the engine reads it */
+    public SyncMeta syncMeta() {
+        return new SyncMeta(
+                getId(),
+                getSyncZone(),
+                getSyncVersion(),
+                syncTimestamp,
+                SyncOperation.ofCode(getSyncOperation()),
+                isDeleted());
     }
 
     /** Sets the metadata of a change; called by FastSync only. */

@@ -1,17 +1,8 @@
 package io.fastsync.entity;
 
 import io.fastsync.store.IdChunks;
-import io.fastsync.store.InvalidFieldsException;
-import io.fastsync.store.SyncMeta;
 import io.fastsync.store.SyncStore;
-import io.fastsync.wire.SyncMetadata;
-import io.fastsync.wire.SyncObject;
-import io.fastsync.wire.SyncOperation;
-import io.fastsync.wire.WireJson;
-import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
+import io.fastsync.store.SyncValues;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -44,20 +35,21 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
     private static final Map<String, Object> FRESH =
             Map.of("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS);
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
-
     @PersistenceContext(unitName = "fastsync")
     private EntityManager em;
 
     private final Class<T> entityClass;
+    private final EntityValues<T> values;
 
     protected SyncableObjectDataSource() {
         this.entityClass = entityClassOf(getClass());
+        this.values = new EntityValues<>(entityClass);
     }
 
     /** For a data source built by hand, outside a container. */
     protected SyncableObjectDataSource(Class<T> entityClass, EntityManager em) {
         this.entityClass = entityClass;
+        this.values = new EntityValues<>(entityClass);
         this.em = em;
     }
 
@@ -67,75 +59,13 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
     }
 
     @Override
-    public Class<T> valueClass() {
-        return entityClass;
+    public SyncValues<T> values() {
+        return values;
     }
 
     /** @return the JPQL entity name of the class */
     protected String entityName() {
         return entityManager().getMetamodel().entity(entityClass).getName();
-    }
-
-    @Override
-    public SyncMeta meta(T value) {
-        return new SyncMeta(
-                value.getId(),
-                value.getSyncZone(),
-                value.getSyncVersion(),
-                value.getSyncTimestamp(),
-                SyncOperation.ofCode(value.getSyncOperation()),
-                value.isDeleted());
-    }
-
-    @Override
-    public T fromWire(SyncObject object, String zone) {
-        T value;
-        try {
-            value = JSONB.fromJson(object.fields().toString(), entityClass);
-        } catch (JsonbException e) {
-            throw new InvalidFieldsException(
-                    "the fields do not fit type " + entityClass.getSimpleName() + ": " + rootMessage(e));
-        }
-        identify(value, object.id(), zone);
-        value.setSyncMetadataId(object.metadata().id());
-        return value;
-    }
-
-    @Override
-    public SyncObject toWire(T value, String typeName) {
-        SyncMeta m = meta(value);
-        return new SyncObject(
-                m.id(),
-                m.deleted(),
-                new SyncMetadata(
-                        value.getSyncMetadataId() != null ? value.getSyncMetadataId() : m.id(),
-                        typeName,
-                        m.version(),
-                        m.zone(),
-                        m.timestamp(),
-                        m.operation(),
-                        null),
-                fields(value));
-    }
-
-    @Override
-    public boolean sameContent(T a, T b) {
-        return a.isDeleted() == b.isDeleted() && fields(a).equals(fields(b));
-    }
-
-    private JsonObject fields(T value) {
-        return WireJson.parseObject(JSONB.toJson(value));
-    }
-
-    @Override
-    public void stamp(T value, long version, long timestamp, SyncOperation operation, boolean deleted) {
-        value.stampSync(version, timestamp, operation.code(), deleted);
-    }
-
-    @Override
-    public void identify(T value, String id, String zone) {
-        value.setId(id);
-        value.setSyncZone(zone);
     }
 
     @Override
@@ -203,14 +133,6 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
     public void hardDelete(T value) {
         EntityManager manager = entityManager();
         manager.remove(manager.contains(value) ? value : manager.merge(value));
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t.getMessage() + ")";
     }
 
     @SuppressWarnings("unchecked")

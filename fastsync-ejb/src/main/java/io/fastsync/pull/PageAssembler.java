@@ -53,7 +53,7 @@ class PageAssembler {
         List<SyncObject> objects = new ArrayList<>(Math.min(rows.size(), budget));
         long last = target.cursor();
         for (T row : more ? rows.subList(0, budget) : rows) {
-            SyncObject object = store.toWire(row, target.type().name());
+            SyncObject object = store.values().toWire(row, target.type().name());
             objects.add(object);
             last = object.metadata().version();
         }

@@ -52,7 +52,7 @@ class ConflictDetector {
         List<ObjectDecision<T>> objects = new ArrayList<>(batch.objects().size());
         for (IncomingObject<T> incoming : batch.objects()) {
             T current = stored.get(incoming.id());
-            SyncMeta currentMeta = current == null ? null : store.meta(current);
+            SyncMeta currentMeta = current == null ? null : store.values().meta(current);
             if (currentMeta != null && !currentMeta.zone().equals(batch.zone())) {
                 // Ids are not scoped by the request: an object stays in the zone it was created in.
                 throw new ZoneConflictException(
@@ -61,7 +61,7 @@ class ConflictDetector {
                         incoming.pointer(),
                         "object " + incoming.id() + " of type " + batch.type().name() + " belongs to another zone");
             }
-            boolean same = current != null && store.sameContent(current, incoming.value());
+            boolean same = current != null && store.values().sameContent(current, incoming.value());
             objects.add(new ObjectDecision<>(
                     incoming, current, decide(currentMeta, same, baseVersion(incoming.sent())), null));
         }

@@ -44,12 +44,12 @@ class ConflictSettler {
                 incoming.id(),
                 current,
                 incoming.value(),
-                store.meta(current).timestamp(),
+                store.values().meta(current).timestamp(),
                 incoming.timestamp()));
         ConflictWinner winner;
-        if (kept == incoming.value() || store.sameContent(kept, incoming.value())) {
+        if (kept == incoming.value() || store.values().sameContent(kept, incoming.value())) {
             winner = ConflictWinner.CLIENT;
-        } else if (kept == current || store.sameContent(kept, current)) {
+        } else if (kept == current || store.values().sameContent(kept, current)) {
             winner = ConflictWinner.SERVER;
         } else {
             winner = ConflictWinner.MERGED;

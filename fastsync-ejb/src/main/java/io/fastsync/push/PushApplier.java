@@ -1,10 +1,10 @@
 package io.fastsync.push;
 
 import io.fastsync.conflict.Resolution;
+import io.fastsync.internal.version.VersionCounter;
+import io.fastsync.internal.version.VersionCounters;
 import io.fastsync.store.SyncMeta;
 import io.fastsync.store.SyncStore;
-import io.fastsync.version.VersionCounter;
-import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.ConflictWinner;
 import io.fastsync.wire.Numbers;
 import io.fastsync.wire.ObjectResult;
@@ -46,12 +46,13 @@ class PushApplier {
             results.add(
                     switch (d.decision()) {
                         case INSERT -> {
-                            store.stamp(
-                                    incoming.value(),
-                                    versions.next(),
-                                    incoming.timestamp(),
-                                    incoming.operation(),
-                                    incoming.deleted());
+                            store.values()
+                                    .stamp(
+                                            incoming.value(),
+                                            versions.next(),
+                                            incoming.timestamp(),
+                                            incoming.operation(),
+                                            incoming.deleted());
                             store.insert(incoming.value());
                             yield result(store, incoming.value(), PushOutcome.APPLIED, null);
                         }
@@ -71,39 +72,47 @@ class PushApplier {
             return writeClientCopy(store, d.incoming(), versions);
         }
         T current = d.stored();
-        SyncMeta currentMeta = store.meta(current);
+        SyncMeta currentMeta = store.values().meta(current);
         if (resolution.winner() == ConflictWinner.SERVER) {
             // The server's copy stays, under a new version: the losing client's cursor may be past
             // the old one, and it must receive the copy that won.
             boolean deleted = currentMeta.deleted();
-            store.stamp(
-                    current,
-                    versions.next(),
-                    currentMeta.timestamp(),
-                    deleted ? SyncOperation.DELETE : SyncOperation.UPDATE,
-                    deleted);
+            store.values()
+                    .stamp(
+                            current,
+                            versions.next(),
+                            currentMeta.timestamp(),
+                            deleted ? SyncOperation.DELETE : SyncOperation.UPDATE,
+                            deleted);
             return current;
         }
         T kept = resolution.kept();
-        store.identify(kept, d.incoming().id(), currentMeta.zone());
-        boolean deleted = store.meta(kept).deleted();
-        store.stamp(
-                kept,
-                versions.next(),
-                Numbers.micros(Instant.now()),
-                deleted ? SyncOperation.DELETE : SyncOperation.UPDATE,
-                deleted);
+        store.values().identify(kept, d.incoming().id(), currentMeta.zone());
+        boolean deleted = store.values().meta(kept).deleted();
+        store.values()
+                .stamp(
+                        kept,
+                        versions.next(),
+                        Numbers.micros(Instant.now()),
+                        deleted ? SyncOperation.DELETE : SyncOperation.UPDATE,
+                        deleted);
         return store.replace(kept);
     }
 
     private static <T> T writeClientCopy(
             SyncStore<T> store, IncomingObject<T> incoming, VersionCounters.Sequence versions) {
-        store.stamp(incoming.value(), versions.next(), incoming.timestamp(), incoming.operation(), incoming.deleted());
+        store.values()
+                .stamp(
+                        incoming.value(),
+                        versions.next(),
+                        incoming.timestamp(),
+                        incoming.operation(),
+                        incoming.deleted());
         return store.replace(incoming.value());
     }
 
     private static <T> ObjectResult result(SyncStore<T> store, T value, PushOutcome outcome, Resolution<T> resolution) {
-        SyncMeta meta = store.meta(value);
+        SyncMeta meta = store.values().meta(value);
         return new ObjectResult(
                 meta.id(),
                 outcome,

@@ -1,7 +1,7 @@
 package io.fastsync.push;
 
-import io.fastsync.config.FastSyncUnit;
 import io.fastsync.error.IdempotencyKeyReusedException;
+import io.fastsync.internal.FastSyncUnit;
 import io.fastsync.wire.AnswerReader;
 import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PushResponse;

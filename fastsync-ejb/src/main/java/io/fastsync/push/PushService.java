@@ -1,9 +1,9 @@
 package io.fastsync.push;
 
 import io.fastsync.config.FastSyncSettings;
+import io.fastsync.internal.version.VersionCounter;
+import io.fastsync.internal.version.VersionCounters;
 import io.fastsync.registry.SyncTypeRegistry;
-import io.fastsync.version.VersionCounter;
-import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.zone.ZoneAuthority;

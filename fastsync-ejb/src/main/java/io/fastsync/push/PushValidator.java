@@ -120,14 +120,14 @@ class PushValidator {
         SyncStore<T> store = type.store();
         T value;
         try {
-            value = store.fromWire(object, zone);
+            value = store.values().fromWire(object, zone);
         } catch (InvalidFieldsException e) {
             throw new InvalidRequestException(type.name(), object.id(), at, e.getMessage());
         }
         SyncOperation op = object.metadata().syncOperation();
         boolean deleted = op == SyncOperation.DELETE || object.deleted();
         long timestamp = object.metadata().timestamp() > 0 ? object.metadata().timestamp() : now;
-        store.stamp(value, 0, timestamp, op, deleted);
+        store.values().stamp(value, 0, timestamp, op, deleted);
         return new IncomingObject<>(at, object.id(), value, object.metadata(), op, timestamp, deleted);
     }
 

@@ -1,7 +1,7 @@
 package io.fastsync.push;
 
+import io.fastsync.internal.version.VersionCounter;
 import io.fastsync.registry.RegisteredType;
-import io.fastsync.version.VersionCounter;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.fastsync.push;
 
-import io.fastsync.version.VersionCounter;
+import io.fastsync.internal.version.VersionCounter;
 import java.util.List;
 
 /**

@@ -55,7 +55,8 @@ public class SyncTypeRegistry {
     }
 
     private <T extends SyncableObject> void register(SyncableObjectDataSource<T> dataSource, Syncable declaration) {
-        String name = declaration.name().isEmpty() ? dataSource.valueClass().getSimpleName() : declaration.name();
+        String name =
+                declaration.name().isEmpty() ? dataSource.values().valueClass().getSimpleName() : declaration.name();
         setSyncableObject(name, dataSource, handler(declaration, name), declaration.zone());
     }
 

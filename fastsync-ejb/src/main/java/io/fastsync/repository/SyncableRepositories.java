@@ -1,8 +1,8 @@
 package io.fastsync.repository;
 
 import io.fastsync.entity.SyncableObject;
+import io.fastsync.internal.version.VersionCounters;
 import io.fastsync.registry.SyncTypeRegistry;
-import io.fastsync.version.VersionCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;

@@ -1,10 +1,10 @@
 package io.fastsync.repository;
 
 import io.fastsync.error.ZoneConflictException;
+import io.fastsync.internal.version.VersionCounters;
 import io.fastsync.registry.RegisteredType;
 import io.fastsync.store.SyncMeta;
 import io.fastsync.store.SyncStore;
-import io.fastsync.version.VersionCounters;
 import io.fastsync.wire.Numbers;
 import io.fastsync.wire.SyncOperation;
 import io.fastsync.zone.ZoneAuthority;
@@ -52,14 +52,14 @@ public class SyncableRepository<T> {
      *                                  (or one longer than {@value io.fastsync.wire.Limits#ZONE} characters)
      */
     public T add(T value) {
-        SyncMeta meta = store.meta(value);
+        SyncMeta meta = store.values().meta(value);
         String id = meta.id() != null ? meta.id() : UUID.randomUUID().toString();
         String zone = ZoneAuthority.forApplication(type, meta.zone());
         if (!store.findByIds(List.of(id)).isEmpty()) {
             throw new IllegalArgumentException(type.name() + " " + id + " exists already");
         }
-        store.identify(value, id, zone);
-        store.stamp(value, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.ADD, false);
+        store.values().identify(value, id, zone);
+        store.values().stamp(value, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.ADD, false);
         store.insert(value);
         return value;
     }
@@ -72,13 +72,14 @@ public class SyncableRepository<T> {
      * @throws ZoneConflictException    if the value names another zone than the stored object's
      */
     public T update(T value) {
-        SyncMeta stored = requireLive(store.meta(value).id());
-        String zone = ZoneAuthority.forApplication(type, store.meta(value).zone());
+        SyncMeta stored = requireLive(store.values().meta(value).id());
+        String zone =
+                ZoneAuthority.forApplication(type, store.values().meta(value).zone());
         if (!zone.equals(stored.zone())) {
             throw new ZoneConflictException(
                     type.name(), stored.id(), null, "object " + stored.id() + " belongs to another zone");
         }
-        store.stamp(value, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.UPDATE, false);
+        store.values().stamp(value, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.UPDATE, false);
         return store.replace(value);
     }
 
@@ -89,18 +90,18 @@ public class SyncableRepository<T> {
      */
     public boolean remove(String id) {
         T stored = store.findByIds(List.of(id)).get(id);
-        if (stored == null || store.meta(stored).deleted()) {
+        if (stored == null || store.values().meta(stored).deleted()) {
             return false;
         }
-        String zone = store.meta(stored).zone();
-        store.stamp(stored, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.DELETE, true);
+        String zone = store.values().meta(stored).zone();
+        store.values().stamp(stored, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.DELETE, true);
         return true;
     }
 
     /** @return the live object with this id, empty for none or a tombstone */
     public Optional<T> findById(String id) {
         T stored = store.findByIds(List.of(id)).get(id);
-        return stored == null || store.meta(stored).deleted() ? Optional.empty() : Optional.of(stored);
+        return stored == null || store.values().meta(stored).deleted() ? Optional.empty() : Optional.of(stored);
     }
 
     /** @return the live objects of a zone (ignored for a global type), in version order */
@@ -151,10 +152,10 @@ public class SyncableRepository<T> {
 
     private SyncMeta requireLive(String id) {
         T stored = id == null ? null : store.findByIds(List.of(id)).get(id);
-        if (stored == null || store.meta(stored).deleted()) {
+        if (stored == null || store.values().meta(stored).deleted()) {
             throw new IllegalArgumentException(type.name() + " " + id + " does not exist");
         }
-        return store.meta(stored);
+        return store.values().meta(stored);
     }
 
     private static long nowMicros() {

@@ -1,14 +1,12 @@
 package io.fastsync.store;
 
-import io.fastsync.wire.SyncObject;
-import io.fastsync.wire.SyncOperation;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Storage of one syncable type: the batch operations the sync engine needs, and the conversion
- * between stored values and wire objects. {@link SyncableObjectDataSource} implements it for JPA
+ * Storage of one syncable type: the batch operations the sync engine needs, and through
+ * {@link #values()} what its values are. {@link SyncableObjectDataSource} implements it for JPA
  * entities, {@link io.fastsync.document.DocumentDataSource} for schemaless documents.
  *
  * <p>Every method runs in the caller's transaction.
@@ -17,34 +15,8 @@ import java.util.Map;
  */
 public interface SyncStore<T> {
 
-    /** @return the class of stored values; never null */
-    Class<T> valueClass();
-
-    /** @return the metadata of a value; never null */
-    SyncMeta meta(T value);
-
-    /**
-     * Builds a detached value from a wire object.
-     *
-     * @param zone the zone the value belongs to; never null
-     * @throws InvalidFieldsException if the object's fields do not fit the type
-     */
-    T fromWire(SyncObject object, String zone);
-
-    /** @return the value as clients receive it */
-    SyncObject toWire(T value, String typeName);
-
-    /** @return true when both hold the same data and the same deleted flag, whatever their metadata */
-    boolean sameContent(T a, T b);
-
-    /** Sets the metadata of a change on a value. */
-    void stamp(T value, long version, long timestamp, SyncOperation operation, boolean deleted);
-
-    /**
-     * Gives a value the id and zone of the object it stands for, for a copy that an application
-     * resolver built itself.
-     */
-    void identify(T value, String id, String zone);
+    /** @return how this store's values are read, converted and stamped; never null */
+    SyncValues<T> values();
 
     /** @return the stored values with these ids, in any zone, keyed by id; managed in the current transaction */
     Map<String, T> findByIds(Collection<String> ids);

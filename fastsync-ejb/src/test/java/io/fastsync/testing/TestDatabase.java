@@ -93,7 +93,7 @@ public final class TestDatabase {
         // FastSync's tables come from its migration; the test entity's table from generation.
         props.put("jakarta.persistence.schema-generation.database.action", "create");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("fastsync", props);
-        Engine.inTransaction(emf, io.fastsync.schema.Schema::migrate);
+        Engine.inTransaction(emf, io.fastsync.internal.schema.Schema::migrate);
         return emf;
     }
 }

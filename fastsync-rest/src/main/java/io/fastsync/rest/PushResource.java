@@ -2,7 +2,7 @@ package io.fastsync.rest;
 
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.PushTooLargeException;
-import io.fastsync.push.PushRetry;
+import io.fastsync.internal.PushRetry;
 import io.fastsync.push.PushService;
 import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PushRequest;

@@ -2,7 +2,7 @@ package io.fastsync.wire;
 
 /**
  * The protocol's limits, in one place for the server, its storage and the Java client. The schema
- * steps in {@code io.fastsync.schema.Schema} spell them out as released and never follow a change
+ * steps in {@code io.fastsync.internal.schema.Schema} spell them out as released and never follow a change
  * here: a new limit needs a new step.
  */
 public final class Limits {

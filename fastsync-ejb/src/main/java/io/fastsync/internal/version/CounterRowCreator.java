@@ -1,4 +1,4 @@
-package io.fastsync.version;
+package io.fastsync.internal.version;
 
 import java.util.Collection;
 

@@ -1,6 +1,6 @@
-package io.fastsync.version;
+package io.fastsync.internal.version;
 
-import io.fastsync.config.FastSyncUnit;
+import io.fastsync.internal.FastSyncUnit;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package io.fastsync.config;
+package io.fastsync.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -10,7 +10,7 @@ import jakarta.persistence.PersistenceContext;
  * steps, which take it in their constructors (and tests hand them one of their own).
  */
 @ApplicationScoped
-public class PersistenceProducer {
+class PersistenceProducer {
 
     @Produces
     @FastSyncUnit

@@ -1,12 +1,12 @@
-package io.fastsync.schema;
+package io.fastsync.internal.schema;
 
 import io.fastsync.testing.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 
-class SchemaUpgradeOnH2Test extends SchemaUpgradeScenarios {
+class SchemaUpgradeOnPostgresTest extends SchemaUpgradeScenarios {
 
     @Override
     protected EntityManagerFactory bareDatabase() {
-        return TestDatabase.bareH2();
+        return TestDatabase.barePostgres();
     }
 }

@@ -1,4 +1,4 @@
-package io.fastsync.schema;
+package io.fastsync.internal.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

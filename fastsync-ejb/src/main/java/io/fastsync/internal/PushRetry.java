@@ -1,4 +1,4 @@
-package io.fastsync.push;
+package io.fastsync.internal;
 
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;

@@ -1,4 +1,4 @@
-package io.fastsync.schema;
+package io.fastsync.internal.schema;
 
 import static io.fastsync.testing.Requests.keyed;
 import static io.fastsync.testing.Requests.old;

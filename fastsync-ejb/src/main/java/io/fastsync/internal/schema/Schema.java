@@ -1,4 +1,4 @@
-package io.fastsync.schema;
+package io.fastsync.internal.schema;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.fastsync.config;
+package io.fastsync.internal;
 
 import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;

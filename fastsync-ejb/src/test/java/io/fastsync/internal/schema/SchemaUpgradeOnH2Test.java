@@ -1,12 +1,12 @@
-package io.fastsync.schema;
+package io.fastsync.internal.schema;
 
 import io.fastsync.testing.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 
-class SchemaUpgradeOnPostgresTest extends SchemaUpgradeScenarios {
+class SchemaUpgradeOnH2Test extends SchemaUpgradeScenarios {
 
     @Override
     protected EntityManagerFactory bareDatabase() {
-        return TestDatabase.barePostgres();
+        return TestDatabase.bareH2();
     }
 }
