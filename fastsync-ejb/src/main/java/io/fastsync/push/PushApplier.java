@@ -46,13 +46,7 @@ class PushApplier {
             results.add(
                     switch (d.decision()) {
                         case INSERT -> {
-                            store.values()
-                                    .stamp(
-                                            incoming.value(),
-                                            versions.next(),
-                                            incoming.timestamp(),
-                                            incoming.operation(),
-                                            incoming.deleted());
+                            stampAsSent(store, incoming, versions);
                             store.insert(incoming.value());
                             yield result(store, incoming.value(), PushOutcome.APPLIED, null);
                         }
@@ -101,6 +95,13 @@ class PushApplier {
 
     private static <T> T writeClientCopy(
             SyncStore<T> store, IncomingObject<T> incoming, VersionCounters.Sequence versions) {
+        stampAsSent(store, incoming, versions);
+        return store.replace(incoming.value());
+    }
+
+    /** Stamps the client's copy with the next version and the change as the client sent it. */
+    private static <T> void stampAsSent(
+            SyncStore<T> store, IncomingObject<T> incoming, VersionCounters.Sequence versions) {
         store.values()
                 .stamp(
                         incoming.value(),
@@ -108,7 +109,6 @@ class PushApplier {
                         incoming.timestamp(),
                         incoming.operation(),
                         incoming.deleted());
-        return store.replace(incoming.value());
     }
 
     private static <T> ObjectResult result(SyncStore<T> store, T value, PushOutcome outcome, Resolution<T> resolution) {
