@@ -8,6 +8,7 @@ import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.SyncPayload;
+import io.fastsync.zone.Caller;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -51,8 +52,24 @@ public class SyncManager {
         return PushRetry.onceIfKeyed(request, pushService::push);
     }
 
-    /** @return one page of changes after the request's cursors */
+    /**
+     * Applies a push for a caller the application established itself (for example from a session
+     * of its own); {@link #processPush(PushRequest)} takes the container's caller.
+     */
+    public PushResponse processPush(PushRequest request, Caller caller) {
+        if (transactions.getTransactionKey() != null) {
+            return pushService.push(request, caller);
+        }
+        return PushRetry.onceIfKeyed(request, r -> pushService.push(r, caller));
+    }
+
+    /** @return one page of changes after the request's cursors, for the container's caller */
     public PullResponse processPull(PullRequest request) {
         return pullService.pull(request);
+    }
+
+    /** @return one page of changes after the request's cursors, for a caller the application established */
+    public PullResponse processPull(PullRequest request, Caller caller) {
+        return pullService.pull(request, caller);
     }
 }

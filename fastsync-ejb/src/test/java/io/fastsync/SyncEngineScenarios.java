@@ -365,8 +365,9 @@ abstract class SyncEngineScenarios {
 
     @Test
     void zoneAuthorizerDecidesWhoMayReadAndWriteAZone() {
-        engine.authorizer((caller, type, zone, access) ->
-                zone.equals(caller.getName()) || access == io.fastsync.zone.ZoneAccess.READ && zone.equals("public"));
+        engine.authorizer((caller, asked) -> asked.zone().equals(caller.name())
+                || asked.access() == io.fastsync.zone.ZoneAccess.READ
+                        && asked.zone().equals("public"));
         engine.push(push("Item", "user-1", old("own", 0, 1, "\"n\": 1")));
         io.fastsync.error.ZoneForbiddenException refused = assertThrows(
                 io.fastsync.error.ZoneForbiddenException.class,

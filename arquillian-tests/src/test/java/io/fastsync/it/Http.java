@@ -30,8 +30,21 @@ final class Http {
         return send(request.build());
     }
 
-    static Answer get(URI base, String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    static Answer get(URI base, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    /** Any method, no body. */
+    static Answer send(URI uri, String method, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
     }
 
     private static Answer send(HttpRequest request) {

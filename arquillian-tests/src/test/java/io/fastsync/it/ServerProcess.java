@@ -50,10 +50,12 @@ final class ServerProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("FASTSYNC_"));
+        env.keySet().removeIf(key -> key.startsWith("FASTSYNC_") || key.startsWith("MP_JWT_"));
         env.put("FASTSYNC_WAR", new File(System.getProperty("fastsync.war")).getAbsolutePath());
         env.put("FASTSYNC_MICRO_JAR", new File(System.getProperty("payara.microJar")).getAbsolutePath());
         env.put("FASTSYNC_HTTP_PORT", String.valueOf(port));
+        // Every test server serves this machine only, token mode too.
+        env.put("FASTSYNC_HTTP_ADDRESS", "127.0.0.1");
         env.put("FASTSYNC_JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         env.put("FASTSYNC_DATA_DIR", log.getParent().resolve("data").toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));

@@ -43,27 +43,45 @@ class TypeScriptClientReplayIT {
 
     @Test
     void theCapturedBodiesAsTheyAre() throws Exception {
-        replay(UnaryOperator.identity(), "ts");
+        replay(UnaryOperator.identity(), "ts", Map.of(), null);
     }
 
     @Test
     void theCapturedBodiesWithNumbersAsTheDartClientsWriteThem() throws Exception {
-        replay(TypeScriptClientReplayIT::asDartWritesNumbers, "dart");
+        replay(TypeScriptClientReplayIT::asDartWritesNumbers, "dart", Map.of(), null);
     }
 
-    private void replay(UnaryOperator<String> encoding, String name) throws Exception {
+    /**
+     * Token mode: the same bodies, unchanged, with the bearer header an application adds to the
+     * old client's requests. The token grants its subject's zone and the group that writes the
+     * global Board.
+     */
+    @Test
+    void theCapturedBodiesWithABearerTokenInTokenMode() throws Exception {
+        Tokens tokens = new Tokens("replay-key");
+        Path keys = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "replay-keys");
+        String token = tokens.token("fixture-alice", Map.of("groups", List.of("fastsync-global-writer")));
+        replay(
+                UnaryOperator.identity(),
+                "token",
+                tokens.serverEnvironment(tokens.writePublicKey(keys)),
+                Tokens.bearer(token));
+    }
+
+    private void replay(UnaryOperator<String> encoding, String name, Map<String, String> security, String authorization)
+            throws Exception {
         Path data = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "replay-" + name);
-        ServerProcess server = new ServerProcess(
-                Map.of(
-                        "FASTSYNC_DATA_DIR",
-                        data.toString(),
-                        "FASTSYNC_TYPES",
-                        "Item,Note,Board",
-                        "FASTSYNC_TYPE_NOTE_CONFLICTS",
-                        "timestamp-ordering",
-                        "FASTSYNC_TYPE_BOARD_ZONE",
-                        "global"),
-                data.resolve("server.log"));
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
+                "FASTSYNC_DATA_DIR",
+                data.toString(),
+                "FASTSYNC_TYPES",
+                "Item,Note,Board",
+                "FASTSYNC_TYPE_NOTE_CONFLICTS",
+                "timestamp-ordering",
+                "FASTSYNC_TYPE_BOARD_ZONE",
+                "global"));
+        environment.putAll(security);
+        ServerProcess server = new ServerProcess(environment, data.resolve("server.log"));
         server.start();
         try {
             // A clean start says what is served, from which database and under which zone rule, and
@@ -74,10 +92,18 @@ class TypeScriptClientReplayIT {
                             + " timestamp-ordering), Board (global, last-writer-wins) on H2 "),
                     started);
             assertTrue(started.contains("schema version 3 created"), started);
-            assertTrue(started.contains("FastSync trusts the zone named in each request"), started);
+            assertTrue(
+                    started.contains(
+                            authorization == null
+                                    ? "FastSync trusts the zone named in each request"
+                                    : "FastSync security: token mode"),
+                    started);
             assertEquals(List.of(), server.warningsOfThisRun(), "warnings of a clean start");
+            if (authorization == null) {
+                assertServesThisMachineOnly(server.base());
+            }
 
-            Exchanges x = new Exchanges(server.base(), encoding);
+            Exchanges x = new Exchanges(server.base(), encoding, authorization);
             x.pulled("s1-01-A-pull", Map.of());
             x.pushed("s1-02-A-push", applied(ONE, 1), applied(TWO, 2), applied(THREE, 3));
             x.pulled(
@@ -159,12 +185,39 @@ class TypeScriptClientReplayIT {
                     server.base(),
                     "push",
                     "{\"data\": {\"Item\": [{\"id\": \"x\", \"metadata\": "
-                            + "{\"version\": \"two\", \"syncOperation\": 1}}]}, \"operationMetadata\": {\"metadata\": {\"Item\": {\"syncZone\": \"z\"}}}}");
+                            + "{\"version\": \"two\", \"syncOperation\": 1}}]}, \"operationMetadata\": {\"metadata\": {\"Item\": {\"syncZone\": \"fixture-alice\"}}}}",
+                    authorization == null ? new String[0] : new String[] {"Authorization", authorization});
             assertEquals(400, refused.status());
             String line = waitForLogLine(server, "FastSync refused POST /push from 127.0.0.1: 400 invalid-field");
             assertTrue(line.contains("type Item, id x, at /data/Item/0/metadata/version"), line);
         } finally {
             server.stop();
+        }
+    }
+
+    /**
+     * In trust mode the launcher binds HTTP to 127.0.0.1: the same port on this machine's other
+     * addresses refuses connections. (Checked on the machine's own addresses, so no test server
+     * ever listens beyond it.)
+     */
+    private static void assertServesThisMachineOnly(URI base) throws IOException {
+        List<java.net.InetAddress> others = new ArrayList<>();
+        for (java.net.NetworkInterface nic :
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                if (!a.isLoopbackAddress() && a instanceof java.net.Inet4Address) {
+                    others.add(a);
+                }
+            }
+        }
+        // A machine with no other address has nothing to check here.
+        for (java.net.InetAddress a : others) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(a, base.getPort()), 2000);
+                throw new AssertionError("trust mode answers on " + a + ":" + base.getPort());
+            } catch (java.net.ConnectException expected) {
+                // refused: nothing listens there
+            }
         }
     }
 
@@ -199,10 +252,13 @@ class TypeScriptClientReplayIT {
         private final URI base;
         private final UnaryOperator<String> encoding;
         private final Map<String, String> writersMetadataId = new java.util.HashMap<>();
+        private final String authorization;
 
-        Exchanges(URI base, UnaryOperator<String> encoding) {
+        /** @param authorization the Authorization header to add to every request; null for none */
+        Exchanges(URI base, UnaryOperator<String> encoding, String authorization) {
             this.base = base;
             this.encoding = encoding;
+            this.authorization = authorization;
         }
 
         /** @return the answer's results by type */
@@ -290,7 +346,9 @@ class TypeScriptClientReplayIT {
 
         private Http.Answer send(String file, String path) {
             String body = encoding.apply(CapturedBodies.text(file + ".request.json"));
-            Http.Answer answer = Http.post(base, path, body, "Content-Type", "application/json");
+            Http.Answer answer = authorization == null
+                    ? Http.post(base, path, body, "Content-Type", "application/json")
+                    : Http.post(base, path, body, "Content-Type", "application/json", "Authorization", authorization);
             assertEquals(200, answer.status(), file + ": " + answer.body());
             assertTrue(answer.body().getBoolean("success"), file);
             return answer;

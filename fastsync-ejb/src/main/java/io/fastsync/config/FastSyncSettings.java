@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,7 @@ import java.util.function.Function;
  * @param refusalsLoggedPerMinute {@value #REFUSALS_PER_MINUTE}: the most refused requests logged one
  *                                by one in a minute; the rest are counted in one line
  * @param typeSettings            the zone rule and conflict strategy of each of {@code types}
+ * @param security                who may read and write which zone, and how callers prove who they are
  */
 public record FastSyncSettings(
         int pageSize,
@@ -32,7 +35,8 @@ public record FastSyncSettings(
         int receiptRetentionHours,
         List<String> types,
         int refusalsLoggedPerMinute,
-        Map<String, TypeSettings> typeSettings) {
+        Map<String, TypeSettings> typeSettings,
+        Security security) {
 
     /**
      * One setting.
@@ -52,12 +56,77 @@ public record FastSyncSettings(
      */
     public record TypeSettings(SyncZoneRestriction zones, String conflicts) {}
 
+    /** How callers are known, which {@code fastsync.security.mode} chooses. */
+    public enum SecurityMode {
+        /** FastSync verifies each request's bearer token itself, with the {@code mp.jwt.verify.*} keys. */
+        TOKEN,
+        /** The container authenticated the caller (an embedding application's own security). */
+        CONTAINER,
+        /** Nobody is authenticated and every caller may use the zone it names. */
+        TRUST
+    }
+
+    /**
+     * Security settings.
+     *
+     * @param mode              {@value #SECURITY_MODE}: token when a verification key is set, otherwise trust
+     * @param zoneClaims        the claim that grants the zones of each type ({@value #TYPE_PREFIX}{@code <Name>.zone-claim},
+     *                          by default {@value #ZONE_CLAIM})
+     * @param globalWriterRole  {@value #GLOBAL_WRITER_ROLE}: the group a caller needs to write a global type
+     * @param allowRemoteTrust  {@value #ALLOW_REMOTE_TRUST}: whether trust mode serves other machines than this one
+     * @param publicKey         {@value #PUBLIC_KEY}: the verification key itself (PEM, JWK or JWK set), or null
+     * @param publicKeyLocation {@value #PUBLIC_KEY_LOCATION}: a file or URL of the key or key set, or null
+     * @param algorithm         {@value #PUBLIC_KEY_ALGORITHM}: the signature algorithm tokens must use
+     * @param issuer            {@value #ISSUER}: the issuer tokens must name; required in token mode
+     * @param audiences         {@value #AUDIENCES}: tokens must name one of these audiences, if any is set
+     * @param clockSkewSeconds  {@value #CLOCK_SKEW}: how far expiry and not-before may be off
+     */
+    public record Security(
+            SecurityMode mode,
+            Function<String, String> zoneClaims,
+            String globalWriterRole,
+            boolean allowRemoteTrust,
+            String publicKey,
+            String publicKeyLocation,
+            String algorithm,
+            String issuer,
+            List<String> audiences,
+            int clockSkewSeconds) {
+
+        public Security {
+            audiences = List.copyOf(audiences);
+            if (mode == SecurityMode.TOKEN && publicKey == null && publicKeyLocation == null) {
+                throw new IllegalArgumentException(SECURITY_MODE + " is token, but neither " + PUBLIC_KEY + " nor "
+                        + PUBLIC_KEY_LOCATION + " is set");
+            }
+            if (mode == SecurityMode.TOKEN && issuer == null) {
+                throw new IllegalArgumentException(
+                        SECURITY_MODE + " is token: " + ISSUER + " must name the issuer tokens come from");
+            }
+        }
+
+        /** @return the claim whose values are the zones of a type a caller may use */
+        public String zoneClaim(String typeName) {
+            return zoneClaims.apply(typeName);
+        }
+    }
+
     public static final String PAGE_SIZE = "fastsync.pull.page-size";
     public static final String MAX_PUSH_OBJECTS = "fastsync.push.max-objects";
     public static final String MAX_PUSH_BYTES = "fastsync.push.max-bytes";
     public static final String RETENTION_HOURS = "fastsync.idempotency.retention-hours";
     public static final String TYPES = "fastsync.types";
     public static final String REFUSALS_PER_MINUTE = "fastsync.log.refusals-per-minute";
+    public static final String SECURITY_MODE = "fastsync.security.mode";
+    public static final String ZONE_CLAIM = "fastsync.security.zone-claim";
+    public static final String GLOBAL_WRITER_ROLE = "fastsync.security.global-writer-role";
+    public static final String ALLOW_REMOTE_TRUST = "fastsync.security.allow-remote-trust";
+    public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
+    public static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    public static final String PUBLIC_KEY_ALGORITHM = "mp.jwt.verify.publickey.algorithm";
+    public static final String ISSUER = "mp.jwt.verify.issuer";
+    public static final String AUDIENCES = "mp.jwt.verify.audiences";
+    public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
     /** Prefix of the per-type keys {@code fastsync.type.<Name>.zone} and {@code fastsync.type.<Name>.conflicts}. */
     public static final String TYPE_PREFIX = "fastsync.type.";
 
@@ -69,6 +138,10 @@ public record FastSyncSettings(
     public static final int DEFAULT_REFUSALS_PER_MINUTE = 20;
     public static final String DEFAULT_ZONES = "restricted";
     public static final String DEFAULT_CONFLICTS = "last-writer-wins";
+    public static final String DEFAULT_ZONE_CLAIM = "sub";
+    public static final String DEFAULT_GLOBAL_WRITER_ROLE = "fastsync-global-writer";
+    public static final String DEFAULT_ALGORITHM = "RS256";
+    public static final int DEFAULT_CLOCK_SKEW = 60;
 
     /** Every key, in the order the README's table lists them. */
     public static final List<Setting> ALL = List.of(
@@ -99,7 +172,39 @@ public record FastSyncSettings(
             new Setting(
                     "fastsync.db.driver",
                     "org.h2.jdbcx.JdbcDataSource",
-                    "its data source class; follows from `fastsync.db.url` for PostgreSQL, H2 and MariaDB"));
+                    "its data source class; follows from `fastsync.db.url` for PostgreSQL, H2 and MariaDB"),
+            new Setting(
+                    SECURITY_MODE,
+                    "",
+                    "`token` (FastSync verifies bearer tokens), `container` (the application's container authenticates) or `trust` (none; this machine only); unset: `token` when a key is set, else `trust`"),
+            new Setting(PUBLIC_KEY, "", "the key that verifies tokens: PEM public key, JWK or JWK set"),
+            new Setting(
+                    PUBLIC_KEY_LOCATION,
+                    "",
+                    "a file, `file:` or `http(s):` URL of that key or key set (a remote key set is cached and refreshed)"),
+            new Setting(
+                    PUBLIC_KEY_ALGORITHM,
+                    DEFAULT_ALGORITHM,
+                    "the algorithm tokens are signed with: `RS256` or `ES256`"),
+            new Setting(ISSUER, "", "the `iss` every token must have; required in token mode"),
+            new Setting(AUDIENCES, "", "comma-separated; if set, a token's `aud` must name one of them"),
+            new Setting(CLOCK_SKEW, String.valueOf(DEFAULT_CLOCK_SKEW), "seconds that `exp` and `nbf` may be off"),
+            new Setting(
+                    ZONE_CLAIM,
+                    DEFAULT_ZONE_CLAIM,
+                    "the claim whose values are the zones a caller may use, for types without a claim of their own"),
+            new Setting(
+                    TYPE_PREFIX + "<Name>.zone-claim",
+                    "",
+                    "the claim that grants the zones of this type (`sub` per user, `tenant` per company); unset: `fastsync.security.zone-claim`"),
+            new Setting(
+                    GLOBAL_WRITER_ROLE,
+                    DEFAULT_GLOBAL_WRITER_ROLE,
+                    "the group (`groups` claim) a caller needs to write global types; every authenticated caller reads them"),
+            new Setting(
+                    ALLOW_REMOTE_TRUST,
+                    "false",
+                    "`true` lets trust mode serve other machines than this one (logged as a warning at start-up)"));
 
     public FastSyncSettings {
         positive(PAGE_SIZE, pageSize);
@@ -109,6 +214,7 @@ public record FastSyncSettings(
         types = List.copyOf(types);
         positive(REFUSALS_PER_MINUTE, refusalsLoggedPerMinute);
         typeSettings = Map.copyOf(typeSettings);
+        Objects.requireNonNull(security, "security");
     }
 
     /** @return the settings of a served type, its defaults for a type not configured */
@@ -148,7 +254,69 @@ public record FastSyncSettings(
                 (int) number(lookup, RETENTION_HOURS, DEFAULT_RETENTION_HOURS),
                 types,
                 (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE),
-                byType);
+                byType,
+                security(lookup));
+    }
+
+    private static Security security(Function<String, Optional<String>> lookup) {
+        String publicKey = text(lookup, PUBLIC_KEY);
+        String location = text(lookup, PUBLIC_KEY_LOCATION);
+        String modeName = text(lookup, SECURITY_MODE);
+        SecurityMode mode;
+        if (modeName == null) {
+            mode = publicKey != null || location != null ? SecurityMode.TOKEN : SecurityMode.TRUST;
+        } else {
+            try {
+                mode = SecurityMode.valueOf(modeName.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        SECURITY_MODE + " must be token, container or trust, found '" + modeName + "'");
+            }
+        }
+        String zoneClaim = Optional.ofNullable(text(lookup, ZONE_CLAIM)).orElse(DEFAULT_ZONE_CLAIM);
+        Map<String, String> claims = new ConcurrentHashMap<>();
+        Function<String, String> zoneClaims = type -> claims.computeIfAbsent(
+                type,
+                t -> Optional.ofNullable(text(lookup, TYPE_PREFIX + t + ".zone-claim"))
+                        .orElse(zoneClaim));
+        String algorithm =
+                Optional.ofNullable(text(lookup, PUBLIC_KEY_ALGORITHM)).orElse(DEFAULT_ALGORITHM);
+        if (!List.of("RS256", "RS384", "RS512", "ES256", "ES384", "ES512").contains(algorithm)) {
+            throw new IllegalArgumentException(PUBLIC_KEY_ALGORITHM
+                    + " must be RS256 or ES256 (or their 384 and 512 forms), found '" + algorithm + "'");
+        }
+        String audiences = text(lookup, AUDIENCES);
+        return new Security(
+                mode,
+                zoneClaims,
+                Optional.ofNullable(text(lookup, GLOBAL_WRITER_ROLE)).orElse(DEFAULT_GLOBAL_WRITER_ROLE),
+                bool(lookup, ALLOW_REMOTE_TRUST),
+                publicKey,
+                location,
+                algorithm,
+                text(lookup, ISSUER),
+                audiences == null
+                        ? List.of()
+                        : List.of(audiences.split(",")).stream()
+                                .map(String::trim)
+                                .filter(a -> !a.isEmpty())
+                                .toList(),
+                (int) number(lookup, CLOCK_SKEW, DEFAULT_CLOCK_SKEW));
+    }
+
+    private static String text(Function<String, Optional<String>> lookup, String key) {
+        return lookup.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(null);
+    }
+
+    private static boolean bool(Function<String, Optional<String>> lookup, String key) {
+        String value = text(lookup, key);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(key + " must be true or false, found '" + value + "'");
     }
 
     private static SyncZoneRestriction zones(Function<String, Optional<String>> lookup, String key) {

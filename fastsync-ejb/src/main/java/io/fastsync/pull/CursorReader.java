@@ -5,11 +5,11 @@ import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.WireJson;
+import io.fastsync.zone.Caller;
 import io.fastsync.zone.ZoneAccess;
 import io.fastsync.zone.ZoneAuthority;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,8 @@ class CursorReader {
         this.zones = zones;
     }
 
-    /** @param caller may be null */
-    List<PullTarget<?>> read(PullRequest request, Principal caller) {
+    /** @param caller who asks; never null, {@link Caller#ANONYMOUS} where nobody is known */
+    List<PullTarget<?>> read(PullRequest request, Caller caller) {
         List<PullTarget<?>> targets = new ArrayList<>();
         for (Map.Entry<String, SyncMetadata> entry : request.metadata().entrySet()) {
             String pointer = "/metadata/" + WireJson.escape(entry.getKey());

@@ -4,15 +4,15 @@ import io.fastsync.config.FastSyncSettings;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
+import io.fastsync.zone.Caller;
+import io.fastsync.zone.ContainerCallers;
 import io.fastsync.zone.ZoneAuthority;
 import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.security.Principal;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The pull boundary: read the cursors (each type known, each zone one the caller may read), then
@@ -34,39 +34,42 @@ public class PullService {
     @Resource
     SessionContext context;
 
-    private Supplier<Principal> caller = () -> context.getCallerPrincipal();
-
     /** For the container. */
     public PullService() {}
 
-    PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Supplier<Principal> caller) {
+    PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings) {
         this.cursors = cursors;
         this.pages = pages;
         this.settings = settings;
-        this.caller = caller;
     }
 
-    /**
-     * The same boundary outside a container (tests, tools), its steps built with {@code new}.
-     *
-     * @param caller who every pull comes from; may supply null
-     */
+    /** The same boundary outside a container (tests, tools), its steps built with {@code new}. */
     public static PullService outsideContainer(
-            SyncTypeRegistry registry,
-            ZoneAuthorizer authorizer,
-            FastSyncSettings settings,
-            Supplier<Principal> caller) {
+            SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings) {
         return new PullService(
-                new CursorReader(registry, new ZoneAuthority(authorizer)), new PageAssembler(), settings, caller);
+                new CursorReader(registry, new ZoneAuthority(authorizer)), new PageAssembler(), settings);
     }
 
+    /** A pull for the caller the container authenticated (an application's own security). */
     public PullResponse pull(PullRequest request) {
-        List<PullTarget<?>> targets = cursors.read(request, caller.get());
+        return pull(request, containerCaller());
+    }
+
+    /** @param caller who the pull is for, as the REST edge or the application established it */
+    public PullResponse pull(PullRequest request, Caller caller) {
+        List<PullTarget<?>> targets = cursors.read(request, caller);
         return pages.assemble(targets, pageSize(request));
     }
 
     /** @return the client's limit, capped by the server's page size */
     private int pageSize(PullRequest request) {
         return request.limit() == null ? settings.pageSize() : Math.min(request.limit(), settings.pageSize());
+    }
+
+    private Caller containerCaller() {
+        return ContainerCallers.of(
+                context.getCallerPrincipal(),
+                context::isCallerInRole,
+                List.of(settings.security().globalWriterRole()));
     }
 }

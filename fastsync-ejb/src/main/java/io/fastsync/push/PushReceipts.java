@@ -41,7 +41,7 @@ class PushReceipts {
         if (push.idempotencyKey() == null) {
             return Optional.empty();
         }
-        PushReceipt receipt = em.find(PushReceipt.class, push.idempotencyKey());
+        PushReceipt receipt = em.find(PushReceipt.class, push.receiptKey());
         if (receipt == null) {
             return Optional.empty();
         }
@@ -60,7 +60,7 @@ class PushReceipts {
     public void record(ValidatedPush push, PushResponse response) {
         if (push.idempotencyKey() != null) {
             String json = WireJson.text(out -> MessageWriter.writePushResponse(response, out));
-            em.persist(new PushReceipt(push.idempotencyKey(), push.requestHash(), json, clock.millis()));
+            em.persist(new PushReceipt(push.receiptKey(), push.requestHash(), json, clock.millis()));
             // Flushed now, so that a concurrent push with the same key fails here, inside the push.
             em.flush();
         }

@@ -6,6 +6,8 @@ import io.fastsync.internal.version.VersionCounters;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
+import io.fastsync.zone.Caller;
+import io.fastsync.zone.ContainerCallers;
 import io.fastsync.zone.ZoneAuthority;
 import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.Resource;
@@ -15,12 +17,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The push boundary: one push, one transaction, read as its steps. {@code REQUIRED}: called by an
@@ -51,7 +51,8 @@ public class PushService {
     @Resource
     SessionContext context;
 
-    private Supplier<Principal> caller = () -> context.getCallerPrincipal();
+    @Inject
+    FastSyncSettings settings;
 
     /** For the container. */
     public PushService() {}
@@ -62,44 +63,48 @@ public class PushService {
             PushReceipts receipts,
             ConflictDetector detector,
             ConflictSettler settler,
-            PushApplier applier,
-            Supplier<Principal> caller) {
+            PushApplier applier) {
         this.validator = validator;
         this.counters = counters;
         this.receipts = receipts;
         this.detector = detector;
         this.settler = settler;
         this.applier = applier;
-        this.caller = caller;
     }
 
     /**
      * The same boundary outside a container (tests, tools), its steps built with {@code new}: the
      * caller runs each push in a transaction of {@code em}.
      *
-     * @param em     the entity manager of the unit {@code fastsync}, whose transaction the push runs in
-     * @param caller who every push comes from; may supply null
+     * @param em the entity manager of the unit {@code fastsync}, whose transaction the push runs in
      */
     public static PushService outsideContainer(
             SyncTypeRegistry registry,
             ZoneAuthorizer authorizer,
             FastSyncSettings settings,
             VersionCounters counters,
-            EntityManager em,
-            Supplier<Principal> caller) {
+            EntityManager em) {
         return new PushService(
                 new PushValidator(registry, new ZoneAuthority(authorizer), settings),
                 counters,
                 new PushReceipts(em, Clock.systemUTC()),
                 new ConflictDetector(),
                 new ConflictSettler(),
-                new PushApplier(),
-                caller);
+                new PushApplier());
     }
 
+    /** A push from the caller the container authenticated (an application's own security). */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public PushResponse push(PushRequest request) {
-        ValidatedPush push = validator.validate(request, caller.get());
+        return push(request, containerCaller());
+    }
+
+    /**
+     * @param caller who the push comes from, as the REST edge or the application established it
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public PushResponse push(PushRequest request, Caller caller) {
+        ValidatedPush push = validator.validate(request, caller);
         Map<VersionCounter.Key, VersionCounters.Sequence> versions = counters.lock(push.counterKeys());
         // Looked up under the zone locks: a concurrent first try of the same push has committed by now.
         Optional<PushResponse> replay = receipts.replay(push);
@@ -111,5 +116,12 @@ public class PushService {
         PushResponse response = applier.apply(settled, versions);
         receipts.record(push, response);
         return response;
+    }
+
+    private Caller containerCaller() {
+        return ContainerCallers.of(
+                context.getCallerPrincipal(),
+                context::isCallerInRole,
+                List.of(settings.security().globalWriterRole()));
     }
 }

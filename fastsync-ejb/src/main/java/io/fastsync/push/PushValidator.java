@@ -14,6 +14,7 @@ import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncOperation;
 import io.fastsync.wire.WireJson;
+import io.fastsync.zone.Caller;
 import io.fastsync.zone.SyncZoneRestriction;
 import io.fastsync.zone.ZoneAccess;
 import io.fastsync.zone.ZoneAuthority;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,8 +49,8 @@ class PushValidator {
         this.settings = settings;
     }
 
-    /** @param caller may be null */
-    ValidatedPush validate(PushRequest request, Principal caller) {
+    /** @param caller who asks; never null, {@link Caller#ANONYMOUS} where nobody is known */
+    ValidatedPush validate(PushRequest request, Caller caller) {
         int total =
                 request.payload().data().values().stream().mapToInt(List::size).sum();
         if (total > settings.maxPushObjects()) {
@@ -70,7 +70,7 @@ class PushValidator {
                     batch(type, entry.getValue(), request.payload().metadata().get(type.name()), pointer, caller));
         }
         String key = request.idempotencyKey();
-        return new ValidatedPush(batches, key, key == null ? null : hash(request));
+        return new ValidatedPush(batches, key, receiptKey(key, caller), key == null ? null : hash(request));
     }
 
     private <T> TypeBatch<T> batch(
@@ -78,7 +78,7 @@ class PushValidator {
             List<SyncObject> objects,
             SyncMetadata typeMetadata,
             String pointer,
-            Principal caller) {
+            Caller caller) {
         String requested = typeMetadata == null ? null : typeMetadata.syncZone();
         if (requested == null && !objects.isEmpty()) {
             // Some clients leave the per-type metadata out; their objects still name the zone.
@@ -133,10 +133,25 @@ class PushValidator {
 
     /** @return SHA-256 of the request without its key, hex */
     static String hash(PushRequest request) {
-        String canonical = WireJson.text(out -> MessageWriter.writePush(new PushRequest(request.payload(), null), out));
+        return sha256(WireJson.text(out -> MessageWriter.writePush(new PushRequest(request.payload(), null), out)));
+    }
+
+    /**
+     * The key a push's receipt is stored under: the client's key itself for an anonymous caller (as
+     * every receipt was before identities), and for a known caller a hash of the caller and the
+     * key, so that one caller's keys never meet another's: nobody learns that a key is in use.
+     */
+    static String receiptKey(String key, Caller caller) {
+        if (key == null || !caller.authenticated()) {
+            return key;
+        }
+        return "caller:" + sha256(caller.name().length() + ":" + caller.name() + ":" + key);
+    }
+
+    private static String sha256(String text) {
         try {
             return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -7,10 +7,11 @@ import java.util.List;
  * A push that passed validation: every type known, every zone named and permitted, every
  * object decoded.
  *
- * @param idempotencyKey may be null
+ * @param idempotencyKey the client's key; may be null
+ * @param receiptKey     what the receipt is stored under: the key, scoped to the caller when known; null without a key
  * @param requestHash    hash of the request, to tell a retry from a reuse of its key; null without a key
  */
-record ValidatedPush(List<TypeBatch<?>> batches, String idempotencyKey, String requestHash) {
+record ValidatedPush(List<TypeBatch<?>> batches, String idempotencyKey, String receiptKey, String requestHash) {
 
     public List<VersionCounter.Key> counterKeys() {
         return batches.stream().map(TypeBatch::counterKey).distinct().toList();

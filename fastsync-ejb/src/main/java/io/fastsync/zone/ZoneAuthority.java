@@ -7,7 +7,8 @@ import io.fastsync.registry.RegisteredType;
 import io.fastsync.wire.Limits;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.security.Principal;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place that says which zone a request works in and whether its caller may use it: push,
@@ -27,7 +28,7 @@ public class ZoneAuthority {
     /**
      * Resolves the zone a request names for a type and lets the caller in, or refuses.
      *
-     * @param caller    may be null where the request carries no identity
+     * @param caller    who asks; {@link Caller#ANONYMOUS} where the request carries no identity
      * @param requested the zone the request named; may be null
      * @param pointer   where the request named it (JSON Pointer), for the refusal
      * @return the zone to work in: {@code "Global"} for a global type
@@ -35,7 +36,7 @@ public class ZoneAuthority {
      * @throws InvalidRequestException if the zone is longer than {@value Limits#ZONE} characters
      * @throws ZoneForbiddenException if the authorizer refuses the caller this access
      */
-    public String admit(Principal caller, RegisteredType<?> type, String requested, ZoneAccess access, String pointer) {
+    public String admit(Caller caller, RegisteredType<?> type, String requested, ZoneAccess access, String pointer) {
         String zone = zoneOf(type.zoneRestriction(), requested);
         if (zone == null) {
             throw new MissingZoneException(
@@ -45,13 +46,13 @@ public class ZoneAuthority {
             throw new InvalidRequestException(
                     type.name(), null, pointer, "a zone has at most " + Limits.ZONE + " characters");
         }
-        if (!authorizer.permits(caller, type.name(), zone, access)) {
-            throw new ZoneForbiddenException(
-                    type.name(),
-                    null,
-                    pointer,
-                    "the caller may not " + (access == ZoneAccess.READ ? "read" : "write") + " zone '" + zone
-                            + "' of type " + type.name());
+        if (!authorizer.permits(caller, new ZoneRequest(type.name(), type.zoneRestriction(), zone, access))) {
+            String message = "the caller may not " + (access == ZoneAccess.READ ? "read" : "write") + " zone '" + zone
+                    + "' of type " + type.name();
+            Optional<List<String>> granted = authorizer.zonesOf(caller, type.name(), type.zoneRestriction());
+            throw granted.isPresent()
+                    ? new ZoneForbiddenException(type.name(), pointer, message, granted.get())
+                    : new ZoneForbiddenException(type.name(), null, pointer, message);
         }
         return zone;
     }

@@ -16,8 +16,9 @@ import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
+import io.fastsync.zone.Caller;
+import io.fastsync.zone.DefaultZoneAuthorizer;
 import io.fastsync.zone.SyncZoneRestriction;
-import io.fastsync.zone.TrustRequestZones;
 import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -33,13 +34,14 @@ import java.util.function.Function;
 public final class Engine implements AutoCloseable {
 
     /** The caller every request of the tests comes from. */
-    public static final java.security.Principal CALLER = () -> "user-1";
+    public static final Caller CALLER = Caller.named("user-1", java.util.Map.of(), java.util.Set.of());
 
     private final EntityManagerFactory emf;
     private final EntityManager em;
     private final SyncTypeRegistry registry;
     private FastSyncSettings settings = FastSyncSettings.defaults();
-    private ZoneAuthorizer authorizer = new TrustRequestZones();
+    private Caller caller = CALLER;
+    private ZoneAuthorizer authorizer = new DefaultZoneAuthorizer(FastSyncSettings.defaults());
 
     public Engine(EntityManagerFactory emf) {
         this.emf = emf;
@@ -52,11 +54,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private PushService pushService() {
-        return PushService.outsideContainer(registry, authorizer, settings, counters(), em, () -> CALLER);
+        return PushService.outsideContainer(registry, authorizer, settings, counters(), em);
     }
 
     private PullService pullService() {
-        return PullService.outsideContainer(registry, authorizer, settings, () -> CALLER);
+        return PullService.outsideContainer(registry, authorizer, settings);
     }
 
     /** @return the application's repository of a registered type, as {@code SyncableRepositories} hands it out */
@@ -74,6 +76,12 @@ public final class Engine implements AutoCloseable {
 
     public Engine settings(FastSyncSettings settings) {
         this.settings = settings;
+        return this;
+    }
+
+    /** Every later request comes from this caller; {@link #CALLER} until then. */
+    public Engine caller(Caller caller) {
+        this.caller = caller;
         return this;
     }
 
@@ -100,11 +108,11 @@ public final class Engine implements AutoCloseable {
     }
 
     public PushResponse push(PushRequest request) {
-        return inTransaction(e -> pushService().push(request));
+        return inTransaction(e -> pushService().push(request, caller));
     }
 
     public PullResponse pull(PullRequest request) {
-        return inTransaction(e -> pullService().pull(request));
+        return inTransaction(e -> pullService().pull(request, caller));
     }
 
     /** Runs work in a transaction of this engine's entity manager; rolls back on any exception. */

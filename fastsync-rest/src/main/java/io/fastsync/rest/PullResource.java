@@ -2,6 +2,8 @@ package io.fastsync.rest;
 
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.pull.PullService;
+import io.fastsync.rest.security.RequestCaller;
+import io.fastsync.rest.security.SyncEndpoint;
 import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** {@code POST pull}: parse the cursors, delegate to the boundary ({@link PullService}), stream the page. */
 @Path("pull")
 @ApplicationScoped
+@SyncEndpoint
 public class PullResource {
 
     /** A pull body is a handful of cursors; anything this large is not one. */
@@ -32,6 +35,9 @@ public class PullResource {
     @Inject
     FastSyncSettings settings;
 
+    @Inject
+    RequestCaller caller;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -41,7 +47,7 @@ public class PullResource {
                             + "the next cursors, and hasMore. See docs/protocol.md.")
     public Response pull(InputStream body) {
         PullRequest request = RequestReader.readPull(RequestBody.read(body, MAX_PULL_BYTES));
-        PullResponse page = pullService.pull(request);
+        PullResponse page = pullService.pull(request, caller.get());
         return JsonAnswer.okText(out -> MessageWriter.writePullResponse(page, out));
     }
 }

@@ -4,6 +4,8 @@ import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.PushTooLargeException;
 import io.fastsync.internal.PushRetry;
 import io.fastsync.push.PushService;
+import io.fastsync.rest.security.RequestCaller;
+import io.fastsync.rest.security.SyncEndpoint;
 import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** {@code POST push}: parse, delegate to the boundary ({@link PushService}), answer. Nothing else happens here. */
 @Path("push")
 @ApplicationScoped
+@SyncEndpoint
 public class PushResource {
 
     /** The boundary itself, not {@link io.fastsync.SyncManager}: one container call per request instead of two. */
@@ -32,6 +35,9 @@ public class PushResource {
 
     @Inject
     FastSyncSettings settings;
+
+    @Inject
+    RequestCaller caller;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -57,7 +63,7 @@ public class PushResource {
         PushRequest request = headerKey != null && parsed.idempotencyKey() == null
                 ? new PushRequest(parsed.payload(), headerKey)
                 : parsed;
-        PushResponse answer = PushRetry.onceIfKeyed(request, pushService::push);
+        PushResponse answer = PushRetry.onceIfKeyed(request, r -> pushService.push(r, caller.get()));
         return JsonAnswer.okText(out -> MessageWriter.writePushResponse(answer, out));
     }
 }

@@ -8,7 +8,6 @@ import io.fastsync.document.DocumentDataSource;
 import io.fastsync.document.SyncDocument;
 import io.fastsync.internal.schema.SchemaMigration;
 import io.fastsync.registry.SyncTypeRegistry;
-import io.fastsync.zone.ZoneAuthorizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -66,9 +65,6 @@ public class StandaloneServer {
     FastSyncSettings settings;
 
     @Inject
-    ZoneAuthorizer authorizer;
-
-    @Inject
     @Any
     Instance<ConflictResolver<SyncDocument>> resolvers;
 
@@ -89,10 +85,6 @@ public class StandaloneServer {
                     settings.type(type).zones());
         }
         LOG.info(() -> "FastSync serves " + describeTypes() + " on " + describeDatabase() + ", " + schemaState);
-        if (authorizer.trustsRequests()) {
-            LOG.warning("FastSync trusts the zone named in each request: any client can read and write any zone."
-                    + " Put the server behind authentication, or provide a ZoneAuthorizer.");
-        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.fastsync.wire;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,11 +68,26 @@ public final class AnswerReader {
                 }
             }
         }
+        Map<String, List<String>> zones = new LinkedHashMap<>();
+        if (body.get("zones") instanceof JsonObject byType) {
+            byType.forEach((type, value) -> {
+                if (value instanceof JsonArray array) {
+                    List<String> names = new ArrayList<>();
+                    array.forEach(z -> {
+                        if (z instanceof JsonString name) {
+                            names.add(name.getString());
+                        }
+                    });
+                    zones.put(type, names);
+                }
+            });
+        }
         return new Problem(
                 body.getInt("status", httpStatus),
                 body.getString("code", "unknown"),
                 body.getString("title", null),
                 body.getString("detail", null),
-                errors);
+                errors,
+                zones);
     }
 }

@@ -176,6 +176,17 @@ public final class MessageWriter {
             g.writeEnd();
         }
         g.writeEnd();
+        if (!problem.zones().isEmpty()) {
+            g.writeKey("zones");
+            g.writeStartObject();
+            problem.zones().forEach((type, zones) -> {
+                g.writeKey(type);
+                g.writeStartArray();
+                zones.forEach(g::write);
+                g.writeEnd();
+            });
+            g.writeEnd();
+        }
         g.writeEnd();
     }
 

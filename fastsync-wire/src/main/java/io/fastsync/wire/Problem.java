@@ -1,6 +1,7 @@
 package io.fastsync.wire;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error answer, in the shape of RFC 9457 problem details, plus {@code "success": false} for
@@ -11,8 +12,21 @@ import java.util.List;
  * @param title  a short human summary of the code
  * @param detail what was wrong in this request
  * @param errors where: one entry per offending place; may be empty, never null
+ * @param zones  with {@code zone-forbidden}: for each type refused, the zones of it the caller may
+ *               use now (empty when none), where the server can say; empty otherwise, never null
  */
-public record Problem(int status, String code, String title, String detail, List<Location> errors) {
+public record Problem(
+        int status, String code, String title, String detail, List<Location> errors, Map<String, List<String>> zones) {
+
+    public Problem {
+        errors = List.copyOf(errors);
+        zones = Map.copyOf(zones);
+    }
+
+    /** A problem that names no zones. */
+    public Problem(int status, String code, String title, String detail, List<Location> errors) {
+        this(status, code, title, detail, errors, Map.of());
+    }
 
     /**
      * One offending place.

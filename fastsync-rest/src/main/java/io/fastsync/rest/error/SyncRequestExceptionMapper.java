@@ -1,5 +1,6 @@
 package io.fastsync.rest.error;
 
+import io.fastsync.error.Refusal;
 import io.fastsync.error.SyncRequestException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,6 +12,13 @@ public class SyncRequestExceptionMapper implements ExceptionMapper<SyncRequestEx
 
     @Override
     public Response toResponse(SyncRequestException e) {
-        return Problems.answer(e.toProblem());
+        Response answer = Problems.answer(e.toProblem());
+        if (e.refusal() == Refusal.UNAUTHENTICATED) {
+            // RFC 6750: the scheme the client must use, and that its token (if any) was refused.
+            return Response.fromResponse(answer)
+                    .header("WWW-Authenticate", "Bearer realm=\"fastsync\", error=\"invalid_token\"")
+                    .build();
+        }
+        return answer;
     }
 }

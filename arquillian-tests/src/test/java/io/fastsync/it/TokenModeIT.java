@@ -1,0 +1,448 @@
+package io.fastsync.it;
+
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptFirstPull;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptObject;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptPush;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The standalone server in token mode, started by {@code bin/fastsync-server} with nothing but the
+ * standard MicroProfile JWT keys in its environment, and real RS256 tokens over real HTTP. Types:
+ * {@code Note} per user (zone claim {@code sub}), {@code Project} per company (zone claim
+ * {@code tenant}, several values for a user of several companies) and the global {@code Catalog}.
+ */
+class TokenModeIT {
+
+    private static final String WRITERS = "fastsync-global-writer";
+
+    /** Users by company; erin also works for initech. */
+    private static final Map<String, List<String>> COMPANIES =
+            Map.of("acme", List.of("alice", "bob", "erin"), "globex", List.of("carol", "dave"));
+
+    private static final Tokens TOKENS = new Tokens("fastsync-test-key");
+    private static ServerProcess server;
+    private static URI base;
+
+    /** Every object id the seed wrote, by zone (a user's Notes under the user, a company's Projects under it). */
+    private static final Map<String, List<String>> SEEDED = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "token-mode");
+        Map<String, String> env = new LinkedHashMap<>(TOKENS.serverEnvironment(TOKENS.writeKeySet(dir)));
+        env.put("FASTSYNC_DATA_DIR", dir.resolve("data").toString());
+        env.put("FASTSYNC_TYPES", "Note,Project,Catalog");
+        env.put("FASTSYNC_TYPE_PROJECT_ZONE_CLAIM", "tenant");
+        env.put("FASTSYNC_TYPE_CATALOG_ZONE", "global");
+        server = new ServerProcess(env, dir.resolve("server.log")).start();
+        base = server.base();
+        String started = server.logOfThisRun();
+        assertTrue(started.contains("FastSync security: token mode"), started);
+        assertEquals(List.of(), server.warningsOfThisRun(), "a token-mode start warns of nothing");
+        seed();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static String tokenOf(String user) {
+        List<String> tenants = new ArrayList<>();
+        COMPANIES.forEach((company, users) -> {
+            if (users.contains(user)) {
+                tenants.add(company);
+            }
+        });
+        if (user.equals("erin")) {
+            tenants.add("initech");
+        }
+        return TOKENS.token(user, Map.of("tenant", tenants));
+    }
+
+    private static String companyOf(String user) {
+        return COMPANIES.entrySet().stream()
+                .filter(e -> e.getValue().contains(user))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+    }
+
+    private static String sentinel(String company) {
+        return "SENTINEL-" + company.toUpperCase();
+    }
+
+    private static Http.Answer push(String token, String type, String zone, String... objects) {
+        return Http.post(base, "push", typeScriptPush(type, zone, objects), Tokens.authorization(token));
+    }
+
+    private static Http.Answer pushKeyed(String token, String key, String type, String zone, String... objects) {
+        return Http.post(
+                base, "push", typeScriptPush(type, zone, objects), Tokens.authorization(token, "Idempotency-Key", key));
+    }
+
+    private static Http.Answer pull(String token, String type, String zone) {
+        return Http.post(base, "pull", typeScriptFirstPull(zone, type), Tokens.authorization(token));
+    }
+
+    private static String object(String type, String zone, String id, int operation, String text) {
+        return typeScriptObject(type, zone, id, operation, 1000, "\"text\": \"" + text + "\"");
+    }
+
+    private static void seed() {
+        COMPANIES.forEach((company, users) -> {
+            for (String user : users) {
+                String id = UUID.randomUUID().toString();
+                Http.Answer a = pushKeyed(
+                        tokenOf(user),
+                        "seed-key-" + company,
+                        "Note",
+                        user,
+                        object("Note", user, id, 0, sentinel(company) + " note of " + user));
+                assertEquals(200, a.status(), String.valueOf(a.body()));
+                SEEDED.computeIfAbsent(user, z -> new ArrayList<>()).add(id);
+            }
+            String id = UUID.randomUUID().toString();
+            Http.Answer a = push(
+                    tokenOf(users.get(0)),
+                    "Project",
+                    company,
+                    object("Project", company, id, 0, sentinel(company) + " project"));
+            assertEquals(200, a.status(), String.valueOf(a.body()));
+            SEEDED.computeIfAbsent(company, z -> new ArrayList<>()).add(id);
+        });
+    }
+
+    /** @return the ids of a zone's live objects, as its owner pulls them */
+    private static List<String> idsIn(String ownerToken, String type, String zone) {
+        Http.Answer a = pull(ownerToken, type, zone);
+        assertEquals(200, a.status(), String.valueOf(a.body()));
+        JsonObject data = a.body().getJsonObject("data").getJsonObject("data");
+        List<String> ids = new ArrayList<>();
+        if (data.containsKey(type)) {
+            data.getJsonArray(type).forEach(v -> ids.add(v.asJsonObject().getString("id")));
+        }
+        return ids;
+    }
+
+    private static void assertRefused(Http.Answer a, int status, String code, String what) {
+        assertEquals(status, a.status(), what + ": " + a.body());
+        assertEquals("application/problem+json", a.contentType(), what);
+        assertEquals(code, a.body().getString("code"), what);
+        assertFalse(a.body().getBoolean("success"), what);
+    }
+
+    // --- tokens -------------------------------------------------------------------------------
+
+    @Test
+    void everyKindOfBadTokenIsA401WithItsOwnMessageAndWritesNothing() throws Exception {
+        Tokens stranger = new Tokens("fastsync-test-key");
+        Instant now = Instant.now();
+        Map<String, Supplier<String>> cases = new LinkedHashMap<>();
+        cases.put("no token: send", () -> null);
+        cases.put("is not a bearer token", () -> "Basic YWxpY2U6c2VjcmV0");
+        cases.put("the token is malformed", () -> "Bearer not-a-token");
+        cases.put(
+                "is not signed (alg: none)",
+                () -> Tokens.bearer(new PlainJWT(Tokens.claims("alice").build()).serialize()));
+        cases.put(
+                "the token is signed with HS256",
+                () -> Tokens.bearer(hs256(Tokens.claims("alice").build())));
+        cases.put("the token's signature is not valid", () -> Tokens.bearer(tampered(TOKENS.token("alice", Map.of()))));
+        cases.put(
+                "a key this server does not know",
+                () -> Tokens.bearer(new Tokens("another-key").token("alice", Map.of())));
+        cases.put(
+                "the token's signature is not valid (same kid, other key)",
+                () -> Tokens.bearer(stranger.token("alice", Map.of())));
+        cases.put(
+                "the token expired at",
+                () -> Tokens.bearer(TOKENS.token(
+                        "alice", Map.of(), c -> c.expirationTime(Date.from(now.minus(Duration.ofMinutes(5)))))));
+        cases.put(
+                "the token is not valid before",
+                () -> Tokens.bearer(TOKENS.token(
+                        "alice", Map.of(), c -> c.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(5)))))));
+        cases.put(
+                "the token's issuer is 'https://evil.test'",
+                () -> Tokens.bearer(TOKENS.token("alice", Map.of(), c -> c.issuer("https://evil.test"))));
+        cases.put(
+                "the token's audience [someone-else] names none of [fastsync]",
+                () -> Tokens.bearer(TOKENS.token("alice", Map.of(), c -> c.audience("someone-else"))));
+        cases.put(
+                "the token has no expiry (exp)",
+                () -> Tokens.bearer(TOKENS.token("alice", Map.of(), c -> c.expirationTime(null))));
+        cases.put(
+                "the token names no subject (sub)",
+                () -> Tokens.bearer(TOKENS.token("alice", Map.of(), c -> c.subject(null))));
+
+        List<String> tried = new ArrayList<>();
+        for (Map.Entry<String, Supplier<String>> c : cases.entrySet()) {
+            String header = c.getValue().get();
+            String id = UUID.randomUUID().toString();
+            tried.add(id);
+            String body = typeScriptPush("Note", "alice", object("Note", "alice", id, 0, "catalogue"));
+            Http.Answer a = header == null
+                    ? Http.post(base, "push", body)
+                    : Http.post(base, "push", body, "Authorization", header);
+            assertRefused(a, 401, "unauthenticated", c.getKey());
+            String detail = a.body().getString("detail");
+            assertTrue(detail.contains(c.getKey().replace(" (same kid, other key)", "")), c.getKey() + " -> " + detail);
+            Http.Answer pulled = header == null
+                    ? Http.post(base, "pull", typeScriptFirstPull("alice", "Note"))
+                    : Http.post(base, "pull", typeScriptFirstPull("alice", "Note"), "Authorization", header);
+            assertRefused(pulled, 401, "unauthenticated", c.getKey() + " (pull)");
+        }
+        List<String> stored = idsIn(tokenOf("alice"), "Note", "alice");
+        assertTrue(stored.containsAll(SEEDED.get("alice")), stored.toString());
+        tried.forEach(id -> assertFalse(stored.contains(id), "a refused push wrote " + id));
+        assertTrue(server.logOfThisRun().contains("401 unauthenticated"), "refusals are logged");
+    }
+
+    private static String hs256(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner("a shared secret of at least 256 bits, 32 bytes!".getBytes()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same signature over other claims: a token someone edited. */
+    private static String tampered(String token) {
+        String[] parts = token.split("\\.");
+        String claims = Base64URL.from(parts[1]).decodeToString().replace("\"alice\"", "\"carol\"");
+        return parts[0] + "." + Base64URL.encode(claims) + "." + parts[2];
+    }
+
+    /** The README's set-up: a token from {@code bin/fastsync-dev-token} (openssl) is accepted as any other. */
+    @Test
+    void theDevTokenScriptMakesATokenTheServerAccepts() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "dev-token");
+        ProcessBuilder run = new ProcessBuilder(
+                        "bash",
+                        Path.of(System.getProperty("fastsync.root"), "bin", "fastsync-dev-token")
+                                .toString(),
+                        TOKENS.writePrivateKey(dir).toString(),
+                        "alice",
+                        "\"tenant\": [\"acme\"]")
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        run.environment().put("FASTSYNC_TOKEN_ISSUER", Tokens.ISSUER);
+        run.environment().put("FASTSYNC_TOKEN_AUDIENCE", Tokens.AUDIENCE);
+        Process p = run.start();
+        String token = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), "bin/fastsync-dev-token");
+        assertEquals(200, pull(token, "Project", "acme").status());
+        assertRefused(pull(token, "Project", "globex"), 403, "zone-forbidden", "the script's token grants acme only");
+    }
+
+    // --- zones ----------------------------------------------------------------------------------
+
+    @Test
+    void noCallerOfOneCompanyReadsOrWritesTheOther() {
+        List<Http.Answer> answers = new ArrayList<>();
+        for (String attackerCompany : COMPANIES.keySet()) {
+            String victimCompany = attackerCompany.equals("acme") ? "globex" : "acme";
+            for (String attacker : COMPANIES.get(attackerCompany)) {
+                String token = tokenOf(attacker);
+                List<String[]> victimZones = new ArrayList<>();
+                COMPANIES.get(victimCompany).forEach(user -> victimZones.add(new String[] {"Note", user}));
+                victimZones.add(new String[] {"Project", victimCompany});
+                for (String[] tz : victimZones) {
+                    String type = tz[0];
+                    String zone = tz[1];
+                    String what = attacker + " on " + type + " " + zone;
+                    String victimId = SEEDED.get(zone).get(0);
+                    String ownZone = type.equals("Note") ? attacker : attackerCompany;
+
+                    Http.Answer a = pull(token, type, zone);
+                    assertRefused(a, 403, "zone-forbidden", what + ": pull");
+                    answers.add(a);
+
+                    a = Http.post(
+                            base,
+                            "pull",
+                            io.fastsync.wire.testing.OldClientBodies.dartPull(type, zone, 1),
+                            Tokens.authorization(token));
+                    assertRefused(a, 403, "zone-forbidden", what + ": the victim's cursor");
+                    answers.add(a);
+
+                    a = push(
+                            token,
+                            type,
+                            zone,
+                            object(type, zone, UUID.randomUUID().toString(), 0, "planted"));
+                    assertRefused(a, 403, "zone-forbidden", what + ": create");
+                    answers.add(a);
+
+                    for (int op : new int[] {1, 2}) {
+                        a = push(token, type, zone, typeScriptObject(type, zone, victimId, op, 2, "\"text\": \"x\""));
+                        assertRefused(a, 403, "zone-forbidden", what + ": operation " + op + " in the victim's zone");
+                        answers.add(a);
+                        // The id into the attacker's own zone: the push is refused and writes nothing.
+                        a = push(
+                                token,
+                                type,
+                                ownZone,
+                                typeScriptObject(type, ownZone, victimId, op, 2, "\"text\": \"x\""));
+                        assertRefused(a, 409, "zone-conflict", what + ": operation " + op + " by id in its own zone");
+                        assertFalse(a.body().toString().contains(zone), what + ": the refusal names no other zone");
+                        answers.add(a);
+                    }
+                }
+                // The victim's idempotency key means nothing to another caller: a push of its own.
+                Http.Answer a = pushKeyed(
+                        token,
+                        "seed-key-" + victimCompany,
+                        "Note",
+                        attacker,
+                        object("Note", attacker, UUID.randomUUID().toString(), 0, "probe by " + attacker));
+                assertEquals(200, a.status(), attacker + ": key probe " + a.body());
+                assertFalse(a.body().getJsonObject("data").getBoolean("replayed", false), attacker);
+                answers.add(a);
+            }
+        }
+        for (Http.Answer a : answers) {
+            String text = String.valueOf(a.body());
+            COMPANIES.keySet().forEach(company -> {
+                // refusals and push results hold no object's data at all
+                if (text.contains(sentinel(company))) {
+                    throw new AssertionError("an answer shows " + sentinel(company) + ": " + text);
+                }
+            });
+        }
+        // Nothing of the victims changed: each zone holds what its owner seeded, and for the
+        // attackers their seed and their key probe.
+        COMPANIES.forEach((company, users) -> {
+            assertEquals(SEEDED.get(company), idsIn(tokenOf(users.get(0)), "Project", company), company);
+            for (String user : users) {
+                List<String> ids = idsIn(tokenOf(user), "Note", user);
+                assertEquals(SEEDED.get(user).get(0), ids.get(0), user);
+                assertEquals(2, ids.size(), user + ": the seed and the key probe, nothing planted");
+            }
+        });
+    }
+
+    @Test
+    void aUserOfSeveralCompaniesUsesEachAndIsToldItsZonesWhenRefused() {
+        String erin = tokenOf("erin");
+        assertEquals(200, pull(erin, "Project", "acme").status());
+        Http.Answer a = push(
+                erin,
+                "Project",
+                "initech",
+                object("Project", "initech", UUID.randomUUID().toString(), 0, "i"));
+        assertEquals(200, a.status(), String.valueOf(a.body()));
+
+        // Erin leaves initech: her new token grants acme only, and a refusal says so.
+        String erinAfter = TOKENS.token("erin", Map.of("tenant", List.of("acme")));
+        Http.Answer refused = pull(erinAfter, "Project", "initech");
+        assertRefused(refused, 403, "zone-forbidden", "a zone no longer granted");
+        assertEquals(
+                List.of("acme"),
+                refused
+                        .body()
+                        .getJsonObject("zones")
+                        .getJsonArray("Project")
+                        .getValuesAs(jakarta.json.JsonString.class)
+                        .stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
+    }
+
+    @Test
+    void everyoneAuthenticatedReadsGlobalTypesAndOnlyTheWritersGroupWritesThem() {
+        String id = UUID.randomUUID().toString();
+        assertRefused(
+                push(tokenOf("alice"), "Catalog", "Global", object("Catalog", "Global", id, 0, "by alice")),
+                403,
+                "zone-forbidden",
+                "a user outside the writers' group");
+        String admin = TOKENS.token("admin", Map.of("groups", List.of(WRITERS)));
+        assertEquals(
+                200,
+                push(admin, "Catalog", "Global", object("Catalog", "Global", id, 0, "by admin"))
+                        .status());
+        assertEquals(List.of(id), idsIn(tokenOf("carol"), "Catalog", "Global"));
+        assertRefused(
+                Http.post(base, "pull", typeScriptFirstPull("Global", "Catalog")),
+                401,
+                "unauthenticated",
+                "global types need a token too");
+    }
+
+    /**
+     * Every resource method the application serves, as Jersey describes them at run time (its
+     * WADL, which lists what is really deployed), needs a token: a new endpoint without the
+     * authentication fails here. The only operations reachable without one are on the list below.
+     */
+    @Test
+    void everyEndpointNeedsAToken() throws Exception {
+        List<String> open = List.of("GET /fastsync/application.wadl");
+        java.net.http.HttpResponse<String> wadl = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(base.resolve("application.wadl"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, wadl.statusCode(), "the run-time description of the resources; open: " + open);
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        org.w3c.dom.Document doc =
+                factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(wadl.body())));
+        List<String> operations = new ArrayList<>();
+        var resources = doc.getElementsByTagNameNS("*", "resources");
+        for (int i = 0; i < resources.getLength(); i++) {
+            collect((org.w3c.dom.Element) resources.item(i), "/fastsync/", operations);
+        }
+        assertTrue(
+                operations.containsAll(List.of("POST /fastsync/push", "POST /fastsync/pull")), operations.toString());
+        for (String operation : operations) {
+            String[] parts = operation.split(" ", 2);
+            Http.Answer a = Http.send(base.resolve(parts[1]), parts[0]);
+            assertRefused(a, 401, "unauthenticated", operation);
+        }
+    }
+
+    /** Adds each method of the resources under an element, with its full path. */
+    private static void collect(org.w3c.dom.Element parent, String path, List<String> operations) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element e) {
+                if (e.getLocalName().equals("resource")) {
+                    String sub = (path + "/" + e.getAttribute("path")).replaceAll("/+", "/");
+                    collect(e, sub, operations);
+                } else if (e.getLocalName().equals("method")) {
+                    operations.add(e.getAttribute("name") + " " + path);
+                }
+            }
+        }
+    }
+}

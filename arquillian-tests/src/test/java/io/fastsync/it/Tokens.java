@@ -1,0 +1,132 @@
+package io.fastsync.it;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * A token issuer for the tests: an RSA key pair of its own, its public key written as PEM for the
+ * server to verify with, and real RS256-signed tokens.
+ */
+final class Tokens {
+
+    static final String ISSUER = "https://issuer.fastsync.test";
+    static final String AUDIENCE = "fastsync";
+
+    private final KeyPair keys;
+    private final String keyId;
+
+    Tokens(String keyId) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            this.keys = generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        this.keyId = keyId;
+    }
+
+    /** Writes the public key as PEM and returns the file. */
+    Path writePublicKey(Path directory) throws IOException {
+        Path file = directory.resolve(keyId + ".pem");
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(keys.getPublic().getEncoded());
+        Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n");
+        return file;
+    }
+
+    /** Writes the private key as PEM (PKCS #8), as {@code openssl genpkey} does, and returns the file. */
+    Path writePrivateKey(Path directory) throws IOException {
+        Path file = directory.resolve(keyId + ".private.pem");
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(keys.getPrivate().getEncoded());
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n");
+        return file;
+    }
+
+    /** Writes the public key as a JWK set, the key under its key id, and returns the file. */
+    Path writeKeySet(Path directory) throws IOException {
+        Path file = directory.resolve(keyId + ".jwks.json");
+        RSAKey key = new RSAKey.Builder((java.security.interfaces.RSAPublicKey) keys.getPublic())
+                .keyID(keyId)
+                .build();
+        Files.writeString(file, new JWKSet(key).toString());
+        return file;
+    }
+
+    /** @return the environment that puts a server in token mode with this issuer's key */
+    Map<String, String> serverEnvironment(Path publicKey) {
+        return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
+                "MP_JWT_VERIFY_ISSUER", ISSUER,
+                "MP_JWT_VERIFY_AUDIENCES", AUDIENCE);
+    }
+
+    /** @return the claims of a valid token for a subject, valid for ten minutes */
+    static JWTClaimsSet.Builder claims(String subject) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
+    }
+
+    /** @return a signed token for a subject with extra claims (a list for several values) */
+    String token(String subject, Map<String, Object> extra) {
+        return token(subject, extra, UnaryOperator.identity());
+    }
+
+    String token(String subject, Map<String, Object> extra, UnaryOperator<JWTClaimsSet.Builder> change) {
+        JWTClaimsSet.Builder claims = claims(subject);
+        extra.forEach(claims::claim);
+        return sign(change.apply(claims).build());
+    }
+
+    String sign(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the header value that carries a token */
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    /** @return the Authorization header pair for {@link Http#post}, or none for a null token */
+    static String[] authorization(String token, String... more) {
+        List<String> headers = new java.util.ArrayList<>(List.of(more));
+        if (token != null) {
+            headers.add("Authorization");
+            headers.add(bearer(token));
+        }
+        return headers.toArray(String[]::new);
+    }
+}
