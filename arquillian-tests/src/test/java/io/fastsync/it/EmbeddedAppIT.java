@@ -214,7 +214,7 @@ class EmbeddedAppIT {
     URL url;
 
     private URI api() {
-        return URI.create(url.toString().endsWith("/") ? url + "api/" : url + "/api/");
+        return StandaloneWar.base(url).resolve("api/");
     }
 
     private Http.Answer push(String body) {

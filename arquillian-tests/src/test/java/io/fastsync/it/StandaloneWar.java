@@ -20,8 +20,9 @@ final class StandaloneWar {
     }
 
     /** @return the deployment's base address, ending in a slash */
+    /** @return the deployment's base on 127.0.0.1, where the test servers listen, whatever host Arquillian names */
     static URI base(URL deployed) {
-        String s = deployed.toString();
-        return URI.create(s.endsWith("/") ? s : s + "/");
+        String path = deployed.getPath().endsWith("/") ? deployed.getPath() : deployed.getPath() + "/";
+        return URI.create("http://127.0.0.1:" + deployed.getPort() + path);
     }
 }

@@ -265,6 +265,112 @@ class TokenModeIT {
         assertRefused(pull(token, "Project", "globex"), 403, "zone-forbidden", "the script's token grants acme only");
     }
 
+    // --- the Java client: tokens and hand-over ------------------------------------------------
+
+    private static io.fastsync.client.SyncManager client(
+            java.util.concurrent.atomic.AtomicReference<String> token, List<io.fastsync.client.ZoneChange> told) {
+        return new io.fastsync.client.SyncManager(
+                io.fastsync.client.transport.HttpSyncTransport.to(base)
+                        .tokens(refresh -> token.get())
+                        .build(),
+                new io.fastsync.client.store.MemoryStore(),
+                io.fastsync.client.SyncOptions.DEFAULTS.withZoneChanges(change -> {
+                    told.add(change);
+                    return io.fastsync.client.ZoneChangeListener.DEFAULT.zoneChanged(change);
+                }));
+    }
+
+    private static List<String> localIds(io.fastsync.client.type.SyncableRepository<JsonObject> repo) {
+        return repo.getAll().stream().map(o -> o.getString("id")).sorted().toList();
+    }
+
+    /**
+     * Frank moves from acme to globex with unpushed changes in acme: his client is told about each,
+     * keeps nothing of acme, holds globex's objects only, and his per-user Notes are untouched.
+     */
+    @Test
+    void aClientWhoseUserMovesToAnotherCompanyHandsTheZoneOver() {
+        var token = new java.util.concurrent.atomic.AtomicReference<>(
+                TOKENS.token("frank", Map.of("tenant", List.of("acme"))));
+        List<io.fastsync.client.ZoneChange> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.fastsync.client.SyncManager frank = client(token, told);
+        var projects = frank.registerDocument("Project", io.fastsync.client.type.Zone.restricted("acme"));
+        var notes = frank.registerDocument("Note", io.fastsync.client.type.Zone.restricted("frank"));
+        notes.add(jakarta.json.Json.createObjectBuilder()
+                .add("id", UUID.randomUUID().toString())
+                .add("text", "frank's own")
+                .build());
+        frank.sync();
+        assertEquals(SEEDED.get("acme").stream().sorted().toList(), localIds(projects));
+
+        String edited = SEEDED.get("acme").get(0);
+        projects.update(
+                jakarta.json.Json.createObjectBuilder(projects.findById(edited).orElseThrow())
+                        .add("text", "frank's unpushed edit")
+                        .build());
+        String created = UUID.randomUUID().toString();
+        projects.add(jakarta.json.Json.createObjectBuilder()
+                .add("id", created)
+                .add("text", "unpushed")
+                .build());
+
+        token.set(TOKENS.token("frank", Map.of("tenant", List.of("globex"))));
+        frank.sync();
+
+        assertEquals(1, told.size(), told.toString());
+        io.fastsync.client.ZoneChange change = told.get(0);
+        assertEquals("Project", change.type());
+        assertEquals("acme", change.from());
+        assertEquals(List.of("globex"), change.granted());
+        assertEquals(
+                List.of(created, edited).stream().sorted().toList(),
+                change.unpushed().stream().map(o -> o.id()).sorted().toList(),
+                "each unpushed change is reported");
+        assertEquals(java.util.Optional.of("globex"), frank.zoneOf("Project"));
+        assertEquals(
+                idsIn(tokenOf("carol"), "Project", "globex").stream().sorted().toList(),
+                localIds(projects),
+                "globex's objects only, nothing of acme");
+        assertEquals(1, notes.count(), "the per-user type is untouched");
+        assertEquals(0, notes.pendingCount());
+        assertFalse(idsIn(tokenOf("alice"), "Project", "acme").contains(created), "nothing reached acme");
+    }
+
+    /** Grace loses access to globex: her client stops receiving it and cannot write to it. */
+    @Test
+    void aClientWhoseAccessIsRevokedStopsSyncingTheZone() {
+        var token = new java.util.concurrent.atomic.AtomicReference<>(
+                TOKENS.token("grace", Map.of("tenant", List.of("globex"))));
+        List<io.fastsync.client.ZoneChange> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.fastsync.client.SyncManager grace = client(token, told);
+        var projects = grace.registerDocument("Project", io.fastsync.client.type.Zone.restricted("globex"));
+        grace.sync();
+        assertFalse(localIds(projects).isEmpty());
+
+        token.set(TOKENS.token("grace", Map.of("tenant", List.of())));
+        String late = UUID.randomUUID().toString();
+        projects.add(jakarta.json.Json.createObjectBuilder()
+                .add("id", late)
+                .add("text", "too late")
+                .build());
+        grace.sync();
+
+        assertEquals(List.of(), told.get(0).granted());
+        assertEquals(
+                List.of(late), told.get(0).unpushed().stream().map(o -> o.id()).toList());
+        assertEquals(java.util.Optional.empty(), grace.zoneOf("Project"));
+        assertEquals(List.of(), localIds(projects), "nothing of globex is kept");
+        assertFalse(idsIn(tokenOf("carol"), "Project", "globex").contains(late), "nothing reached globex");
+        // Later syncs leave the type alone; the server refuses her token for globex anyway.
+        grace.sync();
+        assertEquals(1, told.size());
+        assertRefused(
+                push(token.get(), "Project", "globex", object("Project", "globex", late, 0, "direct")),
+                403,
+                "zone-forbidden",
+                "a revoked user writing directly");
+    }
+
     // --- zones ----------------------------------------------------------------------------------
 
     @Test

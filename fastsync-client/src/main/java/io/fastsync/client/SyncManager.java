@@ -6,17 +6,22 @@ import io.fastsync.client.push.PushReport;
 import io.fastsync.client.push.Pusher;
 import io.fastsync.client.store.LocalStore;
 import io.fastsync.client.store.PendingPush;
+import io.fastsync.client.store.StoredObject;
 import io.fastsync.client.store.TypeState;
+import io.fastsync.client.transport.ServerProblemException;
 import io.fastsync.client.transport.SyncTransport;
 import io.fastsync.client.type.SyncType;
 import io.fastsync.client.type.SyncableRepository;
 import io.fastsync.client.type.Zone;
+import io.fastsync.wire.Problem;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The client: registers types, hands out their repositories, and syncs them with the server.
@@ -27,6 +32,12 @@ import java.util.Objects;
  * means every registered type. They throw {@link io.fastsync.client.transport.SyncTransportException}
  * subclasses when the server cannot be reached or answers an error; whatever was not acknowledged
  * stays pending, and calling again is safe.
+ *
+ * <p>When the server answers that a type's zone is no longer the client's own (its user moved to
+ * another company, or lost access; see <i>Zones and identity</i> in the protocol), the client
+ * hands the type over: it removes the zone's local objects, tells
+ * {@link SyncOptions#zoneChanges()} which unpushed changes went with them, and syncs the zone the
+ * listener chooses from the beginning, or stops syncing the type. Other types are untouched.
  */
 public final class SyncManager {
 
@@ -35,6 +46,9 @@ public final class SyncManager {
     private final Puller puller;
     private final Pusher pusher;
     private final Map<String, SyncType<?>> types = new LinkedHashMap<>();
+    /** The zone each type is synced in now: its registered zone until the server hands it over; absent once revoked. */
+    private final Map<String, String> zonesNow = new LinkedHashMap<>();
+
     private final Object operationLock = new Object();
 
     /** A manager with {@link SyncOptions#DEFAULTS}; transport and store never null. */
@@ -71,6 +85,7 @@ public final class SyncManager {
                 }
             });
             types.put(type.name(), type);
+            zonesNow.put(type.name(), type.zone().name());
         }
         return new SyncableRepository<>(type, store, options.clock());
     }
@@ -92,18 +107,12 @@ public final class SyncManager {
      * no more. Unpushed local changes are never overwritten.
      */
     public PullReport pull(String... typeNames) {
-        Map<String, String> zones = zones(typeNames);
-        synchronized (operationLock) {
-            return puller.pull(zones);
-        }
+        return handingOver(typeNames, puller::pull);
     }
 
     /** Pushes the pending changes of these types (all if none given). */
     public PushReport push(String... typeNames) {
-        Map<String, String> zones = zones(typeNames);
-        synchronized (operationLock) {
-            return pusher.push(zones);
-        }
+        return handingOver(typeNames, pusher::push);
     }
 
     /**
@@ -113,12 +122,11 @@ public final class SyncManager {
      * changes need no pull: they are recorded from the push answer.
      */
     public SyncReport sync(String... typeNames) {
-        Map<String, String> zones = zones(typeNames);
-        synchronized (operationLock) {
+        return handingOver(typeNames, zones -> {
             PullReport pulled = puller.pull(zones);
             PushReport pushed = pusher.push(zones);
             return new SyncReport(pulled, pushed, pushed.needsPull() ? puller.pull(zones) : null);
-        }
+        });
     }
 
     /** {@link #hardReset(ResetMode, String...)} keeping and then pushing unpushed changes. */
@@ -135,9 +143,8 @@ public final class SyncManager {
      *             or discarded; never null
      */
     public SyncReport hardReset(ResetMode mode, String... typeNames) {
-        Map<String, String> zones = zones(typeNames);
         boolean discard = mode == ResetMode.DISCARD_PENDING;
-        synchronized (operationLock) {
+        return handingOver(typeNames, zones -> {
             store.update(tx -> {
                 for (String type : zones.keySet()) {
                     tx.deleteAll(type, discard);
@@ -151,19 +158,92 @@ public final class SyncManager {
             PullReport pulled = puller.pull(zones);
             PushReport pushed = discard ? PushReport.NONE : pusher.push(zones);
             return new SyncReport(pulled, pushed, null);
+        });
+    }
+
+    /** @return the zone a type is synced in now; empty once the server took the type's zone away */
+    public Optional<String> zoneOf(String typeName) {
+        synchronized (types) {
+            if (!types.containsKey(typeName)) {
+                throw new IllegalArgumentException("type " + typeName + " is not registered");
+            }
+            return Optional.ofNullable(zonesNow.get(typeName));
         }
     }
 
+    /**
+     * Runs a sync operation; when the server answers that a zone is no longer the client's own
+     * ({@code 403 zone-forbidden} naming the zones it may use), hands that type over and runs
+     * the operation again, at most once per type.
+     */
+    private <R> R handingOver(String[] typeNames, Function<Map<String, String>, R> operation) {
+        synchronized (operationLock) {
+            for (int handedOver = 0; ; handedOver++) {
+                Map<String, String> zones = zones(typeNames);
+                try {
+                    return operation.apply(zones);
+                } catch (ServerProblemException e) {
+                    if (handedOver >= zones.size() || !handOver(e.problem(), zones)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** @return true if the answer took a zone of these types away and the types were handed over */
+    private boolean handOver(Problem problem, Map<String, String> zones) {
+        if (!"zone-forbidden".equals(problem.code())) {
+            return false;
+        }
+        boolean any = false;
+        for (Map.Entry<String, List<String>> granted : problem.zones().entrySet()) {
+            String type = granted.getKey();
+            String from = zones.get(type);
+            if (from == null || granted.getValue().contains(from)) {
+                continue;
+            }
+            // The zone's objects go in one transaction with what is reported, so that every change
+            // removed is a change reported.
+            List<StoredObject> unpushed = store.transact(tx -> {
+                List<StoredObject> pending = tx.pending(type);
+                tx.deleteAll(type, true);
+                PendingPush unanswered = tx.pendingPush();
+                if (unanswered != null && unanswered.holdsType(type)) {
+                    tx.clearPendingPush();
+                }
+                return pending;
+            });
+            String to = options.zoneChanges().zoneChanged(new ZoneChange(type, from, granted.getValue(), unpushed));
+            if (to != null && !granted.getValue().contains(to)) {
+                throw new IllegalStateException("the zone listener chose zone '" + to + "' for " + type
+                        + ", which the server does not grant; granted: " + granted.getValue());
+            }
+            store.update(tx -> tx.putTypeState(new TypeState(type, to != null ? to : from, 0)));
+            synchronized (types) {
+                if (to != null) {
+                    zonesNow.put(type, to);
+                } else {
+                    zonesNow.remove(type);
+                }
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** @return the types named (all if none) with the zones they are synced in now; revoked types left out */
     private Map<String, String> zones(String... typeNames) {
         synchronized (types) {
             List<String> names = typeNames.length == 0 ? new ArrayList<>(types.keySet()) : List.of(typeNames);
             Map<String, String> zones = new LinkedHashMap<>();
             for (String name : names) {
-                SyncType<?> type = types.get(name);
-                if (type == null) {
+                if (!types.containsKey(name)) {
                     throw new IllegalArgumentException("type " + name + " is not registered");
                 }
-                zones.put(name, type.zone().name());
+                if (zonesNow.containsKey(name)) {
+                    zones.put(name, zonesNow.get(name));
+                }
             }
             return zones;
         }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param zone           the zone for the types named, or null to use the zone the store remembers
  * @param store          the H2 store file, or null
  * @param headers        {@code Name: value} headers to send; never null
+ * @param token          the bearer token to send ({@code --token}), or null
  * @param limit          the pull page size to ask for, or null
  * @param timeoutSeconds the request timeout, or null for the default
  * @param discard        {@code reset --discard}
@@ -24,6 +25,7 @@ record CliArguments(
         String zone,
         Path store,
         List<String> headers,
+        String token,
         Integer limit,
         Integer timeoutSeconds,
         boolean discard,
@@ -36,6 +38,7 @@ record CliArguments(
         String zone = null;
         Path store = null;
         List<String> headers = new ArrayList<>();
+        String token = null;
         Integer limit = null;
         Integer timeout = null;
         boolean discard = false;
@@ -63,6 +66,7 @@ record CliArguments(
                         case "--zone" -> zone = value;
                         case "--store" -> store = Path.of(value);
                         case "--header" -> headers.add(value);
+                        case "--token" -> token = value;
                         case "--limit" -> limit = positive(name, value);
                         case "--timeout" -> timeout = positive(name, value);
                         default -> throw new UsageException("unknown option " + name);
@@ -74,7 +78,7 @@ record CliArguments(
         List<String> operands =
                 positional.isEmpty() ? List.of() : List.copyOf(positional.subList(1, positional.size()));
         return new CliArguments(
-                server, zone, store, List.copyOf(headers), limit, timeout, discard, help, command, operands);
+                server, zone, store, List.copyOf(headers), token, limit, timeout, discard, help, command, operands);
     }
 
     private static int positive(String name, String value) {

@@ -1,5 +1,6 @@
 package io.fastsync.client.cli;
 
+import io.fastsync.client.transport.BearerTokens;
 import io.fastsync.client.transport.HttpSyncTransport;
 import io.fastsync.client.transport.HttpTransportSettings;
 import io.fastsync.client.transport.SyncTransport;
@@ -17,6 +18,11 @@ final class CliTransport {
     private CliTransport() {}
 
     static SyncTransport create(CliArguments a) {
+        return create(a, System.getenv("FASTSYNC_TOKEN"));
+    }
+
+    /** @param environmentToken {@code FASTSYNC_TOKEN}, used when {@code --token} is not given; may be null */
+    static SyncTransport create(CliArguments a, String environmentToken) {
         if (a.server() == null) {
             return new SyncTransport() {
                 @Override
@@ -44,6 +50,10 @@ final class CliTransport {
             settings.header(
                     header.substring(0, colon).strip(),
                     header.substring(colon + 1).strip());
+        }
+        String token = a.token() != null ? a.token() : environmentToken;
+        if (token != null && !token.isBlank()) {
+            settings.tokens(BearerTokens.fixed(token.strip()));
         }
         if (a.timeoutSeconds() != null) {
             settings.requestTimeout(Duration.ofSeconds(a.timeoutSeconds()));

@@ -41,7 +41,8 @@ public final class FastSyncCli {
               --zone ZONE            the zone of the types named ("Global" for a global type);
                                      default: the zone the store remembers for the type
               --store FILE           the local H2 store (created if missing)
-              --header 'NAME: VALUE' an HTTP header for every call, e.g. authentication; repeatable
+              --token TOKEN          a bearer token for every call (default: $FASTSYNC_TOKEN)
+              --header 'NAME: VALUE' an HTTP header for every call; repeatable
               --limit N              ask for at most N objects per pull page
               --timeout SECONDS      how long to wait for an answer (default 60)
 

@@ -30,6 +30,7 @@ public final class HttpSyncTransport implements SyncTransport {
     private final URI pullUri;
     private final Map<String, String> headers;
     private final Duration requestTimeout;
+    private final BearerTokens tokens;
 
     HttpSyncTransport(HttpTransportSettings settings) {
         String base = settings.baseUri().toString().replaceAll("/+$", "");
@@ -37,6 +38,7 @@ public final class HttpSyncTransport implements SyncTransport {
         this.pullUri = URI.create(base + "/pull");
         this.headers = Map.copyOf(settings.headers());
         this.requestTimeout = settings.requestTimeout();
+        this.tokens = settings.tokens();
         // HTTP/1.1: an h2c upgrade on plain http buys nothing for two POSTs and trips some proxies.
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -67,15 +69,27 @@ public final class HttpSyncTransport implements SyncTransport {
     }
 
     private JsonValue exchange(URI uri, String body) {
+        HttpResponse<String> response = send(uri, body, false);
+        if (response.statusCode() == 401 && tokens != null) {
+            // The token may have expired since it was fetched: once more with a fresh one.
+            response = send(uri, body, true);
+        }
+        return HttpAnswers.successBody(uri, response.statusCode(), response.body());
+    }
+
+    private HttpResponse<String> send(URI uri, String body, boolean refreshToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
-        HttpResponse<String> response;
+        String token = tokens == null ? null : tokens.token(refreshToken);
+        if (token != null) {
+            request.setHeader("Authorization", "Bearer " + token);
+        }
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ServerUnreachableException(
                     "no answer from " + uri + ": " + NetworkFailures.describe(e, requestTimeout), e);
@@ -83,7 +97,6 @@ public final class HttpSyncTransport implements SyncTransport {
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException("interrupted while waiting for " + uri, e);
         }
-        return HttpAnswers.successBody(uri, response.statusCode(), response.body());
     }
 
     private static <T> T read(JsonValue body, Function<JsonValue, T> reader) {

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Settings of an {@link HttpSyncTransport}: where the server is, extra headers (authentication)
- * and timeouts. Defaults: connect timeout 10 s, request timeout 60 s, no extra headers.
+ * Settings of an {@link HttpSyncTransport}: where the server is, bearer tokens and extra headers
+ * (authentication) and timeouts. Defaults: connect timeout 10 s, request timeout 60 s, no token,
+ * no extra headers.
  */
 public final class HttpTransportSettings {
 
     private final URI baseUri;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private BearerTokens tokens;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration requestTimeout = Duration.ofSeconds(60);
 
@@ -33,6 +35,15 @@ public final class HttpTransportSettings {
     /** Adds a header sent with every call, such as {@code Authorization}; name and value never null. */
     public HttpTransportSettings header(String name, String value) {
         headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * Sends a bearer token with every call, asked of {@code tokens} before each one and again after
+     * a {@code 401}; see {@link BearerTokens}.
+     */
+    public HttpTransportSettings tokens(BearerTokens tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         return this;
     }
 
@@ -59,6 +70,11 @@ public final class HttpTransportSettings {
 
     Map<String, String> headers() {
         return headers;
+    }
+
+    /** @return null when no tokens are sent */
+    BearerTokens tokens() {
+        return tokens;
     }
 
     Duration connectTimeout() {

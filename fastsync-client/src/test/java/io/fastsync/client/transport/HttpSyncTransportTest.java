@@ -185,4 +185,63 @@ class HttpSyncTransportTest {
     void onlyHttpAddressesAreAccepted() {
         assertThrows(IllegalArgumentException.class, () -> HttpSyncTransport.to(URI.create("ftp://host/fastsync")));
     }
+
+    /** A stub that takes only the token {@code fresh}: 401 with a problem body for any other. */
+    private URI acceptingOnly(String good, List<String> tokensSeen) throws IOException {
+        String page = WireJson.text(out -> MessageWriter.writePullResponse(Wire.page(false), out));
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", exchange -> {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            tokensSeen.add(auth);
+            exchange.getRequestBody().readAllBytes();
+            boolean ok = ("Bearer " + good).equals(auth);
+            byte[] bytes = (ok
+                            ? page
+                            : "{\"success\": false, \"status\": 401, \"code\": \"unauthenticated\","
+                                    + " \"detail\": \"the token expired at 2026-12-01T10:00:00Z\", \"errors\": []}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", ok ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(ok ? 200 : 401, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        stub.start();
+        return URI.create("http://127.0.0.1:" + stub.getAddress().getPort() + "/fastsync");
+    }
+
+    @Test
+    void aRefusedTokenIsRefreshedOnceAndTheRequestSentAgain() throws Exception {
+        List<String> seenTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpSyncTransport transport = HttpSyncTransport.to(acceptingOnly("fresh", seenTokens))
+                .tokens(refresh -> {
+                    asked.add(refresh);
+                    return refresh ? "fresh" : "expired";
+                })
+                .build();
+        transport.pull(PULL);
+        assertEquals(List.of("Bearer expired", "Bearer fresh"), seenTokens);
+        assertEquals(List.of(false, true), asked);
+    }
+
+    @Test
+    void aSecond401IsFinal() throws Exception {
+        List<String> seenTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpSyncTransport transport = HttpSyncTransport.to(acceptingOnly("fresh", seenTokens))
+                .tokens(BearerTokens.fixed("stale"))
+                .build();
+        ServerProblemException refused = assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
+        assertEquals(401, refused.status());
+        assertTrue(refused.getMessage().contains("the token expired"), refused.getMessage());
+        assertEquals(List.of("Bearer stale", "Bearer stale"), seenTokens, "asked again once, then given up");
+    }
+
+    @Test
+    void withoutTokensA401IsNotRetried() throws Exception {
+        List<String> seenTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpSyncTransport transport =
+                HttpSyncTransport.to(acceptingOnly("fresh", seenTokens)).build();
+        assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
+        assertEquals(1, seenTokens.size());
+    }
 }
