@@ -15,8 +15,14 @@ final class Http {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    /** An answer: status, content type and parsed JSON body. */
-    record Answer(int status, String contentType, JsonObject body) {}
+    /** An answer: status, content type, parsed JSON body and every header. */
+    record Answer(int status, String contentType, JsonObject body, java.net.http.HttpHeaders headers) {
+
+        /** @return the first value of a header, or null */
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
 
     private Http() {}
 
@@ -57,7 +63,8 @@ final class Http {
             return new Answer(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    json);
+                    json,
+                    response.headers());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -241,6 +241,54 @@ class StandaloneServerIT {
         assertEquals(45, received.stream().distinct().count());
     }
 
+    // ---- web pages
+
+    /**
+     * A page of another site cannot write through the user's browser, not even to a server on the
+     * user's machine: a form post (no preflight) is refused for its encoding, and any request with
+     * an origin not allowed for its origin. An allowed origin gets the CORS headers.
+     */
+    @Test
+    void webPagesWriteOnlyFromTheAllowedOriginsAndNeverAsForms() {
+        String z = zone();
+        String body = typeScriptPush("Item", z, typeScriptObject("Item", z, "csrf", 0, 1000, "\"name\": \"planted\""));
+        for (String form :
+                List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            assertProblem(push(body, "Content-Type", form), 415, "unsupported-media-type");
+            assertProblem(
+                    push(body, "Content-Type", form, "Origin", "https://app.example"), 415, "unsupported-media-type");
+        }
+        Http.Answer evil = push(body, "Content-Type", "application/json", "Origin", "https://evil.example");
+        assertProblem(evil, 403, "origin-forbidden");
+        assertEquals(null, evil.header("Access-Control-Allow-Origin"));
+        assertTrue(
+                objects(pulled("Item", z, 0), "Item") == null
+                        || objects(pulled("Item", z, 0), "Item").isEmpty(),
+                "nothing was written");
+
+        Http.Answer preflight = Http.send(
+                base().resolve("push"),
+                "OPTIONS",
+                "Origin",
+                "https://app.example",
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "authorization, content-type");
+        assertEquals(204, preflight.status());
+        assertEquals("https://app.example", preflight.header("Access-Control-Allow-Origin"));
+        assertEquals("POST", preflight.header("Access-Control-Allow-Methods"));
+        assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+        assertProblem(
+                Http.send(base().resolve("push"), "OPTIONS", "Origin", "https://evil.example"),
+                403,
+                "origin-forbidden");
+
+        Http.Answer allowed = push(body, "Content-Type", "application/json", "Origin", "https://app.example");
+        assertEquals(200, allowed.status(), String.valueOf(allowed.body()));
+        assertEquals("https://app.example", allowed.header("Access-Control-Allow-Origin"));
+    }
+
     // ---- the README's error table, row by row
 
     private static void assertProblem(Http.Answer answer, int status, String code) {

@@ -80,6 +80,7 @@ public record FastSyncSettings(
      * @param issuer            {@value #ISSUER}: the issuer tokens must name; required in token mode
      * @param audiences         {@value #AUDIENCES}: tokens must name one of these audiences, if any is set
      * @param clockSkewSeconds  {@value #CLOCK_SKEW}: how far expiry and not-before may be off
+     * @param allowedOrigins    {@value #ALLOWED_ORIGINS}: the web origins whose pages may call the server; none by default
      */
     public record Security(
             SecurityMode mode,
@@ -91,10 +92,18 @@ public record FastSyncSettings(
             String algorithm,
             String issuer,
             List<String> audiences,
-            int clockSkewSeconds) {
+            int clockSkewSeconds,
+            List<String> allowedOrigins) {
 
         public Security {
             audiences = List.copyOf(audiences);
+            allowedOrigins = List.copyOf(allowedOrigins);
+            for (String origin : allowedOrigins) {
+                if (!origin.matches("https?://[^/\\s]+")) {
+                    throw new IllegalArgumentException(ALLOWED_ORIGINS + " lists origins such as https://app.example"
+                            + " (scheme, host, port; no path, no '*'), found '" + origin + "'");
+                }
+            }
             if (mode == SecurityMode.TOKEN && publicKey == null && publicKeyLocation == null) {
                 throw new IllegalArgumentException(SECURITY_MODE + " is token, but neither " + PUBLIC_KEY + " nor "
                         + PUBLIC_KEY_LOCATION + " is set");
@@ -127,6 +136,7 @@ public record FastSyncSettings(
     public static final String ISSUER = "mp.jwt.verify.issuer";
     public static final String AUDIENCES = "mp.jwt.verify.audiences";
     public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    public static final String ALLOWED_ORIGINS = "fastsync.cors.allowed-origins";
     /** Prefix of the per-type keys {@code fastsync.type.<Name>.zone} and {@code fastsync.type.<Name>.conflicts}. */
     public static final String TYPE_PREFIX = "fastsync.type.";
 
@@ -204,7 +214,11 @@ public record FastSyncSettings(
             new Setting(
                     ALLOW_REMOTE_TRUST,
                     "false",
-                    "`true` lets trust mode serve other machines than this one (logged as a warning at start-up)"));
+                    "`true` lets trust mode serve other machines than this one (logged as a warning at start-up)"),
+            new Setting(
+                    ALLOWED_ORIGINS,
+                    "",
+                    "comma-separated web origins (`https://app.example`) whose pages may call the endpoints (CORS); none by default"));
 
     public FastSyncSettings {
         positive(PAGE_SIZE, pageSize);
@@ -286,6 +300,7 @@ public record FastSyncSettings(
                     + " must be RS256 or ES256 (or their 384 and 512 forms), found '" + algorithm + "'");
         }
         String audiences = text(lookup, AUDIENCES);
+        String origins = text(lookup, ALLOWED_ORIGINS);
         return new Security(
                 mode,
                 zoneClaims,
@@ -295,13 +310,18 @@ public record FastSyncSettings(
                 location,
                 algorithm,
                 text(lookup, ISSUER),
-                audiences == null
-                        ? List.of()
-                        : List.of(audiences.split(",")).stream()
-                                .map(String::trim)
-                                .filter(a -> !a.isEmpty())
-                                .toList(),
-                (int) number(lookup, CLOCK_SKEW, DEFAULT_CLOCK_SKEW));
+                list(audiences),
+                (int) number(lookup, CLOCK_SKEW, DEFAULT_CLOCK_SKEW),
+                list(origins));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null
+                ? List.of()
+                : List.of(commaSeparated.split(",")).stream()
+                        .map(String::trim)
+                        .filter(a -> !a.isEmpty())
+                        .toList();
     }
 
     private static String text(Function<String, Optional<String>> lookup, String key) {

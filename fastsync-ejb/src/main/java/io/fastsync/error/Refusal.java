@@ -14,10 +14,12 @@ public enum Refusal {
     UNAUTHENTICATED(401, "unauthenticated", "The request has no valid token"),
     ZONE_FORBIDDEN(403, "zone-forbidden", "The caller may not use this zone"),
     LOCAL_ONLY(403, "local-only", "This server serves its own machine only"),
+    ORIGIN_FORBIDDEN(403, "origin-forbidden", "Web pages of this origin may not call the server"),
     NOT_FOUND(404, "not-found", "Not Found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
     ZONE_CONFLICT(409, "zone-conflict", "The object belongs to another zone"),
     PUSH_TOO_LARGE(413, "push-too-large", "The push is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The body must be JSON"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another push"),
     INTERNAL_ERROR(500, "internal-error", "The server failed");
 

@@ -11,6 +11,7 @@ import io.fastsync.wire.RequestReader;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,5 +50,12 @@ public class PullResource {
         PullRequest request = RequestReader.readPull(RequestBody.read(body, MAX_PULL_BYTES));
         PullResponse page = pullService.pull(request, caller.get());
         return JsonAnswer.okText(out -> MessageWriter.writePullResponse(page, out));
+    }
+
+    /** A browser's CORS preflight: no data, the CORS headers of {@link io.fastsync.rest.security.BrowserRequests}. */
+    @OPTIONS
+    @Operation(summary = "CORS preflight for web pages of the allowed origins")
+    public Response preflight() {
+        return Response.noContent().build();
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -65,5 +66,12 @@ public class PushResource {
                 : parsed;
         PushResponse answer = PushRetry.onceIfKeyed(request, r -> pushService.push(r, caller.get()));
         return JsonAnswer.okText(out -> MessageWriter.writePushResponse(answer, out));
+    }
+
+    /** A browser's CORS preflight: no data, the CORS headers of {@link io.fastsync.rest.security.BrowserRequests}. */
+    @OPTIONS
+    @Operation(summary = "CORS preflight for web pages of the allowed origins")
+    public Response preflight() {
+        return Response.noContent().build();
     }
 }

@@ -48,6 +48,11 @@ public class Authentication implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (BrowserRequests.isPreflight(request)) {
+            // A browser's preflight carries no credentials; it is answered with no data.
+            requestCaller.set(Caller.ANONYMOUS);
+            return;
+        }
         FastSyncSettings.Security security = settings.security();
         Caller caller = switch (security.mode()) {
             case TOKEN -> verifier(security).verify(request.getHeaderString(HttpHeaders.AUTHORIZATION));
