@@ -67,11 +67,21 @@ final class Tokens {
     /** Writes the public key as a JWK set, the key under its key id, and returns the file. */
     Path writeKeySet(Path directory) throws IOException {
         Path file = directory.resolve(keyId + ".jwks.json");
+        Files.writeString(file, publicKeySet());
+        return file;
+    }
+
+    /** @return the public key's PEM content in one line (base64 of its X.509 encoding, no armour) */
+    String publicKeyBase64() {
+        return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    }
+
+    /** @return the public key as a JWK set, the key under its key id, in one line of JSON */
+    String publicKeySet() {
         RSAKey key = new RSAKey.Builder((java.security.interfaces.RSAPublicKey) keys.getPublic())
                 .keyID(keyId)
                 .build();
-        Files.writeString(file, new JWKSet(key).toString());
-        return file;
+        return new JWKSet(key).toString();
     }
 
     /** @return the environment that puts a server in token mode with this issuer's key */
@@ -89,6 +99,7 @@ final class Tokens {
                 .subject(subject)
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
+                .jwtID(java.util.UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
     }
@@ -107,7 +118,11 @@ final class Tokens {
     String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .type(com.nimbusds.jose.JOSEObjectType.JWT)
+                            .keyID(keyId)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
             return jwt.serialize();
         } catch (JOSEException e) {
