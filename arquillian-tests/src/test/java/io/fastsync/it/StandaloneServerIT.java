@@ -245,22 +245,26 @@ class StandaloneServerIT {
 
     /**
      * A page of another site cannot write through the user's browser, not even to a server on the
-     * user's machine: a form post (no preflight) is refused for its encoding, and any request with
-     * an origin not allowed for its origin. An allowed origin gets the CORS headers.
+     * user's machine: any request with an origin not allowed is refused for its origin, and form
+     * encodings whatever the origin. An allowed origin gets the CORS headers.
      */
     @Test
     void webPagesWriteOnlyFromTheAllowedOriginsAndNeverAsForms() {
         String z = zone();
         String body = typeScriptPush("Item", z, typeScriptObject("Item", z, "csrf", 0, 1000, "\"name\": \"planted\""));
-        for (String form :
-                List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+        for (String form : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
             assertProblem(push(body, "Content-Type", form), 415, "unsupported-media-type");
             assertProblem(
                     push(body, "Content-Type", form, "Origin", "https://app.example"), 415, "unsupported-media-type");
         }
-        Http.Answer evil = push(body, "Content-Type", "application/json", "Origin", "https://evil.example");
+        // A page's text/plain form, the one encoding that can carry JSON, comes with its Origin.
+        Http.Answer evil = push(body, "Content-Type", "text/plain", "Origin", "https://evil.example");
         assertProblem(evil, 403, "origin-forbidden");
         assertEquals(null, evil.header("Access-Control-Allow-Origin"));
+        assertProblem(
+                push(body, "Content-Type", "application/json", "Origin", "https://evil.example"),
+                403,
+                "origin-forbidden");
         assertTrue(
                 objects(pulled("Item", z, 0), "Item") == null
                         || objects(pulled("Item", z, 0), "Item").isEmpty(),
@@ -287,6 +291,13 @@ class StandaloneServerIT {
         Http.Answer allowed = push(body, "Content-Type", "application/json", "Origin", "https://app.example");
         assertEquals(200, allowed.status(), String.valueOf(allowed.body()));
         assertEquals("https://app.example", allowed.header("Access-Control-Allow-Origin"));
+        // An app's own HTTP code that sends its JSON as text/plain, with no Origin, is served.
+        String z2 = zone();
+        Http.Answer app = push(
+                typeScriptPush("Item", z2, typeScriptObject("Item", z2, "plain", 0, 1000, "\"name\": \"x\"")),
+                "Content-Type",
+                "text/plain; charset=utf-8");
+        assertEquals(200, app.status(), String.valueOf(app.body()));
     }
 
     // ---- the README's error table, row by row

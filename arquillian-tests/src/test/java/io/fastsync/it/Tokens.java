@@ -46,15 +46,6 @@ final class Tokens {
         this.keyId = keyId;
     }
 
-    /** Writes the public key as PEM and returns the file. */
-    Path writePublicKey(Path directory) throws IOException {
-        Path file = directory.resolve(keyId + ".pem");
-        String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
-                .encodeToString(keys.getPublic().getEncoded());
-        Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n");
-        return file;
-    }
-
     /** Writes the private key as PEM (PKCS #8), as {@code openssl genpkey} does, and returns the file. */
     Path writePrivateKey(Path directory) throws IOException {
         Path file = directory.resolve(keyId + ".private.pem");
@@ -84,10 +75,10 @@ final class Tokens {
         return new JWKSet(key).toString();
     }
 
-    /** @return the environment that puts a server in token mode with this issuer's key */
-    Map<String, String> serverEnvironment(Path publicKey) {
+    /** @return the environment that puts a server in token mode with this issuer's key at a location (a file, a URL) */
+    Map<String, String> serverEnvironment(Object keyLocation) {
         return Map.of(
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", String.valueOf(keyLocation),
                 "MP_JWT_VERIFY_ISSUER", ISSUER,
                 "MP_JWT_VERIFY_AUDIENCES", AUDIENCE);
     }

@@ -54,18 +54,31 @@ class TypeScriptClientReplayIT {
     /**
      * Token mode: the same bodies, unchanged, with the bearer header an application adds to the
      * old client's requests. The token grants its subject's zone and the group that writes the
-     * global Board.
+     * global Board. The server reads the issuer's key set over HTTP, as from an identity provider.
      */
     @Test
     void theCapturedBodiesWithABearerTokenInTokenMode() throws Exception {
         Tokens tokens = new Tokens("replay-key");
-        Path keys = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "replay-keys");
-        String token = tokens.token("fixture-alice", Map.of("groups", List.of("fastsync-global-writer")));
-        replay(
-                UnaryOperator.identity(),
-                "token",
-                tokens.serverEnvironment(tokens.writePublicKey(keys)),
-                Tokens.bearer(token));
+        byte[] keySet = tokens.publicKeySet().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        com.sun.net.httpserver.HttpServer issuer =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        issuer.createContext("/.well-known/jwks.json", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, keySet.length);
+            exchange.getResponseBody().write(keySet);
+            exchange.close();
+        });
+        issuer.start();
+        try {
+            Map<String, String> security = new LinkedHashMap<>(tokens.serverEnvironment(null));
+            security.put(
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    "http://127.0.0.1:" + issuer.getAddress().getPort() + "/.well-known/jwks.json");
+            String token = tokens.token("fixture-alice", Map.of("groups", List.of("fastsync-global-writer")));
+            replay(UnaryOperator.identity(), "token", security, Tokens.bearer(token));
+        } finally {
+            issuer.stop(0);
+        }
     }
 
     private void replay(UnaryOperator<String> encoding, String name, Map<String, String> security, String authorization)

@@ -113,6 +113,59 @@ class EarOnPayaraServerIT extends DeployedServerContract {
         assertEquals("2", versions.get(1));
     }
 
+    /** The same EAR in token mode, by the standard MicroProfile JWT variables of the domain alone. */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void inTokenModeTheEarServesOnlyTheZonesATokenGrants() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        java.security.KeyPair keys = generator.generateKeyPair();
+        Path publicKey = Processes.buildDirectory().resolve("ear-token-key.pem");
+        Files.writeString(
+                publicKey,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(keys.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
+        Map<String, String> tokenMode = new java.util.HashMap<>(onPostgres);
+        tokenMode.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+        tokenMode.put("MP_JWT_VERIFY_ISSUER", "https://issuer.ear.test");
+        domain.restart(tokenMode);
+        assertTrue(serverLog().contains("FastSync security: token mode"), "see " + domain.serverLog());
+
+        java.time.Instant now = java.time.Instant.now();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                        .subject("ear-user")
+                        .issuer("https://issuer.ear.test")
+                        .issueTime(java.util.Date.from(now))
+                        .expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                        .build());
+        jwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(keys.getPrivate()));
+        String bearer = "Bearer " + jwt.serialize();
+
+        String own =
+                typeScriptPush("Item", "ear-user", typeScriptObject("Item", "ear-user", "t1", 0, 1000, "\"n\": 1"));
+        Http.Answer anonymous = Http.post(base(), "push", own);
+        assertEquals(401, anonymous.status(), anonymous.text());
+        assertEquals("unauthenticated", anonymous.body().getString("code"));
+        Http.Answer pushed = Http.post(base(), "push", own, "Authorization", bearer);
+        assertEquals(200, pushed.status(), pushed.text());
+        Http.Answer foreign = Http.post(base(), "pull", dartPull("Item", "someone-else", 0), "Authorization", bearer);
+        assertEquals(403, foreign.status(), foreign.text());
+        assertEquals("zone-forbidden", foreign.body().getString("code"));
+        assertEquals(
+                "t1",
+                Http.post(base(), "pull", dartPull("Item", "ear-user", 0), "Authorization", bearer)
+                        .body()
+                        .getJsonObject("data")
+                        .getJsonObject("data")
+                        .getJsonArray("Item")
+                        .getJsonObject(0)
+                        .getString("id"));
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void withoutDatabaseSettingsTheSameDeploymentUsesItsEmbeddedH2() {

@@ -62,8 +62,8 @@ final class PayaraServerDomain implements AutoCloseable {
 
     /**
      * The test domain's JVM compiles with C1 only and collects with the serial collector: it
-     * starts about twice as fast on a small machine, and the tests are short. Everything else is
-     * the domain as {@code create-domain} makes it.
+     * starts about twice as fast on a small machine, and the tests are short; its HTTP listeners
+     * listen on 127.0.0.1. Everything else is the domain as {@code create-domain} makes it.
      */
     private void startFaster() {
         Path config = domains.resolve(NAME).resolve("config/domain.xml");
@@ -73,9 +73,16 @@ final class PayaraServerDomain implements AutoCloseable {
             if (!xml.contains(heap)) {
                 throw new IllegalStateException("unexpected domain.xml: no " + heap + " in " + config);
             }
+            // The HTTP listeners answer on 127.0.0.1 only, as every test server does.
+            String loopback = xml.replace(
+                            "<network-listener protocol=\"http-listener-1\"",
+                            "<network-listener address=\"127.0.0.1\" protocol=\"http-listener-1\"")
+                    .replace(
+                            "<network-listener protocol=\"http-listener-2\"",
+                            "<network-listener address=\"127.0.0.1\" protocol=\"http-listener-2\"");
             Files.writeString(
                     config,
-                    xml.replace(
+                    loopback.replace(
                             heap,
                             heap
                                     + "<jvm-options>-XX:TieredStopAtLevel=1</jvm-options><jvm-options>-XX:+UseSerialGC</jvm-options>"));

@@ -28,7 +28,7 @@ final class Processes {
      * the developer's shell is removed first, so it cannot change what is tested.
      */
     static void setFastSyncEnvironment(ProcessBuilder builder, Map<String, String> settings) {
-        builder.environment().keySet().removeIf(name -> name.startsWith("FASTSYNC_"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("FASTSYNC_") || name.startsWith("MP_JWT_"));
         builder.environment().putAll(settings);
     }
 

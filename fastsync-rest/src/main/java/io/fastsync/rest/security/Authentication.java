@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -44,7 +43,8 @@ public class Authentication implements ContainerRequestFilter {
     @Inject
     HttpServletRequest servletRequest;
 
-    private volatile TokenVerifier verifier;
+    @Inject
+    TokenVerification tokens;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -55,7 +55,7 @@ public class Authentication implements ContainerRequestFilter {
         }
         FastSyncSettings.Security security = settings.security();
         Caller caller = switch (security.mode()) {
-            case TOKEN -> verifier(security).verify(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+            case TOKEN -> tokens.verifier().verify(request.getHeaderString(HttpHeaders.AUTHORIZATION));
             case CONTAINER -> fromContainer(request.getSecurityContext(), security);
             case TRUST -> {
                 if (!security.allowRemoteTrust() && !fromThisMachine(servletRequest.getRemoteAddr())) {
@@ -76,19 +76,6 @@ public class Authentication implements ContainerRequestFilter {
             throw new UnauthenticatedException("the application authenticated no caller for this request");
         }
         return caller;
-    }
-
-    private TokenVerifier verifier(FastSyncSettings.Security security) {
-        TokenVerifier v = verifier;
-        if (v == null) {
-            synchronized (this) {
-                if (verifier == null) {
-                    verifier = new TokenVerifier(security, Clock.systemUTC());
-                }
-                v = verifier;
-            }
-        }
-        return v;
     }
 
     /** @param address the client's IP address as the container reports it (a literal: nothing is looked up) */

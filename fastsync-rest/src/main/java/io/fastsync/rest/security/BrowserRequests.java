@@ -19,10 +19,13 @@ import java.util.List;
 /**
  * What web pages may do, before authentication: a request that carries an {@code Origin} (a
  * browser's, from a page) is served only for the origins {@code fastsync.cors.allowed-origins}
- * lists, none by default, and those get the CORS headers, preflights included. A body in one of
- * the form encodings, which any page can post without a preflight, is refused whatever its origin:
- * a FastSync body is JSON. So no page of another site can write through a user's browser, even to
- * a server on the user's own machine.
+ * lists, none by default, and those get the CORS headers, preflights included. So no page of
+ * another site can write through a user's browser, even to a server on the user's own machine:
+ * browsers send {@code Origin} with every cross-site {@code POST}, forms included. A body sent as
+ * a URL-encoded or multipart form is refused whatever its origin: a FastSync body is JSON.
+ * ({@code text/plain} is not refused: an app's own HTTP code, such as Dart's {@code http.post}
+ * with a string body, sends JSON under it, and a page's {@code text/plain} form carries its
+ * {@code Origin}.)
  */
 @Provider
 @SyncEndpoint
@@ -30,9 +33,8 @@ import java.util.List;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class BrowserRequests implements ContainerRequestFilter, ContainerResponseFilter {
 
-    /** The encodings a page may post to any site unasked (the CORS-safelisted content types). */
-    private static final List<String> FORMS =
-            List.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
+    /** The form encodings, which no FastSync client sends. */
+    private static final List<String> FORMS = List.of("application/x-www-form-urlencoded", "multipart/form-data");
 
     @Inject
     FastSyncSettings settings;
