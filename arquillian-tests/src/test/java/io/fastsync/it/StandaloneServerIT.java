@@ -311,6 +311,38 @@ class StandaloneServerIT {
         assertFalse(answer.body().toString().contains("Exception"), "no internals in " + answer.body());
     }
 
+    /**
+     * A few bytes that stand for a huge value, and JSON past the reader's limits, are refused as
+     * the client's error, with a short answer, and change nothing.
+     */
+    @Test
+    void hugeNumbersAndDeepJsonAreRefusedCheaply() {
+        String z = zone();
+        Http.Answer version = push(typeScriptPush(
+                "Item",
+                z,
+                "{\"id\": \"h\", \"metadata\": {\"version\": 1e999999999,"
+                        + " \"syncOperation\": 0}, \"deleted\": false}"));
+        assertProblem(version, 400, "invalid-field");
+        assertTrue(version.body().toString().length() < 2_000, version.body().toString());
+        Http.Answer limit = Http.post(
+                base(),
+                "pull",
+                "{\"metadata\": {\"Item\": {\"syncZone\": \"" + z + "\", \"version\": 0}}, \"limit\": 1e999999999}");
+        assertProblem(limit, 400, "invalid-field");
+        assertProblem(
+                Http.post(
+                        base(),
+                        "pull",
+                        "{\"metadata\": {\"Item\": {\"syncZone\": \"" + z + "\", \"version\": " + "9".repeat(5_000)
+                                + "}}}"),
+                400,
+                "malformed-json");
+        assertProblem(push("[".repeat(10_000) + "]".repeat(10_000)), 400, "malformed-json");
+        assertTrue(objects(pulled("Item", z, 0), "Item") == null
+                || objects(pulled("Item", z, 0), "Item").isEmpty());
+    }
+
     @Test
     void errorMalformedJson() {
         assertProblem(push("{\"data\": "), 400, "malformed-json");

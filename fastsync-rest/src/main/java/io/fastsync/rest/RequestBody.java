@@ -35,6 +35,8 @@ final class RequestBody {
                             ? "the body is not valid JSON"
                             : "the body is not valid JSON at line " + at.getLineNumber() + ", column "
                                     + at.getColumnNumber());
+        } catch (WireJson.BeyondLimits e) {
+            throw new MalformedJsonException("the body's JSON is beyond what the server reads: " + e.getMessage());
         } catch (JsonException e) {
             if (e.getCause() instanceof TooLarge) {
                 throw new PushTooLargeException(null, null, "", "the body is larger than " + maxBytes + " bytes");

@@ -35,12 +35,46 @@ public final class Numbers {
         if (!(value instanceof JsonNumber number)) {
             throw new WireFormatException(pointer, "must be a whole number, found " + describe(value));
         }
-        BigDecimal decimal = number.bigDecimalValue();
-        try {
-            return decimal.stripTrailingZeros().longValueExact();
-        } catch (ArithmeticException e) {
-            throw new WireFormatException(pointer, "must be a whole number, found " + decimal.toPlainString());
+        BigDecimal decimal = decimal(number, pointer);
+        // Decided from the digits and the exponent alone: 1e999999999 is a few bytes, its value a
+        // billion digits, and nothing here may spell it out.
+        if (integerDigits(decimal) > 19) {
+            throw new WireFormatException(
+                    pointer, "must be a whole number of at most 19 digits, found " + shown(decimal));
         }
+        if (decimal.scale() > 0 && decimal.stripTrailingZeros().scale() > 0) {
+            throw new WireFormatException(pointer, "must be a whole number, found " + shown(decimal));
+        }
+        try {
+            return decimal.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new WireFormatException(pointer, "must be a whole number that fits 64 bits, found " + shown(decimal));
+        }
+    }
+
+    /**
+     * @throws WireFormatException for a number longer than the JSON provider reads (Parsson: 1,100
+     *                             characters), instead of its {@code UnsupportedOperationException}
+     */
+    private static BigDecimal decimal(JsonNumber number, String pointer) {
+        try {
+            return number.bigDecimalValue();
+        } catch (RuntimeException e) {
+            throw new WireFormatException(pointer, "is a number too long to read: " + e.getMessage());
+        }
+    }
+
+    /** @return how many digits stand before the decimal point; negative for a value below 0.1 */
+    private static long integerDigits(BigDecimal decimal) {
+        return decimal.signum() == 0 ? 0 : (long) decimal.precision() - decimal.scale();
+    }
+
+    /** @return the number as a caller may be shown it: in full when short, else its size */
+    static String shown(BigDecimal decimal) {
+        if (decimal.precision() <= 30 && Math.abs(decimal.scale()) <= 30) {
+            return decimal.toPlainString();
+        }
+        return "a number of " + decimal.precision() + " significant digits, exponent " + (-(long) decimal.scale());
     }
 
     /**
@@ -51,9 +85,19 @@ public final class Numbers {
         if (!(value instanceof JsonNumber number)) {
             throw new WireFormatException(pointer, "must be a number, found " + describe(value));
         }
-        BigDecimal decimal = number.bigDecimalValue();
+        BigDecimal decimal = decimal(number, pointer);
         if (decimal.signum() < 0) {
             throw new WireFormatException(pointer, "must not be negative");
+        }
+        if (integerDigits(decimal) > 19) {
+            throw new WireFormatException(pointer, "is too large for a timestamp");
+        }
+        if (integerDigits(decimal) < -12) {
+            // Under a picosecond of seconds: zero microseconds, without rounding a huge scale.
+            return 0;
+        }
+        if (decimal.scale() > 30) {
+            decimal = decimal.setScale(30, java.math.RoundingMode.HALF_UP);
         }
         BigDecimal micros;
         if (decimal.compareTo(BigDecimal.valueOf(MILLIS_FROM)) < 0) {
@@ -81,7 +125,10 @@ public final class Numbers {
         }
         return switch (value.getValueType()) {
             case STRING -> "a string";
-            case NUMBER -> "the number " + value;
+            case NUMBER -> {
+                String text = value.toString();
+                yield "the number " + (text.length() <= 40 ? text : "of " + text.length() + " characters");
+            }
             case TRUE, FALSE -> "a boolean";
             case NULL -> "null";
             case ARRAY -> "an array";

@@ -49,10 +49,24 @@ public final class WireJson {
      * Parses JSON text; the JSON-P exceptions pass through.
      *
      * @throws jakarta.json.JsonException if the text is not JSON
+     * @throws BeyondLimits               if it is deeper or holds a longer number than the reader takes
      */
     public static JsonValue parse(java.io.Reader in) {
         try (JsonReader reader = READERS.createReader(in)) {
             return reader.readValue();
+        } catch (jakarta.json.JsonException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson refuses nesting past 1,000 levels and numbers past 1,100 characters with plain
+            // runtime exceptions; they are the body's fault, not the server's.
+            throw new BeyondLimits(e);
+        }
+    }
+
+    /** JSON deeper, or with a longer number, than the JSON provider reads; the message says which. */
+    public static final class BeyondLimits extends jakarta.json.JsonException {
+        BeyondLimits(RuntimeException cause) {
+            super(String.valueOf(cause.getMessage()), cause);
         }
     }
 

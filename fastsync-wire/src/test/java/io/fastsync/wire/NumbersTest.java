@@ -2,9 +2,11 @@ package io.fastsync.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -76,5 +78,35 @@ class NumbersTest {
     @Test
     void negativeTimestampIsRejected() {
         assertThrows(WireFormatException.class, () -> Numbers.timestampMicros(number("-1"), "/t"));
+    }
+
+    /** A few bytes that stand for a billion digits are refused from their size, never spelled out. */
+    @Test
+    void hugeAndTinyExponentsAreRefusedWithoutExpandingThem() {
+        for (String text : List.of("1e999999999", "-1e999999999", "1e-999999999", "1.5e19", "99999999999999999999")) {
+            JsonValue n = WireJson.parse("[" + text + "]").asJsonArray().get(0);
+            WireFormatException e = assertThrows(WireFormatException.class, () -> Numbers.wholeNumber(n, "/v"), text);
+            assertTrue(e.getMessage().length() < 200, e.getMessage());
+        }
+        JsonValue huge = WireJson.parse("[1e999999999]").asJsonArray().get(0);
+        assertThrows(WireFormatException.class, () -> Numbers.timestampMicros(huge, "/t"));
+        JsonValue tiny = WireJson.parse("[1e-999999999]").asJsonArray().get(0);
+        assertEquals(0, Numbers.timestampMicros(tiny, "/t"));
+        JsonValue many =
+                WireJson.parse("[" + "7".repeat(1_000) + "]").asJsonArray().get(0);
+        WireFormatException wide = assertThrows(WireFormatException.class, () -> Numbers.wholeNumber(many, "/v"));
+        assertTrue(wide.getMessage().contains("1000 significant digits"), wide.getMessage());
+        WireJson.BeyondLimits tooLong =
+                assertThrows(WireJson.BeyondLimits.class, () -> WireJson.parse("[" + "7".repeat(100_000) + "]"));
+        assertTrue(tooLong.getMessage().length() < 200, tooLong.getMessage());
+        assertThrows(WireJson.BeyondLimits.class, () -> WireJson.parse("[".repeat(10_000) + "]".repeat(10_000)));
+        assertEquals(
+                5, Numbers.wholeNumber(WireJson.parse("[5.0e0]").asJsonArray().get(0), "/v"));
+        assertEquals(
+                50, Numbers.wholeNumber(WireJson.parse("[5e1]").asJsonArray().get(0), "/v"));
+        assertEquals(
+                Long.MAX_VALUE,
+                Numbers.wholeNumber(
+                        WireJson.parse("[" + Long.MAX_VALUE + "]").asJsonArray().get(0), "/v"));
     }
 }
