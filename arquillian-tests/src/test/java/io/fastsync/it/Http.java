@@ -36,6 +36,15 @@ final class Http {
         return send(request.build());
     }
 
+    /** A body of raw bytes, which need not be valid UTF-8. */
+    static Answer postBytes(URI base, String path, byte[] body) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    }
+
     static Answer get(URI base, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (headers.length > 0) {

@@ -343,6 +343,47 @@ class StandaloneServerIT {
                 || objects(pulled("Item", z, 0), "Item").isEmpty());
     }
 
+    /**
+     * One JSON document of valid UTF-8 per body, each key once, text a database stores: anything
+     * else is refused and writes nothing (before, the first document or the last key won, and
+     * invalid bytes were replaced, so different ids became one).
+     */
+    @Test
+    void bodiesAreReadStrictly() {
+        String z = zone();
+        String one = typeScriptPush("Item", z, typeScriptObject("Item", z, "s1", 0, 1000, "\"name\": \"a\""));
+        String two = typeScriptPush("Item", z, typeScriptObject("Item", z, "s2", 0, 1000, "\"name\": \"b\""));
+        assertProblem(push(one + " xyz"), 400, "malformed-json");
+        assertProblem(push(one + two), 400, "malformed-json");
+        Http.Answer twice =
+                push("{\"data\": {\"Item\": [], \"Item\": [" + typeScriptObject("Item", z, "s3", 0, 1000, "")
+                        + "]}, \"operationMetadata\": {\"metadata\": {\"Item\": {\"syncZone\": \"" + z + "\"}}}}");
+        assertProblem(twice, 400, "invalid-field");
+        assertEquals(
+                "/data/Item",
+                twice.body().getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        byte[] latin = typeScriptPush("Item", z, typeScriptObject("Item", z, "pre#", 0, 1000, ""))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < latin.length; i++) {
+            if (latin[i] == '#') {
+                latin[i] = (byte) 0xff;
+            }
+        }
+        assertProblem(Http.postBytes(base(), "push", latin), 400, "malformed-json");
+        assertProblem(
+                push(typeScriptPush("Item", "\\ud800", typeScriptObject("Item", null, "s4", 0, 1000, ""))),
+                400,
+                "invalid-field");
+        assertProblem(
+                push(typeScriptPush("Item", z, typeScriptObject("Item", z, "nul\\u0000", 0, 1000, ""))),
+                400,
+                "invalid-field");
+        assertTrue(
+                objects(pulled("Item", z, 0), "Item") == null
+                        || objects(pulled("Item", z, 0), "Item").isEmpty(),
+                "nothing was written");
+    }
+
     @Test
     void errorMalformedJson() {
         assertProblem(push("{\"data\": "), 400, "malformed-json");

@@ -9,8 +9,6 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads a request body as UTF-8 JSON whatever its declared content type (some old clients send
@@ -27,19 +25,24 @@ final class RequestBody {
      */
     static JsonValue read(InputStream body, long maxBytes) {
         try {
-            return WireJson.parse(new InputStreamReader(new Limited(body, maxBytes), StandardCharsets.UTF_8));
+            return WireJson.parseRequest(new Limited(body, maxBytes));
         } catch (JsonParsingException e) {
             var at = e.getLocation();
-            throw new MalformedJsonException(
-                    at == null
+            throw new MalformedJsonException((at == null
                             ? "the body is not valid JSON"
                             : "the body is not valid JSON at line " + at.getLineNumber() + ", column "
-                                    + at.getColumnNumber());
+                                    + at.getColumnNumber())
+                    + (e.getMessage() != null && e.getMessage().startsWith("more than one")
+                            ? ": more than one JSON document"
+                            : ""));
         } catch (WireJson.BeyondLimits e) {
             throw new MalformedJsonException("the body's JSON is beyond what the server reads: " + e.getMessage());
         } catch (JsonException e) {
             if (e.getCause() instanceof TooLarge) {
                 throw new PushTooLargeException(null, null, "", "the body is larger than " + maxBytes + " bytes");
+            }
+            if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                throw new MalformedJsonException("the body is not valid UTF-8");
             }
             throw new MalformedJsonException(
                     e.getMessage() == null || e.getMessage().isBlank()

@@ -63,6 +63,109 @@ public final class WireJson {
         }
     }
 
+    private static final jakarta.json.stream.JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
+
+    /**
+     * Reads a request body strictly: UTF-8 that is not valid is refused (never replaced), the body
+     * is exactly one JSON document, an object may not name a key twice, and no string or key may
+     * hold U+0000 (which databases do not store) or an unpaired surrogate (which is not text).
+     *
+     * @throws jakarta.json.stream.JsonParsingException if the body is not one JSON document
+     * @throws jakarta.json.JsonException               if it is not UTF-8, or is empty
+     * @throws BeyondLimits                             if it is deeper or holds a longer number than the reader takes
+     * @throws WireFormatException                      for a key named twice in one object, or a character no
+     *                                                  stored text can hold, with its place
+     */
+    public static JsonValue parseRequest(java.io.InputStream in) {
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        JsonValue value;
+        try (jakarta.json.stream.JsonParser parser = PARSERS.createParser(new java.io.InputStreamReader(in, utf8))) {
+            if (!parser.hasNext()) {
+                throw new jakarta.json.JsonException("the body is empty");
+            }
+            value = strictValue(parser, parser.next(), "");
+            if (parser.hasNext()) {
+                throw new jakarta.json.stream.JsonParsingException(
+                        "more than one JSON document in the body", parser.getLocation());
+            }
+        } catch (jakarta.json.JsonException | WireFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BeyondLimits(e);
+        }
+        return value;
+    }
+
+    /**
+     * Builds one value from the parser's events, checking as it goes; JSON-P's own tree keeps the
+     * last of two equal keys without a word. The parser bounds the depth (and so this recursion).
+     */
+    private static JsonValue strictValue(
+            jakarta.json.stream.JsonParser parser, jakarta.json.stream.JsonParser.Event event, String pointer) {
+        switch (event) {
+            case START_OBJECT -> {
+                JsonObjectBuilder object = BUILDERS.createObjectBuilder();
+                Set<String> keys = new java.util.HashSet<>();
+                for (var e = parser.next(); e != jakarta.json.stream.JsonParser.Event.END_OBJECT; e = parser.next()) {
+                    String key = parser.getString();
+                    String at = pointer + "/" + escape(key);
+                    checkString(key, at, "its key");
+                    if (!keys.add(key)) {
+                        throw new WireFormatException(at, "is a key this object names twice");
+                    }
+                    object.add(key, strictValue(parser, parser.next(), at));
+                }
+                return object.build();
+            }
+            case START_ARRAY -> {
+                jakarta.json.JsonArrayBuilder array = BUILDERS.createArrayBuilder();
+                int i = 0;
+                for (var e = parser.next(); e != jakarta.json.stream.JsonParser.Event.END_ARRAY; e = parser.next()) {
+                    array.add(strictValue(parser, e, pointer + "/" + i++));
+                }
+                return array.build();
+            }
+            case VALUE_STRING -> {
+                String text = parser.getString();
+                checkString(text, pointer, "it");
+                return JSON.createValue(text);
+            }
+            case VALUE_NUMBER -> {
+                return parser.getValue();
+            }
+            case VALUE_TRUE -> {
+                return JsonValue.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return JsonValue.FALSE;
+            }
+            case VALUE_NULL -> {
+                return JsonValue.NULL;
+            }
+            default -> throw new jakarta.json.stream.JsonParsingException("unexpected " + event, parser.getLocation());
+        }
+    }
+
+    private static void checkString(String s, String pointer, String what) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                throw new WireFormatException(
+                        pointer, what + " holds the character U+0000, which databases do not store");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new WireFormatException(
+                        pointer,
+                        what + " holds an unpaired surrogate (\\u" + Integer.toHexString(c) + "), which is not text");
+            }
+        }
+    }
+
     /** JSON deeper, or with a longer number, than the JSON provider reads; the message says which. */
     public static final class BeyondLimits extends jakarta.json.JsonException {
         BeyondLimits(RuntimeException cause) {

@@ -229,4 +229,40 @@ class WireJsonTest {
                 AnswerReader.readPushResponse(parse(WireJson.text(out -> MessageWriter.writePushResponse(sent, out))));
         assertEquals(sent, read);
     }
+
+    private static JsonValue request(byte[] body) {
+        return WireJson.parseRequest(new java.io.ByteArrayInputStream(body));
+    }
+
+    private static JsonValue request(String body) {
+        return request(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A request body is one JSON document of valid UTF-8, each key once, and text a database stores. */
+    @Test
+    void requestBodiesAreReadStrictly() {
+        assertEquals("b", request("{\"a\": \"b\"}  \n").asJsonObject().getString("a"));
+        assertEquals(
+                "\ud83d\ude00 é",
+                request("[\"\\ud83d\\ude00 é\"]").asJsonArray().getString(0));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                jakarta.json.stream.JsonParsingException.class, () -> request("{\"a\": 1} xyz"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                jakarta.json.stream.JsonParsingException.class, () -> request("{\"a\": 1}{\"a\": 2}"));
+        WireFormatException twice = org.junit.jupiter.api.Assertions.assertThrows(
+                WireFormatException.class, () -> request("{\"data\": {\"Item\": [], \"Item\": []}}"));
+        assertEquals("/data/Item", twice.pointer());
+        jakarta.json.JsonException utf8 = org.junit.jupiter.api.Assertions.assertThrows(
+                jakarta.json.JsonException.class,
+                () -> request(new byte[] {'[', '"', 'p', 'r', 'e', (byte) 0xff, '"', ']'}));
+        assertTrue(
+                utf8.getCause() instanceof java.nio.charset.CharacterCodingException, String.valueOf(utf8.getCause()));
+        WireFormatException lone = org.junit.jupiter.api.Assertions.assertThrows(
+                WireFormatException.class, () -> request("{\"zone\": [\"x\", \"\\ud800\"]}"));
+        assertEquals("/zone/1", lone.pointer());
+        WireFormatException nul = org.junit.jupiter.api.Assertions.assertThrows(
+                WireFormatException.class, () -> request("{\"id\\u0000\": 1}"));
+        assertTrue(nul.getMessage().contains("U+0000"), nul.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(jakarta.json.JsonException.class, () -> request("  "));
+    }
 }
