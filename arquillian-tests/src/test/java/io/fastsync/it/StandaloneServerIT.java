@@ -370,6 +370,12 @@ class StandaloneServerIT {
             }
         }
         assertProblem(Http.postBytes(base(), "push", latin), 400, "malformed-json");
+        String keyed = one.substring(0, one.length() - 1) + ", \"idempotencyKey\": \"body-key\"}";
+        Http.Answer keys = push(keyed, "Idempotency-Key", "header-key");
+        assertProblem(keys, 400, "invalid-field");
+        assertEquals(
+                "/idempotencyKey",
+                keys.body().getJsonArray("errors").getJsonObject(0).getString("pointer"));
         assertProblem(
                 push(typeScriptPush("Item", "\\ud800", typeScriptObject("Item", null, "s4", 0, 1000, ""))),
                 400,

@@ -10,6 +10,7 @@ import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.RequestReader;
+import io.fastsync.wire.WireFormatException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,6 +62,11 @@ public class PushResource {
         }
         PushRequest parsed = RequestReader.readPush(RequestBody.read(body, settings.maxPushBytes()));
         String headerKey = PushRequest.checkedKey(idempotencyKey, "", "the Idempotency-Key header");
+        if (headerKey != null && parsed.idempotencyKey() != null && !headerKey.equals(parsed.idempotencyKey())) {
+            // Two different keys for one push: which one the client meant is not ours to guess.
+            throw new WireFormatException(
+                    "/idempotencyKey", "differs from the Idempotency-Key header; send one key, or the same in both");
+        }
         PushRequest request = headerKey != null && parsed.idempotencyKey() == null
                 ? new PushRequest(parsed.payload(), headerKey)
                 : parsed;
