@@ -39,6 +39,11 @@ public final class TestDatabase {
         return open(newPostgresDatabase(), postgresUser(), "", false);
     }
 
+    /** @return another factory (another instance's connections) on the PostgreSQL database at this URL */
+    public static EntityManagerFactory barePostgresAt(String url) {
+        return open(url, postgresUser(), "", false);
+    }
+
     private static String newH2Url() {
         return "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     }

@@ -70,6 +70,41 @@ public final class Schema {
 
     /** Runs the given steps that the database lacks; a test passes fewer to build an older release's database. */
     static int migrate(EntityManager em, List<Step> steps) {
+        String database = databaseOf(em);
+        boolean mysql = database.contains("mariadb") || database.contains("mysql");
+        if (database.contains("postgresql")) {
+            // Held to the end of the transaction: another instance starting at the same moment waits
+            // here, then finds the schema current (concurrent CREATE TABLE IF NOT EXISTS is not safe).
+            em.createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")")
+                    .getResultList();
+        } else if (mysql) {
+            em.createNativeQuery("SELECT GET_LOCK('fastsync_schema', 300)").getSingleResult();
+        }
+        try {
+            return migrateLocked(em, steps);
+        } finally {
+            if (mysql) {
+                em.createNativeQuery("SELECT RELEASE_LOCK('fastsync_schema')").getSingleResult();
+            }
+        }
+    }
+
+    /** The key of the migration's lock on PostgreSQL: any number, the same in every release. */
+    private static final long LOCK_KEY = 0x66617374L; // "fast"
+
+    /** @return the database product, lower case; empty where it cannot be told */
+    private static String databaseOf(EntityManager em) {
+        try {
+            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+            return c == null ? "" : c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        } catch (RuntimeException | java.sql.SQLException e) {
+            LOG.warning(() -> "FastSync schema: cannot tell the database (" + e
+                    + "); the migration runs without a lock, so start one instance at a time");
+            return "";
+        }
+    }
+
+    private static int migrateLocked(EntityManager em, List<Step> steps) {
         em.createNativeQuery("CREATE TABLE IF NOT EXISTS fastsync_schema_version (version INTEGER NOT NULL PRIMARY KEY,"
                         + " description VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)")
                 .executeUpdate();
