@@ -63,6 +63,12 @@ class StandaloneServerIT {
         return data.getJsonObject("data").getJsonArray(type);
     }
 
+    /** The zone holds no Item: the refused requests wrote nothing. */
+    private void assertNothingStoredIn(String zone) {
+        JsonArray items = objects(pulled("Item", zone, 0), "Item");
+        assertTrue(items == null || items.isEmpty(), "nothing was written: " + items);
+    }
+
     @Test
     void typeScriptAddIsPulledByADartClient() {
         String z = zone();
@@ -265,10 +271,7 @@ class StandaloneServerIT {
                 push(body, "Content-Type", "application/json", "Origin", "https://evil.example"),
                 403,
                 "origin-forbidden");
-        assertTrue(
-                objects(pulled("Item", z, 0), "Item") == null
-                        || objects(pulled("Item", z, 0), "Item").isEmpty(),
-                "nothing was written");
+        assertNothingStoredIn(z);
 
         Http.Answer preflight = Http.send(
                 base().resolve("push"),
@@ -339,8 +342,7 @@ class StandaloneServerIT {
                 400,
                 "malformed-json");
         assertProblem(push("[".repeat(10_000) + "]".repeat(10_000)), 400, "malformed-json");
-        assertTrue(objects(pulled("Item", z, 0), "Item") == null
-                || objects(pulled("Item", z, 0), "Item").isEmpty());
+        assertNothingStoredIn(z);
     }
 
     /**
@@ -384,10 +386,7 @@ class StandaloneServerIT {
                 push(typeScriptPush("Item", z, typeScriptObject("Item", z, "nul\\u0000", 0, 1000, ""))),
                 400,
                 "invalid-field");
-        assertTrue(
-                objects(pulled("Item", z, 0), "Item") == null
-                        || objects(pulled("Item", z, 0), "Item").isEmpty(),
-                "nothing was written");
+        assertNothingStoredIn(z);
     }
 
     @Test

@@ -246,10 +246,7 @@ public record FastSyncSettings(
      * @throws IllegalArgumentException naming the key whose value is not valid
      */
     public static FastSyncSettings read(Function<String, Optional<String>> lookup) {
-        List<String> types = List.of(lookup.apply(TYPES).orElse(DEFAULT_TYPES).split(",")).stream()
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList();
+        List<String> types = list(lookup.apply(TYPES).orElse(DEFAULT_TYPES));
         Map<String, TypeSettings> byType = new LinkedHashMap<>();
         for (String type : types) {
             byType.put(

@@ -52,7 +52,7 @@ public class PullService {
 
     /** A pull for the caller the container authenticated (an application's own security). */
     public PullResponse pull(PullRequest request) {
-        return pull(request, containerCaller());
+        return pull(request, ContainerCallers.of(context, settings.security()));
     }
 
     /** @param caller who the pull is for, as the REST edge or the application established it */
@@ -64,12 +64,5 @@ public class PullService {
     /** @return the client's limit, capped by the server's page size */
     private int pageSize(PullRequest request) {
         return request.limit() == null ? settings.pageSize() : Math.min(request.limit(), settings.pageSize());
-    }
-
-    private Caller containerCaller() {
-        return ContainerCallers.of(
-                context.getCallerPrincipal(),
-                context::isCallerInRole,
-                List.of(settings.security().globalWriterRole()));
     }
 }

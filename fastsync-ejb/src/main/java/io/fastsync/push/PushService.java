@@ -96,7 +96,7 @@ public class PushService {
     /** A push from the caller the container authenticated (an application's own security). */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public PushResponse push(PushRequest request) {
-        return push(request, containerCaller());
+        return push(request, ContainerCallers.of(context, settings.security()));
     }
 
     /**
@@ -116,12 +116,5 @@ public class PushService {
         PushResponse response = applier.apply(settled, versions);
         receipts.record(push, response);
         return response;
-    }
-
-    private Caller containerCaller() {
-        return ContainerCallers.of(
-                context.getCallerPrincipal(),
-                context::isCallerInRole,
-                List.of(settings.security().globalWriterRole()));
     }
 }

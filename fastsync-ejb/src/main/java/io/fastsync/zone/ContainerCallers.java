@@ -37,6 +37,13 @@ public final class ContainerCallers {
                 principal.getName(), Map.of(), groups.stream().filter(inGroup).toList());
     }
 
+    /**
+     * The caller of an EJB call, as its container knows it, asked about the global writers' group.
+     */
+    public static Caller of(jakarta.ejb.SessionContext context, io.fastsync.config.FastSyncSettings.Security security) {
+        return of(context.getCallerPrincipal(), context::isCallerInRole, List.of(security.globalWriterRole()));
+    }
+
     /** The name Payara and WildFly give an unauthenticated EJB caller. */
     private static boolean isAnonymous(String name) {
         return name.equalsIgnoreCase("ANONYMOUS");

@@ -89,10 +89,11 @@ public final class Numbers {
         if (decimal.signum() < 0) {
             throw new WireFormatException(pointer, "must not be negative");
         }
-        if (integerDigits(decimal) > 19) {
+        long digits = integerDigits(decimal);
+        if (digits > 19) {
             throw new WireFormatException(pointer, "is too large for a timestamp");
         }
-        if (integerDigits(decimal) < -12) {
+        if (digits < -12) {
             // Under a picosecond of seconds: zero microseconds, without rounding a huge scale.
             return 0;
         }

@@ -61,7 +61,7 @@ public class BrowserRequests implements ContainerRequestFilter, ContainerRespons
         }
         response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
         response.getHeaders().add("Vary", "Origin");
-        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+        if (isPreflight(request)) {
             response.getHeaders().putSingle("Access-Control-Allow-Methods", "POST");
             response.getHeaders()
                     .putSingle("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
