@@ -308,19 +308,43 @@ abstract class SyncEngineScenarios {
     }
 
     @Test
-    void pushNamingAnObjectOfAnotherZoneIsRefusedAndWritesNothing() {
+    void documentIdsArePerZoneSoAnotherZonesIdTellsNothing() {
         engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));
+        // u2 names u1's id, and an id that exists nowhere, each as an add and as an update: the
+        // answers for the two ids are the same, and u1's object is untouched.
+        PushResponse taken = engine.push(push("Item", "u2", old("a", 0, 1, "\"n\": 666")));
+        PushResponse free = engine.push(push("Item", "u3", old("z", 0, 1, "\"n\": 666")));
+        assertEquals(only(free, "Item").outcome(), only(taken, "Item").outcome());
+        assertEquals(only(free, "Item").version(), only(taken, "Item").version());
+        PushResponse takenUpdate = engine.push(push("Item", "u4", old("a", 1, 6, "\"n\": 667")));
+        PushResponse freeUpdate = engine.push(push("Item", "u5", old("y", 1, 6, "\"n\": 667")));
+        assertEquals(
+                only(freeUpdate, "Item").outcome(), only(takenUpdate, "Item").outcome());
+        assertEquals(
+                only(freeUpdate, "Item").version(), only(takenUpdate, "Item").version());
+
+        assertEquals(1, pullAll("u1", "Item").get(0).fields().getInt("n"));
+        assertEquals(1L, pullAll("u1", "Item").get(0).metadata().version());
+        assertEquals(666, pullAll("u2", "Item").get(0).fields().getInt("n"));
+        assertEquals(667, pullAll("u4", "Item").get(0).fields().getInt("n"));
+    }
+
+    @Test
+    void pushNamingAnEntityOfAnotherZoneIsRefusedAndWritesNothing() {
+        // An entity's id is its table's primary key, unique across zones.
+        engine.push(push("Note", "u1", old("a", 0, 1, "\"text\": \"one\"")));
         ZoneConflictException e = assertThrows(
                 ZoneConflictException.class,
-                () -> engine.push(push("Item", "u2", old("fresh", 0, 1, "\"n\": 9"), old("a", 1, 2, "\"n\": 666"))));
-        assertEquals("/data/Item/1", e.toProblem().errors().get(0).pointer());
+                () -> engine.push(push(
+                        "Note", "u2", old("fresh", 0, 1, "\"text\": \"nine\""), old("a", 1, 2, "\"text\": \"666\""))));
+        assertEquals("/data/Note/1", e.toProblem().errors().get(0).pointer());
         assertEquals("a", e.toProblem().errors().get(0).id());
-        assertTrue(pullAll("u2", "Item").isEmpty(), "the valid object of the refused push was not written either");
-        assertEquals(1, pullAll("u1", "Item").get(0).fields().getInt("n"));
+        assertTrue(pullAll("u2", "Note").isEmpty(), "the valid object of the refused push was not written either");
+        assertEquals("one", pullAll("u1", "Note").get(0).fields().getString("text"));
         // The refused push spent no version: the next push in u2 starts at 1.
         assertEquals(
                 1L,
-                only(engine.push(push("Item", "u2", old("fresh", 0, 1, "\"n\": 9"))), "Item")
+                only(engine.push(push("Note", "u2", old("fresh", 0, 1, "\"text\": \"nine\""))), "Note")
                         .version());
     }
 
@@ -333,15 +357,15 @@ abstract class SyncEngineScenarios {
                 "Task",
                 "[" + old("t", 0, 1, "\"s\": \"x\"") + "]"));
         assertEquals(2, ok.results().size());
-        engine.push(push("Task", "u2", old("elsewhere", 0, 1, "\"s\": \"y\"")));
+        engine.push(push("Note", "u2", old("elsewhere", 0, 1, "\"text\": \"y\"")));
         assertThrows(
                 ZoneConflictException.class,
                 () -> engine.push(Requests.pushTypes(
                         "u1",
                         "Item",
                         "[" + old("i2", 0, 1, "\"n\": 2") + "]",
-                        "Task",
-                        "[" + old("elsewhere", 1, 2, "\"s\": \"z\"") + "]")));
+                        "Note",
+                        "[" + old("elsewhere", 1, 2, "\"text\": \"z\"") + "]")));
         assertEquals(
                 List.of("i"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
     }
@@ -495,7 +519,7 @@ abstract class SyncEngineScenarios {
         note.setText("from the app");
         String id = engine.inTransaction(em -> notes.add(note).getId());
         engine.push(push("Note", "u1", old("client", 0, 1, "\"text\": \"from a client\"")));
-        engine.inTransaction(em -> notes.remove(id));
+        engine.inTransaction(em -> notes.remove("u1", id));
 
         PullResponse page = engine.pull(pull("u1", null, "Note:0"));
         List<SyncObject> changes = page.payload().data().get("Note");

@@ -124,7 +124,7 @@ class EmbeddedAppIT {
         assertNotNull(milk.getId());
         assertEquals(1, milk.getSyncVersion());
         inventory.add(z, "bread", 1);
-        Item more = inventory.changeQty(milk.getId(), 5);
+        Item more = inventory.changeQty(z, milk.getId(), 5);
         assertEquals(3, more.getSyncVersion());
 
         PullResponse page = pull("Item", z, 1);
@@ -152,7 +152,7 @@ class EmbeddedAppIT {
         assertEquals(PushOutcome.APPLIED, result.outcome());
         assertEquals(1, result.version());
 
-        Item eggs = items.findById(id).orElseThrow();
+        Item eggs = items.findById(z, id).orElseThrow();
         assertEquals("eggs", eggs.getName());
         assertEquals(12, eggs.getQty());
         assertEquals(z, eggs.getSyncZone());
@@ -166,7 +166,7 @@ class EmbeddedAppIT {
                 .get(0);
         assertEquals(PushOutcome.APPLIED, updated.outcome());
         assertEquals(2, updated.version());
-        Item fewer = items.findById(id).orElseThrow();
+        Item fewer = items.findById(z, id).orElseThrow();
         assertEquals(6, fewer.getQty());
         assertEquals(2, fewer.getSyncVersion());
         assertEquals(
@@ -185,11 +185,11 @@ class EmbeddedAppIT {
                     itemPush(z, "rolled-back", SyncOperation.ADD, 1000, "{\"name\": \"x\", \"qty\": 1}"));
             assertEquals(
                     PushOutcome.APPLIED, inside.results().get("Item").get(0).outcome());
-            assertTrue(items.findById("rolled-back").isPresent(), "the push joined the application's transaction");
+            assertTrue(items.findById(z, "rolled-back").isPresent(), "the push joined the application's transaction");
         } finally {
             transaction.rollback();
         }
-        assertTrue(items.findById("rolled-back").isEmpty(), "the object went with the rollback");
+        assertTrue(items.findById(z, "rolled-back").isEmpty(), "the object went with the rollback");
         assertTrue(pull("Item", z, 0).payload().data().isEmpty(), "and no pull sees it");
         ObjectResult next = syncManager
                 .processPush(itemPush(z, "kept", SyncOperation.ADD, 1000, "{\"name\": \"y\", \"qty\": 2}"))
@@ -276,6 +276,35 @@ class EmbeddedAppIT {
                         .getJsonObject("metadata")
                         .getJsonObject("Order")
                         .getInt("version"));
+    }
+
+    /** The error table's 409 row: an entity's id is its table's key, unique across zones. */
+    @Test
+    @RunAsClient
+    void entityOfAnotherZoneIsRefusedWith409AndNothingWritten() {
+        String a = zone();
+        String b = zone();
+        String id = "taken-" + UUID.randomUUID();
+        result(
+                push(typeScriptPush(
+                        "Item", a, typeScriptObject("Item", a, id, 0, 1000, "\"name\": \"a's\", \"qty\": 1"))),
+                "Item");
+        Http.Answer refused = push(typeScriptPush(
+                "Item",
+                b,
+                typeScriptObject("Item", b, "fresh-" + UUID.randomUUID(), 0, 1000, "\"name\": \"b's\", \"qty\": 1"),
+                typeScriptObject("Item", b, id, 1, 2, "\"name\": \"stolen\", \"qty\": 9")));
+        assertEquals(409, refused.status(), String.valueOf(refused.body()));
+        assertEquals("application/problem+json", refused.contentType());
+        assertEquals("zone-conflict", refused.body().getString("code"));
+        assertEquals(
+                "/data/Item/1",
+                refused.body().getJsonArray("errors").getJsonObject(0).getString("pointer"));
+        assertFalse(refused.body().toString().contains(a), "the refusal names no other zone");
+        assertTrue(pulled(b, "Item").getJsonObject("data").isEmpty(), "the refused push wrote nothing");
+        JsonObject kept =
+                pulled(a, "Item").getJsonObject("data").getJsonArray("Item").getJsonObject(0);
+        assertEquals("a's", kept.getString("name"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ class TokenModeIT {
 
     /** Every object id the seed wrote, by zone (a user's Notes under the user, a company's Projects under it). */
     private static final Map<String, List<String>> SEEDED = new LinkedHashMap<>();
+
+    private static final Map<String, String> UNUSED = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -148,7 +151,10 @@ class TokenModeIT {
         JsonObject data = a.body().getJsonObject("data").getJsonObject("data");
         List<String> ids = new ArrayList<>();
         if (data.containsKey(type)) {
-            data.getJsonArray(type).forEach(v -> ids.add(v.asJsonObject().getString("id")));
+            data.getJsonArray(type).stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(o -> !o.getBoolean("deleted", false))
+                    .forEach(o -> ids.add(o.getString("id")));
         }
         return ids;
     }
@@ -301,7 +307,8 @@ class TokenModeIT {
                 .add("text", "frank's own")
                 .build());
         frank.sync();
-        assertEquals(SEEDED.get("acme").stream().sorted().toList(), localIds(projects));
+        assertEquals(
+                idsIn(tokenOf("alice"), "Project", "acme").stream().sorted().toList(), localIds(projects));
 
         String edited = SEEDED.get("acme").get(0);
         projects.update(
@@ -410,18 +417,31 @@ class TokenModeIT {
                     assertRefused(a, 403, "zone-forbidden", what + ": create");
                     answers.add(a);
 
+                    // The same unused id for every attacker of a company, as the victim's id is.
+                    String unused = UNUSED.computeIfAbsent(
+                            ownZone + "/" + victimId, k -> UUID.randomUUID().toString());
                     for (int op : new int[] {1, 2}) {
                         a = push(token, type, zone, typeScriptObject(type, zone, victimId, op, 2, "\"text\": \"x\""));
                         assertRefused(a, 403, "zone-forbidden", what + ": operation " + op + " in the victim's zone");
                         answers.add(a);
-                        // The id into the attacker's own zone: the push is refused and writes nothing.
+                        // The id into the attacker's own zone: ids are per zone, so this is an object of
+                        // the attacker's own, answered exactly as an id that exists nowhere.
+                        Http.Answer probe = push(
+                                token,
+                                type,
+                                ownZone,
+                                typeScriptObject(type, ownZone, unused, op, 2, "\"text\": \"x\""));
                         a = push(
                                 token,
                                 type,
                                 ownZone,
                                 typeScriptObject(type, ownZone, victimId, op, 2, "\"text\": \"x\""));
-                        assertRefused(a, 409, "zone-conflict", what + ": operation " + op + " by id in its own zone");
-                        assertFalse(a.body().toString().contains(zone), what + ": the refusal names no other zone");
+                        assertEquals(
+                                200, a.status(), what + ": operation " + op + " by id in its own zone " + a.body());
+                        assertEquals(
+                                withoutIdAndVersions(probe, unused),
+                                withoutIdAndVersions(a, victimId),
+                                what + ": operation " + op + " by id in its own zone tells nothing of the victim's");
                         answers.add(a);
                     }
                 }
@@ -446,16 +466,35 @@ class TokenModeIT {
                 }
             });
         }
-        // Nothing of the victims changed: each zone holds what its owner seeded, and for the
-        // attackers their seed and their key probe.
+        // Nothing of the victims changed: each zone's seed is as its owner pushed it, nothing was
+        // planted, and no zone holds the other company's data.
         COMPANIES.forEach((company, users) -> {
-            assertEquals(SEEDED.get(company), idsIn(tokenOf(users.get(0)), "Project", company), company);
+            String other = sentinel(company.equals("acme") ? "globex" : "acme");
+            assertSeedIntact(tokenOf(users.get(0)), "Project", company, sentinel(company) + " project", other);
             for (String user : users) {
-                List<String> ids = idsIn(tokenOf(user), "Note", user);
-                assertEquals(SEEDED.get(user).get(0), ids.get(0), user);
-                assertEquals(2, ids.size(), user + ": the seed and the key probe, nothing planted");
+                assertSeedIntact(tokenOf(user), "Note", user, sentinel(company) + " note of " + user, other);
             }
         });
+    }
+
+    /** @return the answer's text with the id and every version number replaced, to compare two answers */
+    private static String withoutIdAndVersions(Http.Answer a, String id) {
+        return String.valueOf(a.body()).replace(id, "ID").replaceAll("\"version\":\\d+", "\"version\":N");
+    }
+
+    private static void assertSeedIntact(String ownerToken, String type, String zone, String seedText, String foreign) {
+        Http.Answer a = pull(ownerToken, type, zone);
+        assertEquals(200, a.status(), String.valueOf(a.body()));
+        JsonObject seed = a.body()
+                .getJsonObject("data")
+                .getJsonObject("data")
+                .getJsonArray(type)
+                .getJsonObject(0);
+        assertEquals(SEEDED.get(zone).get(0), seed.getString("id"), zone);
+        assertEquals(seedText, seed.getString("text"), zone);
+        String text = a.body().toString();
+        assertFalse(text.contains("planted"), zone + ": nothing was planted");
+        assertFalse(text.contains(foreign), zone + " holds the other company's data");
     }
 
     @Test

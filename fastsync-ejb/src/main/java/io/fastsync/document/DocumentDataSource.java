@@ -33,10 +33,12 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
     }
 
     @Override
-    public Map<String, SyncDocument> findByIds(Collection<String> ids) {
+    public Map<String, SyncDocument> findByIds(String zone, Collection<String> ids) {
         Map<String, SyncDocument> found = new HashMap<>();
         IdChunks.forEach(ids, chunk -> {
-            for (SyncDocument d : query("SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.id IN :ids")
+            for (SyncDocument d : query(
+                            "SELECT d FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone AND d.id IN :ids")
+                    .setParameter("zone", zone)
                     .setParameter("ids", chunk)
                     .getResultList()) {
                 found.put(d.getId(), d);

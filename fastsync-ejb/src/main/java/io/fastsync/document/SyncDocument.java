@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * One object of a type that has no entity class: its metadata in columns and its own fields as
- * one JSON document. All document types share one table; an id is unique within its type.
+ * one JSON document. All document types share one table; an id is unique within its type and
+ * zone, so that objects of different zones never collide and no push learns of another zone's ids.
  */
 @Entity
 @Table(name = "fastsync_document")
@@ -37,6 +38,10 @@ public class SyncDocument extends SyncColumns {
     @Id
     @Column(name = "type_name", length = Limits.TYPE_NAME)
     private String typeName;
+
+    @Id
+    @Column(name = "sync_zone", length = Limits.ZONE)
+    private String syncZone;
 
     @Id
     @Column(name = "id", length = Limits.OBJECT_ID)
@@ -89,6 +94,16 @@ public class SyncDocument extends SyncColumns {
         return id;
     }
 
+    @Override
+    public String getSyncZone() {
+        return syncZone;
+    }
+
+    @Override
+    public void setSyncZone(String syncZone) {
+        this.syncZone = syncZone;
+    }
+
     /** @return the object's own fields; never null. Read from the stored text when a member is first read. */
     public JsonObject getFields() {
         if (fields == null) {
@@ -114,26 +129,31 @@ public class SyncDocument extends SyncColumns {
         setSyncZone(syncZone);
     }
 
-    /** The primary key: type name and id. */
+    /** The primary key: type name, zone and id. */
     public static class Key implements Serializable {
         private String typeName;
+        private String syncZone;
         private String id;
 
         public Key() {}
 
-        public Key(String typeName, String id) {
+        public Key(String typeName, String syncZone, String id) {
             this.typeName = typeName;
+            this.syncZone = syncZone;
             this.id = id;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(typeName, k.typeName) && Objects.equals(id, k.id);
+            return o instanceof Key k
+                    && Objects.equals(typeName, k.typeName)
+                    && Objects.equals(syncZone, k.syncZone)
+                    && Objects.equals(id, k.id);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(typeName, id);
+            return Objects.hash(typeName, syncZone, id);
         }
     }
 }

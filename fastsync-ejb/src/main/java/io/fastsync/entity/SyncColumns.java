@@ -17,10 +17,6 @@ import jakarta.persistence.MappedSuperclass;
 public abstract class SyncColumns {
 
     @JsonbTransient
-    @Column(name = "sync_zone", length = Limits.ZONE, nullable = false)
-    private String syncZone;
-
-    @JsonbTransient
     @Column(name = "sync_version", nullable = false)
     private long syncVersion;
 
@@ -41,15 +37,14 @@ public abstract class SyncColumns {
     @Column(name = "sync_metadata_id", length = Limits.METADATA_ID)
     private String syncMetadataId;
 
-    /** @return the zone; for a global type always {@code "Global"} once stored; null before */
+    /**
+     * @return the zone; for a global type always {@code "Global"} once stored; null before. Mapped
+     *         by the subclass, because a document's zone is part of its key and an entity's is not.
+     */
     @JsonbTransient
-    public String getSyncZone() {
-        return syncZone;
-    }
+    public abstract String getSyncZone();
 
-    public void setSyncZone(String syncZone) {
-        this.syncZone = syncZone;
-    }
+    public abstract void setSyncZone(String syncZone);
 
     /** @return the version of the last change, unique within the type and zone; 0 before storing */
     @JsonbTransient
@@ -90,7 +85,7 @@ public abstract class SyncColumns {
         this.syncMetadataId = syncMetadataId;
     }
 
-    /** @return the object's id, unique within its type */
+    /** @return the object's id: unique within its type and zone (documents) or within its type (entities) */
     public abstract String getId();
 
     /** @return the sync metadata of this row, as the engine reads it */

@@ -68,8 +68,9 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
         return entityManager().getMetamodel().entity(entityClass).getName();
     }
 
+    /** The id is the entity's primary key, so the values are looked up in every zone. */
     @Override
-    public Map<String, T> findByIds(Collection<String> ids) {
+    public Map<String, T> findByIds(String zone, Collection<String> ids) {
         Map<String, T> found = new HashMap<>();
         String jpql = "SELECT e FROM " + entityName() + " e WHERE e.id IN :ids";
         IdChunks.forEach(ids, chunk -> {

@@ -48,13 +48,14 @@ class ConflictDetector {
 
     private static <T> TypeDecisions<T> detect(TypeBatch<T> batch) {
         SyncStore<T> store = batch.type().store();
-        Map<String, T> stored = store.findByIds(batch.ids());
+        Map<String, T> stored = store.findByIds(batch.zone(), batch.ids());
         List<ObjectDecision<T>> objects = new ArrayList<>(batch.objects().size());
         for (IncomingObject<T> incoming : batch.objects()) {
             T current = stored.get(incoming.id());
             SyncMeta currentMeta = current == null ? null : store.values().meta(current);
             if (currentMeta != null && !currentMeta.zone().equals(batch.zone())) {
-                // Ids are not scoped by the request: an object stays in the zone it was created in.
+                // Only where ids are unique across zones (entity tables): an object stays in the zone
+                // it was created in.
                 throw new ZoneConflictException(
                         batch.type().name(),
                         incoming.id(),

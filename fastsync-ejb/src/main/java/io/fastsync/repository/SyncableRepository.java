@@ -10,6 +10,7 @@ import io.fastsync.wire.SyncOperation;
 import io.fastsync.zone.ZoneAuthority;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,14 +49,15 @@ public class SyncableRepository<T> {
      * value; for a global type it is always {@code "Global"}.
      *
      * @return the stored value, with its version
-     * @throws IllegalArgumentException if an object with this id exists, or a restricted value has no zone
+     * @throws IllegalArgumentException if an object with this id exists (in the zone, or for an entity type
+     *                                  in any zone), or a restricted value has no zone
      *                                  (or one longer than {@value io.fastsync.wire.Limits#ZONE} characters)
      */
     public T add(T value) {
         SyncMeta meta = store.values().meta(value);
         String id = meta.id() != null ? meta.id() : UUID.randomUUID().toString();
         String zone = ZoneAuthority.forApplication(type, meta.zone());
-        if (!store.findByIds(List.of(id)).isEmpty()) {
+        if (met(zone, id) != null) {
             throw new IllegalArgumentException(type.name() + " " + id + " exists already");
         }
         store.values().identify(value, id, zone);
@@ -68,13 +70,13 @@ public class SyncableRepository<T> {
      * Replaces a stored object by this value (same id and zone).
      *
      * @return the managed stored value, with its new version
-     * @throws IllegalArgumentException if no live object has this id
-     * @throws ZoneConflictException    if the value names another zone than the stored object's
+     * @throws IllegalArgumentException if no live object has this id in the value's zone
+     * @throws ZoneConflictException    if the id is an entity's of another zone
      */
     public T update(T value) {
-        SyncMeta stored = requireLive(store.values().meta(value).id());
-        String zone =
-                ZoneAuthority.forApplication(type, store.values().meta(value).zone());
+        SyncMeta meta = store.values().meta(value);
+        String zone = ZoneAuthority.forApplication(type, meta.zone());
+        SyncMeta stored = requireLive(zone, meta.id());
         if (!zone.equals(stored.zone())) {
             throw new ZoneConflictException(
                     type.name(), stored.id(), null, "object " + stored.id() + " belongs to another zone");
@@ -86,21 +88,26 @@ public class SyncableRepository<T> {
     /**
      * Deletes an object: it becomes a tombstone that every client receives.
      *
-     * @return false if no live object has this id
+     * @param zone the object's zone; ignored for a global type
+     * @return false if the zone has no live object with this id
      */
-    public boolean remove(String id) {
-        T stored = store.findByIds(List.of(id)).get(id);
+    public boolean remove(String zone, String id) {
+        T stored = find(zone, id);
         if (stored == null || store.values().meta(stored).deleted()) {
             return false;
         }
-        String zone = store.values().meta(stored).zone();
-        store.values().stamp(stored, counters.lock(type.name(), zone).next(), nowMicros(), SyncOperation.DELETE, true);
+        String storedZone = store.values().meta(stored).zone();
+        store.values()
+                .stamp(stored, counters.lock(type.name(), storedZone).next(), nowMicros(), SyncOperation.DELETE, true);
         return true;
     }
 
-    /** @return the live object with this id, empty for none or a tombstone */
-    public Optional<T> findById(String id) {
-        T stored = store.findByIds(List.of(id)).get(id);
+    /**
+     * @param zone the object's zone; ignored for a global type
+     * @return the zone's live object with this id, empty for none or a tombstone
+     */
+    public Optional<T> findById(String zone, String id) {
+        T stored = find(zone, id);
         return stored == null || store.values().meta(stored).deleted() ? Optional.empty() : Optional.of(stored);
     }
 
@@ -126,10 +133,11 @@ public class SyncableRepository<T> {
      * Deletes an object for good, without a tombstone: clients that have it keep it. For data
      * that must vanish (retention rules), not for ordinary deletes.
      *
+     * @param zone the object's zone; ignored for a global type
      * @return false if there was no such object
      */
-    public boolean hardDelete(String id) {
-        T stored = store.findByIds(List.of(id)).get(id);
+    public boolean hardDelete(String zone, String id) {
+        T stored = find(zone, id);
         if (stored == null) {
             return false;
         }
@@ -137,9 +145,15 @@ public class SyncableRepository<T> {
         return true;
     }
 
-    /** @return the stored values with these ids, in any zone, tombstones included */
-    public Map<String, T> findByIds(Collection<String> ids) {
-        return store.findByIds(ids);
+    /**
+     * @param zone the objects' zone; ignored for a global type
+     * @return the zone's stored values with these ids, tombstones included
+     */
+    public Map<String, T> findByIds(String zone, Collection<String> ids) {
+        String z = ZoneAuthority.forApplication(type, zone);
+        Map<String, T> found = new HashMap<>(store.findByIds(z, ids));
+        found.values().removeIf(value -> !inZone(value, z));
+        return found;
     }
 
     /**
@@ -150,8 +164,24 @@ public class SyncableRepository<T> {
         return store.changesSince(ZoneAuthority.forApplication(type, zone), afterVersion, limit);
     }
 
-    private SyncMeta requireLive(String id) {
-        T stored = id == null ? null : store.findByIds(List.of(id)).get(id);
+    /** @return the zone's stored value with this id; null for none */
+    private T find(String zone, String id) {
+        String z = ZoneAuthority.forApplication(type, zone);
+        T stored = met(z, id);
+        return stored != null && inZone(stored, z) ? stored : null;
+    }
+
+    /** @return the stored value that a write of the id into the zone meets (see {@link SyncStore#findByIds}); null for none */
+    private T met(String zone, String id) {
+        return id == null ? null : store.findByIds(zone, List.of(id)).get(id);
+    }
+
+    private boolean inZone(T value, String zone) {
+        return zone.equals(store.values().meta(value).zone());
+    }
+
+    private SyncMeta requireLive(String zone, String id) {
+        T stored = met(zone, id);
         if (stored == null || store.values().meta(stored).deleted()) {
             throw new IllegalArgumentException(type.name() + " " + id + " does not exist");
         }

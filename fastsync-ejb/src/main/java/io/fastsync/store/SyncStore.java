@@ -18,8 +18,13 @@ public interface SyncStore<T> {
     /** @return how this store's values are read, converted and stamped; never null */
     SyncValues<T> values();
 
-    /** @return the stored values with these ids, in any zone, keyed by id; managed in the current transaction */
-    Map<String, T> findByIds(Collection<String> ids);
+    /**
+     * The stored values that a write of these ids into the zone would meet, keyed by id and managed
+     * in the current transaction. A store whose ids are unique within a zone returns the zone's own
+     * values only; one whose ids are unique across zones (an entity table keyed by id) returns a
+     * value of any zone, and the engine refuses to write over one of another zone.
+     */
+    Map<String, T> findByIds(String zone, Collection<String> ids);
 
     /** Stores a new value. */
     void insert(T value);

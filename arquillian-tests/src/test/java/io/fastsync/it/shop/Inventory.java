@@ -18,8 +18,8 @@ public class Inventory {
     }
 
     @Transactional
-    public Item changeQty(String id, int qty) {
-        Item item = items.findById(id).orElseThrow();
+    public Item changeQty(String zone, String id, int qty) {
+        Item item = items.findById(zone, id).orElseThrow();
         item.setQty(qty);
         return items.update(item);
     }

@@ -3,6 +3,7 @@ package io.fastsync.internal.schema;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -15,8 +16,24 @@ public final class Schema {
 
     private static final Logger LOG = Logger.getLogger(Schema.class.getName());
 
-    /** A numbered step: its statements run together. */
-    record Step(int version, String description, List<String> statements) {}
+    /** The databases whose statements differ where standard SQL has no common form. */
+    enum Database {
+        POSTGRESQL,
+        MYSQL,
+        /** H2, and any other database: H2's forms are tried. */
+        OTHER
+    }
+
+    /** A numbered step: its statements run together. Most steps are the same on every database. */
+    record Step(int version, String description, Function<Database, List<String>> statementsFor) {
+        Step(int version, String description, List<String> statements) {
+            this(version, description, database -> statements);
+        }
+
+        List<String> statements(Database database) {
+            return statementsFor.apply(database);
+        }
+    }
 
     static final List<Step> STEPS = List.of(
             new Step(
@@ -50,7 +67,26 @@ public final class Schema {
                     List.of(
                             // Old clients give each object's metadata record an id of its own and expect it
                             // back as they sent it; null for objects that no client ever pushed.
-                            "ALTER TABLE fastsync_document ADD COLUMN IF NOT EXISTS sync_metadata_id VARCHAR(200)")));
+                            "ALTER TABLE fastsync_document ADD COLUMN IF NOT EXISTS sync_metadata_id VARCHAR(200)")),
+            new Step(
+                    4,
+                    "document ids unique per zone",
+                    // An id was unique within its type, so a push that named another zone's id was
+                    // refused, which told the caller that the id existed elsewhere. Keyed by zone too,
+                    // each zone has its own ids. Every existing key stays unique.
+                    database -> switch (database) {
+                        case POSTGRESQL ->
+                            List.of(
+                                    "ALTER TABLE fastsync_document DROP CONSTRAINT fastsync_document_pkey",
+                                    "ALTER TABLE fastsync_document ADD PRIMARY KEY (type_name, sync_zone, id)");
+                        case MYSQL ->
+                            List.of(
+                                    "ALTER TABLE fastsync_document DROP PRIMARY KEY, ADD PRIMARY KEY (type_name, sync_zone, id)");
+                        case OTHER ->
+                            List.of(
+                                    "ALTER TABLE fastsync_document DROP PRIMARY KEY",
+                                    "ALTER TABLE fastsync_document ADD PRIMARY KEY (type_name, sync_zone, id)");
+                    }));
 
     private Schema() {}
 
@@ -70,9 +106,11 @@ public final class Schema {
 
     /** Runs the given steps that the database lacks; a test passes fewer to build an older release's database. */
     static int migrate(EntityManager em, List<Step> steps) {
-        String database = databaseOf(em);
-        boolean mysql = database.contains("mariadb") || database.contains("mysql");
-        if (database.contains("postgresql")) {
+        String product = databaseOf(em);
+        boolean mysql = product.contains("mariadb") || product.contains("mysql");
+        Database database =
+                product.contains("postgresql") ? Database.POSTGRESQL : mysql ? Database.MYSQL : Database.OTHER;
+        if (database == Database.POSTGRESQL) {
             // Held to the end of the transaction: another instance starting at the same moment waits
             // here, then finds the schema current (concurrent CREATE TABLE IF NOT EXISTS is not safe).
             em.createNativeQuery("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")")
@@ -81,7 +119,7 @@ public final class Schema {
             em.createNativeQuery("SELECT GET_LOCK('fastsync_schema', 300)").getSingleResult();
         }
         try {
-            return migrateLocked(em, steps);
+            return migrateLocked(em, steps, database);
         } finally {
             if (mysql) {
                 em.createNativeQuery("SELECT RELEASE_LOCK('fastsync_schema')").getSingleResult();
@@ -104,7 +142,7 @@ public final class Schema {
         }
     }
 
-    private static int migrateLocked(EntityManager em, List<Step> steps) {
+    private static int migrateLocked(EntityManager em, List<Step> steps, Database database) {
         em.createNativeQuery("CREATE TABLE IF NOT EXISTS fastsync_schema_version (version INTEGER NOT NULL PRIMARY KEY,"
                         + " description VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL)")
                 .executeUpdate();
@@ -113,7 +151,7 @@ public final class Schema {
         int before = current.intValue();
         for (Step step : steps) {
             if (step.version() > before) {
-                for (String sql : step.statements()) {
+                for (String sql : step.statements(database)) {
                     em.createNativeQuery(sql).executeUpdate();
                 }
                 em.createNativeQuery(

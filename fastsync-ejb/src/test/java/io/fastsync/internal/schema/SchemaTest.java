@@ -19,7 +19,7 @@ class SchemaTest {
                     .lines()
                     .filter(line -> !line.isBlank())
                     .toList();
-            assertEquals(statements, Schema.STEPS.get(0).statements());
+            assertEquals(statements, Schema.STEPS.get(0).statements(Schema.Database.OTHER));
         }
     }
 

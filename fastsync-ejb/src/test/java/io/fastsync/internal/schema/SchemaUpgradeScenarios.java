@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A database that the first release (schema version 1) created and filled is upgraded by this
  * release's start-up, and everything in it is still there and still works: objects, tombstones,
- * version counters and idempotency receipts. Each subclass names the database.
+ * version counters and idempotency receipts; and a document id is then unique per zone. Each subclass names the database.
  */
 abstract class SchemaUpgradeScenarios {
 
@@ -75,7 +75,7 @@ abstract class SchemaUpgradeScenarios {
             assertEquals(1, (int) Engine.inTransaction(emf, Schema::migrate));
 
             assertEquals(
-                    List.of(1, 2, 3),
+                    List.of(1, 2, 3, 4),
                     Engine.inTransaction(
                             emf,
                             em -> em
@@ -116,6 +116,17 @@ abstract class SchemaUpgradeScenarios {
                         upgraded.pull(pull("u1", null, "Item:3")).payload().data().get("Item").stream()
                                 .map(SyncObject::id)
                                 .toList());
+
+                // Step 4: another zone may use the same id, and each zone keeps its own object.
+                assertEquals(
+                        1,
+                        upgraded.push(push("Item", "u2", old("a", 0, 1000, "\"name\": \"u2's own a\"")))
+                                .results()
+                                .get("Item")
+                                .get(0)
+                                .version());
+                assertEquals("milk", firstName(upgraded, "u1"));
+                assertEquals("u2's own a", firstName(upgraded, "u2"));
             }
 
             // A second start has nothing to do.
@@ -123,6 +134,16 @@ abstract class SchemaUpgradeScenarios {
         } finally {
             emf.close();
         }
+    }
+
+    private static String firstName(Engine engine, String zone) {
+        return engine.pull(pull(zone, null, "Item:0"))
+                .payload()
+                .data()
+                .get("Item")
+                .get(0)
+                .fields()
+                .getString("name");
     }
 
     private static boolean indexExists(EntityManagerFactory emf, String table, String index) {
