@@ -307,6 +307,30 @@ abstract class SyncEngineScenarios {
         assertEquals(1L, pullAll("u2", "Item").get(0).metadata().version(), "versions are counted per zone");
     }
 
+    /** Every database compares zones and ids exactly: MariaDB's default collation would not. */
+    @Test
+    void zonesAndIdsDifferingInCaseAccentOrTrailingSpaceAreDistinct() {
+        List<String> zones = List.of("victim", "VICTIM", "Victim ", "Vict\u00edm");
+        for (int i = 0; i < zones.size(); i++) {
+            engine.push(push("Item", zones.get(i), old("x", 0, 1, "\"n\": " + i)));
+        }
+        for (int i = 0; i < zones.size(); i++) {
+            List<SyncObject> own = pullAll(zones.get(i), "Item");
+            assertEquals(1, own.size(), zones.get(i));
+            assertEquals(i, own.get(0).fields().getInt("n"), "zone '" + zones.get(i) + "' holds its own object");
+            assertEquals(1L, own.get(0).metadata().version(), "each zone counts its own versions");
+        }
+        engine.push(push(
+                "Item",
+                "ids",
+                old("pre", 0, 1, "\"n\": 1"),
+                old("PRE", 0, 1, "\"n\": 2"),
+                old("pre ", 0, 1, "\"n\": 3")));
+        assertEquals(
+                List.of("pre", "PRE", "pre "),
+                pullAll("ids", "Item").stream().map(SyncObject::id).toList());
+    }
+
     @Test
     void documentIdsArePerZoneSoAnotherZonesIdTellsNothing() {
         engine.push(push("Item", "u1", old("a", 0, 1, "\"n\": 1")));

@@ -43,8 +43,41 @@ final class ServerProcess {
         return URI.create("http://127.0.0.1:" + port + "/fastsync/");
     }
 
-    /** Starts the server and waits until Payara Micro says it is ready. */
+    /** Starts the server and waits until the launcher says FastSync is ready. */
     ServerProcess start() throws IOException, InterruptedException {
+        launch();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (logOfThisRun().contains(READY)) {
+                return this;
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException("the server did not start; its log: " + log);
+    }
+
+    /** The launcher's line once the application is deployed: {@code io.fastsync.launcher.Launch#READY}. */
+    static final String READY = "FastSync is ready";
+
+    /**
+     * Starts a server that is expected not to come up, and waits for its process to end.
+     *
+     * @return the exit status
+     */
+    int startAndAwaitExit() throws IOException, InterruptedException {
+        launch();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("the server is still running; its log: " + log);
+        }
+        return process.exitValue();
+    }
+
+    private void launch() throws IOException {
         Path launcher = Path.of(System.getProperty("fastsync.root"), "bin", "fastsync-server");
         ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString())
                 .redirectErrorStream(true)
@@ -53,6 +86,7 @@ final class ServerProcess {
         env.keySet().removeIf(key -> key.startsWith("FASTSYNC_") || key.startsWith("MP_JWT_"));
         env.put("FASTSYNC_WAR", new File(System.getProperty("fastsync.war")).getAbsolutePath());
         env.put("FASTSYNC_MICRO_JAR", new File(System.getProperty("payara.microJar")).getAbsolutePath());
+        env.put("FASTSYNC_LAUNCHER_JAR", new File(System.getProperty("fastsync.launcherJar")).getAbsolutePath());
         env.put("FASTSYNC_HTTP_PORT", String.valueOf(port));
         // Every test server serves this machine only, token mode too.
         env.put("FASTSYNC_HTTP_ADDRESS", "127.0.0.1");
@@ -63,19 +97,6 @@ final class ServerProcess {
         env.putAll(environment);
         logStart = Files.exists(log) ? Files.size(log) : 0;
         process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline) {
-            String output = logOfThisRun();
-            if (output.contains(" ready in ")) {
-                return this;
-            }
-            if (!process.isAlive() || output.contains("Exception while loading the app")) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        process.destroyForcibly().waitFor();
-        throw new IllegalStateException("the server did not start; its log: " + log);
     }
 
     /** @return what the server printed since it was last started */

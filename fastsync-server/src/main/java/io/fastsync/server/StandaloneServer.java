@@ -42,7 +42,10 @@ import javax.sql.DataSource;
         user = "${MPCONFIG=fastsync.db.user}",
         password = "${MPCONFIG=fastsync.db.password}",
         minPoolSize = 2,
-        maxPoolSize = 32)
+        maxPoolSize = 32,
+        // PostgreSQL's and H2's default, not MariaDB's: under REPEATABLE READ a locking read of a
+        // missing counter row holds a gap lock that the row's creation would wait for.
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED)
 @Singleton
 @Startup
 public class StandaloneServer {
@@ -85,7 +88,12 @@ public class StandaloneServer {
                     settings.type(type).zones());
         }
         LOG.info(() -> "FastSync serves " + describeTypes() + " on " + describeDatabase() + ", " + schemaState);
+        // For io.fastsync.launcher.Launch, in the same JVM: the application has started.
+        System.setProperty(STARTED, "true");
     }
+
+    /** The system property set once the standalone server has started. */
+    static final String STARTED = "io.fastsync.started";
 
     /**
      * H2 writes a commit to its file up to {@code WRITE_DELAY} (500 ms) after it returns, so a push

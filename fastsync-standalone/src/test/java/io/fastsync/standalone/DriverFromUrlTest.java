@@ -17,7 +17,8 @@ class DriverFromUrlTest {
         assertEquals("org.h2.jdbcx.JdbcDataSource", source.driverFor("jdbc:h2:file:/var/lib/fastsync/fastsync"));
         assertEquals(
                 "org.postgresql.ds.PGSimpleDataSource", source.driverFor("jdbc:postgresql://localhost:5432/fastsync"));
-        assertEquals("org.mariadb.jdbc.MariaDbDataSource", source.driverFor("jdbc:mariadb://localhost:3306/fastsync"));
+        assertEquals(
+                "io.fastsync.standalone.LocalDataSource", source.driverFor("jdbc:mariadb://localhost:3306/fastsync"));
     }
 
     @Test
@@ -37,7 +38,7 @@ class DriverFromUrlTest {
         String block = script.substring(script.indexOf(start), script.indexOf("\nfi\n", script.indexOf(start)) + 4);
         for (Map.Entry<String, String> url : Map.of(
                         "jdbc:postgresql://db:5432/app", "org.postgresql.ds.PGSimpleDataSource",
-                        "jdbc:mariadb://db/app", "org.mariadb.jdbc.MariaDbDataSource",
+                        "jdbc:mariadb://db/app", "io.fastsync.standalone.LocalDataSource",
                         "jdbc:h2:mem:x", "org.h2.jdbcx.JdbcDataSource",
                         "jdbc:oracle:thin:@x", "")
                 .entrySet()) {

@@ -19,6 +19,7 @@ public final class Schema {
     /** The databases whose statements differ where standard SQL has no common form. */
     enum Database {
         POSTGRESQL,
+        MARIADB,
         MYSQL,
         /** H2, and any other database: H2's forms are tried. */
         OTHER
@@ -79,14 +80,35 @@ public final class Schema {
                             List.of(
                                     "ALTER TABLE fastsync_document DROP CONSTRAINT fastsync_document_pkey",
                                     "ALTER TABLE fastsync_document ADD PRIMARY KEY (type_name, sync_zone, id)");
-                        case MYSQL ->
+                        case MARIADB, MYSQL ->
                             List.of(
                                     "ALTER TABLE fastsync_document DROP PRIMARY KEY, ADD PRIMARY KEY (type_name, sync_zone, id)");
                         case OTHER ->
                             List.of(
                                     "ALTER TABLE fastsync_document DROP PRIMARY KEY",
                                     "ALTER TABLE fastsync_document ADD PRIMARY KEY (type_name, sync_zone, id)");
+                    }),
+            new Step(
+                    5,
+                    "exact keys and long texts on MariaDB and MySQL",
+                    // Their default collations compare without case, accents or trailing spaces, so
+                    // that "victim", "VICTIM", "Victim " and "Victím" would be one zone and one id.
+                    // A binary collation without padding compares exactly, as PostgreSQL and H2 do.
+                    // TEXT holds 64 KB there; bodies and stored answers get LONGTEXT.
+                    database -> switch (database) {
+                        case MARIADB -> exactTexts("utf8mb4_nopad_bin");
+                        case MYSQL -> exactTexts("utf8mb4_0900_bin");
+                        case POSTGRESQL, OTHER -> List.of();
                     }));
+
+    private static List<String> exactTexts(String collation) {
+        return List.of(
+                "ALTER TABLE fastsync_version CONVERT TO CHARACTER SET utf8mb4 COLLATE " + collation,
+                "ALTER TABLE fastsync_document CONVERT TO CHARACTER SET utf8mb4 COLLATE " + collation,
+                "ALTER TABLE fastsync_document MODIFY body LONGTEXT NOT NULL",
+                "ALTER TABLE fastsync_push_receipt CONVERT TO CHARACTER SET utf8mb4 COLLATE " + collation,
+                "ALTER TABLE fastsync_push_receipt MODIFY response LONGTEXT NOT NULL");
+    }
 
     private Schema() {}
 
@@ -107,9 +129,12 @@ public final class Schema {
     /** Runs the given steps that the database lacks; a test passes fewer to build an older release's database. */
     static int migrate(EntityManager em, List<Step> steps) {
         String product = databaseOf(em);
-        boolean mysql = product.contains("mariadb") || product.contains("mysql");
-        Database database =
-                product.contains("postgresql") ? Database.POSTGRESQL : mysql ? Database.MYSQL : Database.OTHER;
+        Database database = product.contains("postgresql")
+                ? Database.POSTGRESQL
+                : product.contains("mariadb")
+                        ? Database.MARIADB
+                        : product.contains("mysql") ? Database.MYSQL : Database.OTHER;
+        boolean mysql = database == Database.MARIADB || database == Database.MYSQL;
         if (database == Database.POSTGRESQL) {
             // Held to the end of the transaction: another instance starting at the same moment waits
             // here, then finds the schema current (concurrent CREATE TABLE IF NOT EXISTS is not safe).
@@ -154,8 +179,12 @@ public final class Schema {
                 for (String sql : step.statements(database)) {
                     em.createNativeQuery(sql).executeUpdate();
                 }
-                em.createNativeQuery(
-                                "INSERT INTO fastsync_schema_version (version, description, applied_at) VALUES (?, ?, ?)")
+                // MariaDB and MySQL commit at each DDL statement and the lock is let go before the
+                // last step's row commits, so an instance that waited may run that step again (each
+                // is idempotent there) and then meets the row: it waits for it and lets it be.
+                String insert = database == Database.MARIADB || database == Database.MYSQL ? "INSERT IGNORE" : "INSERT";
+                em.createNativeQuery(insert
+                                + " INTO fastsync_schema_version (version, description, applied_at) VALUES (?, ?, ?)")
                         .setParameter(1, step.version())
                         .setParameter(2, step.description())
                         .setParameter(3, Instant.now().toString())

