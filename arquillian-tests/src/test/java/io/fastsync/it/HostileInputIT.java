@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -307,12 +308,97 @@ class HostileInputIT {
         return all.toString();
     }
 
+    /** The server's body deadline in this test, {@code fastsync.http.body-timeout-seconds}. */
+    private static final int BODY_TIMEOUT = 10;
+
+    /** More than Payara Micro's 200 request threads. */
+    private static final int SLOW_CONNECTIONS = 250;
+
+    /**
+     * Connections that send the start of a body and then nothing take no request thread: a normal
+     * push is answered while all of them wait, and each of them is answered {@code 408} once the
+     * deadline has passed. (With a thread per body, the push waited for the read timeout.)
+     */
+    private static void slowBodiesHoldNoThread(URI base) throws Exception {
+        List<java.net.Socket> slow = new ArrayList<>();
+        try {
+            long opened = System.nanoTime();
+            for (int i = 0; i < SLOW_CONNECTIONS; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", base.getPort());
+                s.getOutputStream()
+                        .write(("POST " + base.getPath() + "push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                        + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            long start = System.nanoTime();
+            Http.Answer during =
+                    Http.post(base, "push", push(object("during-" + UUID.randomUUID(), "\"name\": \"x\"")));
+            long took = System.nanoTime() - start;
+            assertEquals(200, during.status(), String.valueOf(during.body()));
+            assertTrue(
+                    System.nanoTime() - opened < BODY_TIMEOUT * 1_000_000_000L,
+                    "the push was answered only after the slow bodies' deadline");
+            for (java.net.Socket s : slow) {
+                assertEquals(0, s.getInputStream().available(), "a slow body was answered before its deadline");
+            }
+            int timedOut = 0;
+            for (java.net.Socket s : slow) {
+                s.setSoTimeout((BODY_TIMEOUT + 20) * 1000);
+                String answer = answerOf(s);
+                assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+                assertTrue(answer.contains("\"code\":\"request-timeout\""), answer);
+                timedOut++;
+            }
+            System.out.printf(
+                    "HostileInputIT: a push answered in %d ms while %d connections held half-sent bodies;"
+                            + " each of them answered 408 after %d s%n",
+                    took / 1_000_000, timedOut, BODY_TIMEOUT);
+        } finally {
+            for (java.net.Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    /** @return the head and body of the answer the server sent on the connection (by its Content-Length) */
+    private static String answerOf(java.net.Socket s) throws java.io.IOException {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        java.io.InputStream in = s.getInputStream();
+        try {
+            int end = -1;
+            while (end < 0) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new AssertionError("the connection ended with: " + got);
+                }
+                got.write(b);
+                String text = got.toString(java.nio.charset.StandardCharsets.UTF_8);
+                if (text.endsWith("\r\n\r\n")) {
+                    end = got.size();
+                }
+            }
+            String head = got.toString(java.nio.charset.StandardCharsets.UTF_8);
+            var length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+                    .matcher(head);
+            if (!length.find()) {
+                throw new AssertionError("an answer without Content-Length: " + head);
+            }
+            byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+            return head + new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("no whole answer on a slow connection; it sent: " + got, e);
+        }
+    }
+
     @Test
     void everyHostileRequestIsRefusedExactlyAndChangesNothing() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "hostile");
             Map<String, String> env = new java.util.HashMap<>(ServerProcess.onPostgres(url, "postgres", "postgres"));
+            env.put("FASTSYNC_HTTP_BODY_TIMEOUT_SECONDS", String.valueOf(BODY_TIMEOUT));
             ServerProcess server = new ServerProcess(env, dir.resolve("server.log")).start();
             HttpClient http = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
@@ -375,13 +461,15 @@ class HostileInputIT {
                         "HostileInputIT: %d hostile requests refused, the database unchanged; slowest answer %d ms (%s)%n",
                         cases.size(), slowest / 1_000_000, slowestName);
                 assertTrue(cases.size() >= 50, "cases: " + cases.size());
-                // And the server still serves.
+                slowBodiesHoldNoThread(base);
+                // And the server still serves: the seed, the push made during the slow bodies, and this
+                // one; the slow bodies wrote nothing.
                 Http.Answer pushed = Http.post(base, "push", push(object("after", "\"name\": \"fine\"")));
                 assertEquals(200, pushed.status(), String.valueOf(pushed.body()));
                 Http.Answer pulled = Http.post(base, "pull", typeScriptFirstPull(ZONE, "Item"));
                 assertEquals(200, pulled.status());
                 assertEquals(
-                        2,
+                        3,
                         pulled.body()
                                 .getJsonObject("data")
                                 .getJsonObject("data")

@@ -21,6 +21,7 @@ import java.util.function.Function;
  * @param pageSize                {@value #PAGE_SIZE}: the most objects one pull answer holds
  * @param maxPushObjects          {@value #MAX_PUSH_OBJECTS}: the most objects one push may hold
  * @param maxPushBytes            {@value #MAX_PUSH_BYTES}: the largest push body, in bytes
+ * @param bodyTimeoutSeconds      {@value #BODY_TIMEOUT}: how long a request's whole body may take to arrive
  * @param receiptRetentionHours   {@value #RETENTION_HOURS}: how long an idempotency key is remembered
  * @param types                   {@value #TYPES}: the document types a standalone server serves
  * @param refusalsLoggedPerMinute {@value #REFUSALS_PER_MINUTE}: the most refused requests logged one
@@ -32,6 +33,7 @@ public record FastSyncSettings(
         int pageSize,
         int maxPushObjects,
         long maxPushBytes,
+        int bodyTimeoutSeconds,
         int receiptRetentionHours,
         List<String> types,
         int refusalsLoggedPerMinute,
@@ -124,6 +126,7 @@ public record FastSyncSettings(
     public static final String MAX_PUSH_OBJECTS = "fastsync.push.max-objects";
     public static final String MAX_PUSH_BYTES = "fastsync.push.max-bytes";
     public static final String RETENTION_HOURS = "fastsync.idempotency.retention-hours";
+    public static final String BODY_TIMEOUT = "fastsync.http.body-timeout-seconds";
     public static final String TYPES = "fastsync.types";
     public static final String REFUSALS_PER_MINUTE = "fastsync.log.refusals-per-minute";
     public static final String SECURITY_MODE = "fastsync.security.mode";
@@ -144,6 +147,7 @@ public record FastSyncSettings(
     public static final int DEFAULT_MAX_PUSH_OBJECTS = 10_000;
     public static final long DEFAULT_MAX_PUSH_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_RETENTION_HOURS = 24;
+    public static final int DEFAULT_BODY_TIMEOUT = 60;
     public static final String DEFAULT_TYPES = "Item";
     public static final int DEFAULT_REFUSALS_PER_MINUTE = 20;
     public static final String DEFAULT_ZONES = "restricted";
@@ -167,6 +171,11 @@ public record FastSyncSettings(
             new Setting(PAGE_SIZE, String.valueOf(DEFAULT_PAGE_SIZE), "most objects in one pull answer"),
             new Setting(MAX_PUSH_OBJECTS, String.valueOf(DEFAULT_MAX_PUSH_OBJECTS), "most objects in one push"),
             new Setting(MAX_PUSH_BYTES, String.valueOf(DEFAULT_MAX_PUSH_BYTES), "largest push body"),
+            new Setting(
+                    BODY_TIMEOUT,
+                    String.valueOf(DEFAULT_BODY_TIMEOUT),
+                    "time a request's whole body may take to arrive where `BodyReading` reads it (the standalone server);"
+                            + " later, `408 request-timeout`"),
             new Setting(RETENTION_HOURS, String.valueOf(DEFAULT_RETENTION_HOURS), "how long idempotency keys are kept"),
             new Setting(
                     REFUSALS_PER_MINUTE,
@@ -224,6 +233,7 @@ public record FastSyncSettings(
         positive(PAGE_SIZE, pageSize);
         positive(MAX_PUSH_OBJECTS, maxPushObjects);
         positive(MAX_PUSH_BYTES, maxPushBytes);
+        positive(BODY_TIMEOUT, bodyTimeoutSeconds);
         positive(RETENTION_HOURS, receiptRetentionHours);
         types = List.copyOf(types);
         positive(REFUSALS_PER_MINUTE, refusalsLoggedPerMinute);
@@ -262,6 +272,7 @@ public record FastSyncSettings(
                 (int) number(lookup, PAGE_SIZE, DEFAULT_PAGE_SIZE),
                 (int) number(lookup, MAX_PUSH_OBJECTS, DEFAULT_MAX_PUSH_OBJECTS),
                 number(lookup, MAX_PUSH_BYTES, DEFAULT_MAX_PUSH_BYTES),
+                (int) number(lookup, BODY_TIMEOUT, DEFAULT_BODY_TIMEOUT),
                 (int) number(lookup, RETENTION_HOURS, DEFAULT_RETENTION_HOURS),
                 types,
                 (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE),

@@ -17,6 +17,7 @@ public enum Refusal {
     ORIGIN_FORBIDDEN(403, "origin-forbidden", "Web pages of this origin may not call the server"),
     NOT_FOUND(404, "not-found", "Not Found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
+    REQUEST_TIMEOUT(408, "request-timeout", "The body did not arrive in time"),
     ZONE_CONFLICT(409, "zone-conflict", "The object belongs to another zone"),
     PUSH_TOO_LARGE(413, "push-too-large", "The push is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The body must be JSON"),

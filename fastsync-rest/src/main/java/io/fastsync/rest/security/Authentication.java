@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
@@ -39,8 +40,12 @@ public class Authentication implements ContainerRequestFilter {
     @Inject
     RequestCaller requestCaller;
 
-    /** CDI's built-in bean for the current request (the client's address, in trust mode). */
-    @Inject
+    /**
+     * The current request (the client's address, in trust mode), as JAX-RS injects it: CDI's
+     * built-in bean is not there when {@link io.fastsync.rest.BodyReading} hands the request on
+     * from an asynchronous dispatch.
+     */
+    @Context
     HttpServletRequest servletRequest;
 
     @Inject
