@@ -99,6 +99,60 @@ final class ServerProcess {
         process = builder.start();
     }
 
+    /**
+     * @return the local addresses ({@code ip:port}) of the server process's listening TCP sockets,
+     *         read from {@code /proc}: its sockets' inodes, looked up in the kernel's socket tables
+     */
+    java.util.List<String> listeningAddresses() throws IOException {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile
+                }
+            }
+        }
+        java.util.List<String> listening = new java.util.ArrayList<>();
+        for (String table : new String[] {"tcp", "tcp6"}) {
+            Path file = Path.of("/proc", String.valueOf(process.pid()), "net", table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (String line :
+                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+                String[] f = line.trim().split("\\s+");
+                // f[1] local address (hex ip:port), f[3] state (0A: listening), f[9] inode
+                if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
+                    listening.add(decode(f[1]));
+                }
+            }
+        }
+        return listening;
+    }
+
+    /** @return {@code /proc/net/tcp}'s hex address as text: IPv4 and IPv6 in the kernel's byte order */
+    private static String decode(String hex) {
+        String[] parts = hex.split(":");
+        byte[] raw = new byte[parts[0].length() / 2];
+        // Each 32-bit word is in host (little-endian) order.
+        for (int word = 0; word < raw.length / 4; word++) {
+            for (int b = 0; b < 4; b++) {
+                int at = word * 8 + (3 - b) * 2;
+                raw[word * 4 + b] = (byte) Integer.parseInt(parts[0].substring(at, at + 2), 16);
+            }
+        }
+        try {
+            return java.net.InetAddress.getByAddress(raw).getHostAddress() + ":" + Integer.parseInt(parts[1], 16);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** @return what the server printed since it was last started */
     String logOfThisRun() throws IOException {
         String all = Files.readString(log);

@@ -113,7 +113,7 @@ class TypeScriptClientReplayIT {
                     started);
             assertEquals(List.of(), server.warningsOfThisRun(), "warnings of a clean start");
             if (authorization == null) {
-                assertServesThisMachineOnly(server.base());
+                assertServesThisMachineOnly(server.base(), server);
             }
 
             Exchanges x = new Exchanges(server.base(), encoding, authorization);
@@ -213,7 +213,21 @@ class TypeScriptClientReplayIT {
      * addresses refuses connections. (Checked on the machine's own addresses, so no test server
      * ever listens beyond it.)
      */
-    private static void assertServesThisMachineOnly(URI base) throws IOException {
+    private static void assertServesThisMachineOnly(URI base, ServerProcess server) throws IOException {
+        // Every socket the server listens on is on the loopback address: HTTP, and no data grid
+        // (Payara Micro's Hazelcast listened on port 6900 of every interface).
+        List<String> listening = server.listeningAddresses();
+        assertTrue(
+                listening.stream().anyMatch(a -> a.endsWith(":" + base.getPort())),
+                "the HTTP port among the listening sockets " + listening);
+        for (String address : listening) {
+            String host = address.substring(0, address.lastIndexOf(':'));
+            assertTrue(
+                    java.net.InetAddress.getByName(host).isLoopbackAddress()
+                            || host.equals("0:0:0:0:0:ffff:7f00:1")
+                            || host.startsWith("127."),
+                    "the server listens on " + address + " (all: " + listening + ")");
+        }
         List<java.net.InetAddress> others = new ArrayList<>();
         for (java.net.NetworkInterface nic :
                 java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
