@@ -11,6 +11,7 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -46,9 +47,6 @@ public class BodyReading implements Filter {
 
     private static final Logger LOG = Logger.getLogger(BodyReading.class.getName());
 
-    /** The request attribute that holds the body once read, for the second (async) dispatch. */
-    static final String BODY = BodyReading.class.getName() + ".body";
-
     @Inject
     FastSyncSettings settings;
 
@@ -59,13 +57,13 @@ public class BodyReading implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        byte[] read = (byte[]) request.getAttribute(BODY);
-        if (read != null) {
-            // The container activates no request context for an asynchronous dispatch; the
-            // endpoints' request-scoped beans need one.
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            // The request this filter read and dispatched: the wrapper holding its body travels
+            // with the dispatch. The container activates no request context for an asynchronous
+            // dispatch; the endpoints' request-scoped beans need one.
             boolean activated = requestContext.activate();
             try {
-                chain.doFilter(new ReadBody(http, read), response);
+                chain.doFilter(request, response);
             } finally {
                 if (activated) {
                     requestContext.deactivate();
@@ -77,6 +75,7 @@ public class BodyReading implements Filter {
         if (!hasBody(http)
                 || !request.isAsyncSupported()
                 || declared > settings.maxPushBytes()
+                || !http.getProtocol().startsWith("HTTP/1.")
                 || upgradesToHttp2(http)) {
             chain.doFilter(request, response);
             return;
@@ -85,9 +84,10 @@ public class BodyReading implements Filter {
     }
 
     /**
-     * A request that asks to upgrade its connection to HTTP/2 ({@code Upgrade: h2c}, which Java's
-     * {@code HttpClient} sends by default) is read the blocking way: Grizzly's HTTP/2 filter fails
-     * non-blocking reads of it, and with HTTP/2 turned off Grizzly loses such a request's body.
+     * A request over HTTP/2, or one that asks to upgrade its connection to it ({@code Upgrade: h2c},
+     * which Java's {@code HttpClient} sends by default), is read the blocking way: Grizzly's HTTP/2
+     * filter fails non-blocking reads of it, and with HTTP/2 turned off Grizzly loses such a
+     * request's body.
      */
     private static boolean upgradesToHttp2(HttpServletRequest request) {
         String upgrade = request.getHeader("Upgrade");
@@ -102,7 +102,9 @@ public class BodyReading implements Filter {
             throws IOException {
         long max = settings.maxPushBytes();
         int seconds = settings.bodyTimeoutSeconds();
-        AsyncContext async = request.startAsync();
+        ReadBody read = new ReadBody(request);
+        // Started with the wrapper, so that the dispatch below hands the wrapper on.
+        AsyncContext async = request.startAsync(read, response);
         async.setTimeout(seconds * 1000L);
         ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
         AtomicBoolean answered = new AtomicBoolean();
@@ -160,7 +162,7 @@ public class BodyReading implements Filter {
             @Override
             public void onAllDataRead() {
                 if (answered.compareAndSet(false, true)) {
-                    request.setAttribute(BODY, body.toByteArray());
+                    read.body = body.toByteArray();
                     async.dispatch();
                 }
             }
@@ -202,13 +204,12 @@ public class BodyReading implements Filter {
         out.flush();
     }
 
-    /** The request with its body already read. */
+    /** The request with its body, once read. */
     private static final class ReadBody extends HttpServletRequestWrapper {
-        private final byte[] body;
+        private volatile byte[] body = new byte[0];
 
-        ReadBody(HttpServletRequest request, byte[] body) {
+        ReadBody(HttpServletRequest request) {
             super(request);
-            this.body = body;
         }
 
         @Override
