@@ -182,9 +182,10 @@ abstract class DeployedServerContract {
         String other = zone();
         push(typeScriptPush("Item", z, typeScriptObject("Item", z, "mine", 0, 1000, "\"n\": 1")));
         // Ids are per zone: another zone's id is an object of the pusher's own.
+        String elsewhere = zone();
         assertEquals(
                 200,
-                push(typeScriptPush("Item", other, typeScriptObject("Item", other, "mine", 1, 2, "\"n\": 2")))
+                push(typeScriptPush("Item", elsewhere, typeScriptObject("Item", elsewhere, "mine", 1, 2, "\"n\": 2")))
                         .status());
 
         List<String> many = new ArrayList<>();
