@@ -123,8 +123,8 @@ final class ServerProcess {
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line :
-                    Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            java.util.List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 // f[1] local address (hex ip:port), f[3] state (0A: listening), f[9] inode
                 if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {

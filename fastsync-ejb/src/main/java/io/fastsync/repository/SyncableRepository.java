@@ -166,9 +166,7 @@ public class SyncableRepository<T> {
 
     /** @return the zone's stored value with this id; null for none */
     private T find(String zone, String id) {
-        String z = ZoneAuthority.forApplication(type, zone);
-        T stored = met(z, id);
-        return stored != null && inZone(stored, z) ? stored : null;
+        return id == null ? null : findByIds(zone, List.of(id)).get(id);
     }
 
     /** @return the stored value that a write of the id into the zone meets (see {@link SyncStore#findByIds}); null for none */

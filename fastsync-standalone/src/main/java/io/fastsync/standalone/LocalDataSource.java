@@ -24,6 +24,8 @@ public class LocalDataSource implements DataSource {
     private String user;
     private String password;
     private int loginTimeout;
+    /** The driver that accepts {@link #url}, once found. */
+    private volatile Driver driver;
 
     public void setUrl(String url) {
         this.url = url;
@@ -89,8 +91,6 @@ public class LocalDataSource implements DataSource {
         }
         return found;
     }
-
-    private volatile Driver driver;
 
     @Override
     public PrintWriter getLogWriter() {

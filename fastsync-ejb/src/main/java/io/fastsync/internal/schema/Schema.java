@@ -22,7 +22,23 @@ public final class Schema {
         MARIADB,
         MYSQL,
         /** H2, and any other database: H2's forms are tried. */
-        OTHER
+        OTHER;
+
+        /** @param product the database product's name, lower case; empty where it could not be told */
+        static Database of(String product) {
+            if (product.contains("postgresql")) {
+                return POSTGRESQL;
+            }
+            if (product.contains("mariadb")) {
+                return MARIADB;
+            }
+            return product.contains("mysql") ? MYSQL : OTHER;
+        }
+
+        /** @return whether it commits at each DDL statement and locks with {@code GET_LOCK} */
+        boolean mysqlFamily() {
+            return this == MARIADB || this == MYSQL;
+        }
     }
 
     /** A numbered step: its statements run together. Most steps are the same on every database. */
@@ -128,13 +144,8 @@ public final class Schema {
 
     /** Runs the given steps that the database lacks; a test passes fewer to build an older release's database. */
     static int migrate(EntityManager em, List<Step> steps) {
-        String product = databaseOf(em);
-        Database database = product.contains("postgresql")
-                ? Database.POSTGRESQL
-                : product.contains("mariadb")
-                        ? Database.MARIADB
-                        : product.contains("mysql") ? Database.MYSQL : Database.OTHER;
-        boolean mysql = database == Database.MARIADB || database == Database.MYSQL;
+        Database database = Database.of(databaseOf(em));
+        boolean mysql = database.mysqlFamily();
         if (database == Database.POSTGRESQL) {
             // Held to the end of the transaction: another instance starting at the same moment waits
             // here, then finds the schema current (concurrent CREATE TABLE IF NOT EXISTS is not safe).
@@ -182,7 +193,7 @@ public final class Schema {
                 // MariaDB and MySQL commit at each DDL statement and the lock is let go before the
                 // last step's row commits, so an instance that waited may run that step again (each
                 // is idempotent there) and then meets the row: it waits for it and lets it be.
-                String insert = database == Database.MARIADB || database == Database.MYSQL ? "INSERT IGNORE" : "INSERT";
+                String insert = database.mysqlFamily() ? "INSERT IGNORE" : "INSERT";
                 em.createNativeQuery(insert
                                 + " INTO fastsync_schema_version (version, description, applied_at) VALUES (?, ?, ?)")
                         .setParameter(1, step.version())
