@@ -4,6 +4,7 @@ import static io.fastsync.testing.Requests.based;
 import static io.fastsync.testing.Requests.old;
 import static io.fastsync.testing.Requests.pull;
 import static io.fastsync.testing.Requests.push;
+import static io.fastsync.testing.Requests.stamped;
 import static io.fastsync.testing.Requests.timed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +27,7 @@ import io.fastsync.wire.ConflictWinner;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushOutcome;
+import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.zone.SyncZoneRestriction;
@@ -77,6 +79,15 @@ abstract class SyncEngineScenarios {
     private static ObjectResult only(PushResponse response, String type) {
         assertEquals(1, response.results().get(type).size());
         return response.results().get(type).get(0);
+    }
+
+    /** @return how many version counters the zone has, of any type */
+    private long counterRows(String zone) {
+        return engine.inTransaction(
+                em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM fastsync_version WHERE sync_zone = ?")
+                                .setParameter(1, zone)
+                                .getSingleResult())
+                        .longValue());
     }
 
     private List<SyncObject> pullAll(String zone, String type) {
@@ -137,6 +148,10 @@ abstract class SyncEngineScenarios {
         assertThrows(
                 IdempotencyKeyReusedException.class,
                 () -> engine.push(Requests.keyed("k-2", "Item", "u1", old("c", 0, 1, "\"n\": 3"))));
+        assertThrows(
+                IdempotencyKeyReusedException.class,
+                () -> engine.push(Requests.keyed("k-2", "Item", "u9", old("c", 0, 1, "\"n\": 3"))));
+        assertEquals(0L, counterRows("u9"), "the refusal left no counter behind in a zone never used");
         assertEquals(
                 List.of("a"), pullAll("u1", "Item").stream().map(SyncObject::id).toList());
     }
@@ -147,6 +162,48 @@ abstract class SyncEngineScenarios {
         PushResponse retry = engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1")));
         assertEquals(PushOutcome.UNCHANGED, only(retry, "Item").outcome());
         assertEquals(1L, only(retry, "Item").version());
+    }
+
+    @Test
+    void keylessRetriesOfACopyThatLostSpendNoVersion() {
+        engine.push(push("Task", "u1", stamped("t", 0, 1000, 1_722_950_100.0, "\"s\": \"first\"")));
+        engine.push(push("Task", "u1", timed("t", 1, 1, 1_722_950_300.0, "\"s\": \"newer\"")));
+        // An old client's edit made before the stored one, from version 1; it loses, and the server's
+        // copy is resent under version 3. The client never hears so, and sends it again and again.
+        PushRequest losing = push("Task", "u1", stamped("t", 1, 2, 1_722_950_200.0, "\"s\": \"older\""));
+        assertEquals(ConflictWinner.SERVER, only(engine.push(losing), "Task").winner());
+        for (int i = 0; i < 5; i++) {
+            ObjectResult retry = only(engine.push(losing), "Task");
+            assertEquals(PushOutcome.UNCHANGED, retry.outcome());
+            assertEquals(3L, retry.version());
+        }
+        PullResponse all = engine.pull(pull("u1", null, "Task:0"));
+        assertEquals(3L, all.payload().metadata().get("Task").version(), "no version was spent on a retry");
+        assertEquals("newer", all.payload().data().get("Task").get(0).fields().getString("s"));
+        // A new edit is not a retry: a copy that differs in anything is settled again.
+        ObjectResult edit =
+                only(engine.push(push("Task", "u1", stamped("t", 1, 2, 1_722_950_400.0, "\"s\": \"latest\""))), "Task");
+        assertEquals(ConflictWinner.CLIENT, edit.winner());
+        assertEquals(4L, edit.version());
+    }
+
+    @Test
+    void aKeylessRetryOfADeleteCannotUndoAnotherClientsLaterEdit() {
+        engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1")));
+        // Device A deletes a (it saw version 1); its answer is lost.
+        PushRequest delete = push("Item", "u1", old("a", 2, 2, "\"n\": 1"));
+        assertTrue(only(engine.push(delete), "Item").deleted());
+        // Device B, which saw version 1 too, edits a: last writer wins, a lives on as version 3.
+        assertFalse(only(engine.push(push("Item", "u1", old("a", 1, 2, "\"n\": 2"))), "Item")
+                .deleted());
+        // A retries its delete: it was settled already, and B's edit stays.
+        ObjectResult retry = only(engine.push(delete), "Item");
+        assertEquals(PushOutcome.UNCHANGED, retry.outcome());
+        assertFalse(retry.deleted());
+        assertEquals(3L, retry.version());
+        SyncObject pulled = pullAll("u1", "Item").get(0);
+        assertFalse(pulled.deleted());
+        assertEquals(2, pulled.fields().getInt("n"));
     }
 
     @Test
@@ -364,6 +421,7 @@ abstract class SyncEngineScenarios {
         assertEquals("/data/Note/1", e.toProblem().errors().get(0).pointer());
         assertEquals("a", e.toProblem().errors().get(0).id());
         assertTrue(pullAll("u2", "Note").isEmpty(), "the valid object of the refused push was not written either");
+        assertEquals(0L, counterRows("u2"), "the refused push into a zone never used left no counter behind");
         assertEquals("one", pullAll("u1", "Note").get(0).fields().getString("text"));
         // The refused push spent no version: the next push in u2 starts at 1.
         assertEquals(

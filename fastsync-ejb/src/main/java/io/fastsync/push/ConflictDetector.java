@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides what each pushed object is, compared with the stored copy: new, unchanged, an edit of
@@ -22,7 +23,10 @@ class ConflictDetector {
     enum Decision {
         /** No stored copy: store the client's. */
         INSERT,
-        /** The stored copy holds the same content: nothing to write (a retry, or two equal edits). */
+        /**
+         * The stored copy holds the same content, or the object is a keyless retry of one settled
+         * before: nothing to write.
+         */
         UNCHANGED,
         /** The client saw the stored version: store the client's copy. */
         APPLY,
@@ -36,17 +40,18 @@ class ConflictDetector {
     /**
      * Reads the stored copies of each type in one query and decides each object.
      *
+     * @param retried the digests of keyless objects that an earlier push carried ({@link Submissions})
      * @throws ZoneConflictException if an object lives in another zone than the push's
      */
-    List<TypeDecisions<?>> detect(ValidatedPush push) {
+    List<TypeDecisions<?>> detect(ValidatedPush push, Set<String> retried) {
         List<TypeDecisions<?>> decisions = new ArrayList<>(push.batches().size());
         for (TypeBatch<?> batch : push.batches()) {
-            decisions.add(detect(batch));
+            decisions.add(detect(batch, retried));
         }
         return decisions;
     }
 
-    private static <T> TypeDecisions<T> detect(TypeBatch<T> batch) {
+    private static <T> TypeDecisions<T> detect(TypeBatch<T> batch, Set<String> retried) {
         SyncStore<T> store = batch.type().store();
         Map<String, T> stored = store.findByIds(batch.zone(), batch.ids());
         List<ObjectDecision<T>> objects = new ArrayList<>(batch.objects().size());
@@ -62,7 +67,8 @@ class ConflictDetector {
                         incoming.pointer(),
                         "object " + incoming.id() + " of type " + batch.type().name() + " belongs to another zone");
             }
-            boolean same = current != null && store.values().sameContent(current, incoming.value());
+            boolean same = current != null
+                    && (retried.contains(incoming.digest()) || store.values().sameContent(current, incoming.value()));
             objects.add(new ObjectDecision<>(
                     incoming, current, decide(currentMeta, same, baseVersion(incoming.sent())), null));
         }

@@ -13,6 +13,8 @@ import io.fastsync.wire.SyncOperation;
  * @param operation never {@link SyncOperation#NONE}
  * @param timestamp normalised, microseconds
  * @param deleted   true for a delete
+ * @param digest    for an object of a push without idempotency key: what tells its retry
+ *                  ({@link Submissions}); null in a keyed push
  */
 record IncomingObject<T>(
         String pointer,
@@ -21,4 +23,5 @@ record IncomingObject<T>(
         SyncMetadata sent,
         SyncOperation operation,
         long timestamp,
-        boolean deleted) {}
+        boolean deleted,
+        String digest) {}

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The push boundary: one push, one transaction, read as its steps. {@code REQUIRED}: called by an
@@ -38,6 +39,9 @@ public class PushService {
 
     @Inject
     PushReceipts receipts;
+
+    @Inject
+    Submissions submissions;
 
     @Inject
     ConflictDetector detector;
@@ -61,12 +65,14 @@ public class PushService {
             PushValidator validator,
             VersionCounters counters,
             PushReceipts receipts,
+            Submissions submissions,
             ConflictDetector detector,
             ConflictSettler settler,
             PushApplier applier) {
         this.validator = validator;
         this.counters = counters;
         this.receipts = receipts;
+        this.submissions = submissions;
         this.detector = detector;
         this.settler = settler;
         this.applier = applier;
@@ -88,6 +94,7 @@ public class PushService {
                 new PushValidator(registry, new ZoneAuthority(authorizer), settings),
                 counters,
                 new PushReceipts(em, Clock.systemUTC()),
+                new Submissions(em, Clock.systemUTC()),
                 new ConflictDetector(),
                 new ConflictSettler(),
                 new PushApplier());
@@ -111,10 +118,13 @@ public class PushService {
         if (replay.isPresent()) {
             return replay.get();
         }
-        List<TypeDecisions<?>> detected = detector.detect(push);
+        // A keyless retry is told by its objects, also looked up under the locks.
+        Set<String> retried = submissions.seen(push);
+        List<TypeDecisions<?>> detected = detector.detect(push, retried);
         List<TypeDecisions<?>> settled = settler.settle(detected);
         PushResponse response = applier.apply(settled, versions);
         receipts.record(push, response);
+        submissions.record(push, retried);
         return response;
     }
 }

@@ -66,8 +66,13 @@ class PushValidator {
                 request.payload().data().entrySet()) {
             String pointer = "/data/" + WireJson.escape(entry.getKey());
             RegisteredType<?> type = registry.require(entry.getKey(), pointer);
-            batches.add(
-                    batch(type, entry.getValue(), request.payload().metadata().get(type.name()), pointer, caller));
+            batches.add(batch(
+                    type,
+                    entry.getValue(),
+                    request.payload().metadata().get(type.name()),
+                    pointer,
+                    caller,
+                    request.idempotencyKey() == null));
         }
         String key = request.idempotencyKey();
         return new ValidatedPush(batches, key, receiptKey(key, caller), key == null ? null : hash(request));
@@ -78,7 +83,8 @@ class PushValidator {
             List<SyncObject> objects,
             SyncMetadata typeMetadata,
             String pointer,
-            Caller caller) {
+            Caller caller,
+            boolean keyless) {
         String requested = typeMetadata == null ? null : typeMetadata.syncZone();
         if (requested == null && !objects.isEmpty()) {
             // Some clients leave the per-type metadata out; their objects still name the zone.
@@ -110,13 +116,13 @@ class PushValidator {
                         at + "/metadata/syncZone",
                         "the object names zone '" + objectZone + "' but the push is for zone '" + zone + "'");
             }
-            incoming.add(decode(type, object, zone, at, now));
+            incoming.add(decode(type, object, zone, at, now, keyless));
         }
         return new TypeBatch<>(type, zone, incoming);
     }
 
     private static <T> IncomingObject<T> decode(
-            RegisteredType<T> type, SyncObject object, String zone, String at, long now) {
+            RegisteredType<T> type, SyncObject object, String zone, String at, long now, boolean keyless) {
         SyncStore<T> store = type.store();
         T value;
         try {
@@ -128,7 +134,26 @@ class PushValidator {
         boolean deleted = op == SyncOperation.DELETE || object.deleted();
         long timestamp = object.metadata().timestamp() > 0 ? object.metadata().timestamp() : now;
         store.values().stamp(value, 0, timestamp, op, deleted);
-        return new IncomingObject<>(at, object.id(), value, object.metadata(), op, timestamp, deleted);
+        return new IncomingObject<>(
+                at,
+                object.id(),
+                value,
+                object.metadata(),
+                op,
+                timestamp,
+                deleted,
+                keyless ? digest(type.name(), zone, object) : null);
+    }
+
+    /**
+     * @return SHA-256, hex, of the type, the zone and the object as sent: its id, fields and
+     *     metadata, whose id old clients make afresh each time they save the object, so that two
+     *     edits never share a digest and a retry always does
+     */
+    static String digest(String type, String zone, SyncObject object) {
+        String text = WireJson.text(out -> MessageWriter.writeObject(object, out));
+        String z = String.valueOf(zone);
+        return sha256(type.length() + ":" + type + ":" + z.length() + ":" + z + ":" + text);
     }
 
     /** @return SHA-256 of the request without its key, hex */

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 
-/** Forgets idempotency keys older than {@code fastsync.idempotency.retention-hours}, once an hour. */
+/**
+ * Forgets idempotency keys, and the digests that tell keyless retries, older than
+ * {@code fastsync.idempotency.retention-hours}, once an hour.
+ */
 @Singleton
 public class ReceiptPurge {
 
@@ -17,13 +20,18 @@ public class ReceiptPurge {
     PushReceipts receipts;
 
     @Inject
+    Submissions submissions;
+
+    @Inject
     FastSyncSettings settings;
 
     @Schedule(hour = "*", minute = "7", persistent = false)
     void purge() {
-        int purged = receipts.purgeOlderThan(Duration.ofHours(settings.receiptRetentionHours()));
-        if (purged > 0) {
-            LOG.fine(() -> "forgot " + purged + " idempotency keys");
+        Duration retention = Duration.ofHours(settings.receiptRetentionHours());
+        int keys = receipts.purgeOlderThan(retention);
+        int digests = submissions.purgeOlderThan(retention);
+        if (keys + digests > 0) {
+            LOG.fine(() -> "forgot " + keys + " idempotency keys and " + digests + " keyless submissions");
         }
     }
 }

@@ -24,6 +24,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -42,6 +45,8 @@ public final class Engine implements AutoCloseable {
     private FastSyncSettings settings = FastSyncSettings.defaults();
     private Caller caller = CALLER;
     private ZoneAuthorizer authorizer = new DefaultZoneAuthorizer(FastSyncSettings.defaults());
+    /** Counter rows to delete if unused should the current transaction roll back. */
+    private final List<VersionCounter.Key> createdInThisTransaction = new ArrayList<>();
 
     public Engine(EntityManagerFactory emf) {
         this.emf = emf;
@@ -50,7 +55,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private VersionCounters counters() {
-        return new VersionCounters(em, counterRowCreator(emf));
+        return new VersionCounters(em, counterRowCreator(emf, createdInThisTransaction));
     }
 
     private PushService pushService() {
@@ -119,6 +124,7 @@ public final class Engine implements AutoCloseable {
     public <R> R inTransaction(Function<EntityManager, R> work) {
         EntityTransaction tx = em.getTransaction();
         tx.begin();
+        createdInThisTransaction.clear();
         try {
             R result = work.apply(em);
             tx.commit();
@@ -127,6 +133,7 @@ public final class Engine implements AutoCloseable {
             if (tx.isActive()) {
                 tx.rollback();
             }
+            removeUnusedCounters();
             throw e;
         } finally {
             // A container gives every transaction a fresh persistence context; so do we.
@@ -140,22 +147,57 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Creates counter rows in a separate transaction, as the container's REQUIRES_NEW bean does. */
-    static CounterRowCreator counterRowCreator(EntityManagerFactory emf) {
-        return keys -> {
-            for (VersionCounter.Key key : keys) {
-                EntityManager other = emf.createEntityManager();
-                try {
-                    other.getTransaction().begin();
-                    if (other.find(VersionCounter.class, key) == null) {
-                        other.persist(new VersionCounter(key.typeName(), key.syncZone()));
+    /** After a rollback, as the container's creator does. */
+    private void removeUnusedCounters() {
+        if (createdInThisTransaction.isEmpty()) {
+            return;
+        }
+        EntityManager other = emf.createEntityManager();
+        try {
+            other.getTransaction().begin();
+            for (VersionCounter.Key key : createdInThisTransaction) {
+                VersionCounters.deleteIfUnused(other, key);
+            }
+            other.getTransaction().commit();
+        } finally {
+            other.close();
+            createdInThisTransaction.clear();
+        }
+    }
+
+    /**
+     * Creates counter rows in a separate transaction, as the container's REQUIRES_NEW bean does.
+     *
+     * @param created where the rows to remove on rollback are noted
+     */
+    static CounterRowCreator counterRowCreator(EntityManagerFactory emf, List<VersionCounter.Key> created) {
+        return new CounterRowCreator() {
+            @Override
+            public List<VersionCounter.Key> ensureExist(Collection<VersionCounter.Key> keys) {
+                List<VersionCounter.Key> inserted = new ArrayList<>();
+                for (VersionCounter.Key key : keys) {
+                    EntityManager other = emf.createEntityManager();
+                    try {
+                        other.getTransaction().begin();
+                        if (other.find(VersionCounter.class, key) == null) {
+                            other.persist(new VersionCounter(key.typeName(), key.syncZone()));
+                            other.getTransaction().commit();
+                            inserted.add(key);
+                        } else {
+                            other.getTransaction().commit();
+                        }
+                    } catch (PersistenceException e) {
+                        // created by a concurrent transaction first
+                    } finally {
+                        other.close();
                     }
-                    other.getTransaction().commit();
-                } catch (PersistenceException e) {
-                    // created by a concurrent transaction first
-                } finally {
-                    other.close();
                 }
+                return inserted;
+            }
+
+            @Override
+            public void removeIfRolledBack(Collection<VersionCounter.Key> keys) {
+                created.addAll(keys);
             }
         };
     }

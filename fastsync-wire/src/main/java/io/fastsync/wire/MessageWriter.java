@@ -71,6 +71,11 @@ public final class MessageWriter {
         json.raw('}');
     }
 
+    /** Writes one object as a push or pull carries it. */
+    public static void writeObject(SyncObject o, java.io.Writer out) throws java.io.IOException {
+        writeObject(o, new JsonText(out));
+    }
+
     /** Writes one object the way every client reads it: its fields copied as JSON text. */
     private static void writeObject(SyncObject o, JsonText json) throws java.io.IOException {
         // Constant keys are written as they are: nothing in them needs escaping.

@@ -115,7 +115,16 @@ public final class Schema {
                         case MARIADB -> exactTexts("utf8mb4_nopad_bin");
                         case MYSQL -> exactTexts("utf8mb4_0900_bin");
                         case POSTGRESQL, OTHER -> List.of();
-                    }));
+                    }),
+            new Step(
+                    6,
+                    "what tells a retried push without idempotency key",
+                    List.of(
+                            // The SHA-256 of each object a keyless push carried (hex), kept as long as
+                            // receipts are: see io.fastsync.push.Submissions.
+                            "CREATE TABLE IF NOT EXISTS fastsync_submission (digest VARCHAR(64) NOT NULL PRIMARY KEY,"
+                                    + " created_at BIGINT NOT NULL)",
+                            "CREATE INDEX IF NOT EXISTS fastsync_submission_age ON fastsync_submission (created_at)")));
 
     private static List<String> exactTexts(String collation) {
         return List.of(

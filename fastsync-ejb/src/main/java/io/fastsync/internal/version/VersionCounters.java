@@ -29,9 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public class VersionCounters {
 
     /**
-     * Keys whose rows were locked once. Rows are never deleted, so a push into a known zone skips
-     * the creator, whose call suspends the push's transaction. A row that is gone all the same (a
-     * wiped database) is found missing below and created again.
+     * Keys whose rows were locked once. A push into a known zone skips the creator, whose call
+     * suspends the push's transaction. A row that is gone all the same (one left unused by a
+     * refused push, a wiped database) is found missing below and created again.
      */
     private static final Set<VersionCounter.Key> SEEN = ConcurrentHashMap.newKeySet();
 
@@ -57,15 +57,16 @@ public class VersionCounters {
         TreeSet<VersionCounter.Key> ordered = new TreeSet<>(keys);
         List<VersionCounter.Key> unseen =
                 ordered.stream().filter(key -> !SEEN.contains(key)).toList();
+        List<VersionCounter.Key> created = new java.util.ArrayList<>();
         if (!unseen.isEmpty()) {
-            creator.ensureExist(unseen);
+            created.addAll(creator.ensureExist(unseen));
         }
         Map<VersionCounter.Key, Sequence> locked = new TreeMap<>();
         for (VersionCounter.Key key : ordered) {
             VersionCounter row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
             if (row == null) {
                 SEEN.remove(key);
-                creator.ensureExist(List.of(key));
+                created.addAll(creator.ensureExist(List.of(key)));
                 row = em.find(VersionCounter.class, key, LockModeType.PESSIMISTIC_WRITE);
                 if (row == null) {
                     throw new IllegalStateException("the version counter of " + key + " could not be created");
@@ -73,6 +74,9 @@ public class VersionCounters {
             }
             SEEN.add(key);
             locked.put(key, new Sequence(row));
+        }
+        if (!created.isEmpty()) {
+            creator.removeIfRolledBack(created);
         }
         return locked;
     }
@@ -83,6 +87,20 @@ public class VersionCounters {
                 .values()
                 .iterator()
                 .next();
+    }
+
+    /**
+     * Deletes the counter row of {@code key} if no version was ever taken from it. Waits for a
+     * transaction that holds the row locked, and leaves the row be if that one took a version.
+     *
+     * @return how many rows were deleted
+     */
+    public static int deleteIfUnused(EntityManager em, VersionCounter.Key key) {
+        return em.createQuery("DELETE FROM VersionCounter c"
+                        + " WHERE c.typeName = :type AND c.syncZone = :zone AND c.lastVersion = 0")
+                .setParameter("type", key.typeName())
+                .setParameter("zone", key.syncZone())
+                .executeUpdate();
     }
 
     /** The versions of one locked zone. The new last version is written when the transaction flushes. */

@@ -42,14 +42,18 @@ abstract class SchemaUpgradeScenarios {
         EntityManagerFactory emf = bareDatabase();
         try {
             // The first release's start-up ran step 1 only; then its clients pushed. Its mapping had
-            // no metadata id: the pushes run with this release's mapping on a table that has the
-            // column for the moment, and the column is dropped again, leaving step 1's tables with
+            // no metadata id and kept no keyless submissions: the pushes run with this release's code
+            // on tables that have the column and the submissions for the moment, which are dropped
+            // again, leaving step 1's tables with
             // what the first release wrote into them (the receipt's hash text is pinned by WireTextTest).
             assertEquals(0, (int) Engine.inTransaction(emf, em -> Schema.migrate(em, Schema.STEPS.subList(0, 1))));
             Engine.inTransaction(
                     emf,
                     em -> em.createNativeQuery("ALTER TABLE fastsync_document ADD COLUMN sync_metadata_id VARCHAR(200)")
-                            .executeUpdate());
+                                    .executeUpdate()
+                            + em.createNativeQuery(
+                                            "CREATE TABLE fastsync_submission (digest VARCHAR(64) PRIMARY KEY, created_at BIGINT)")
+                                    .executeUpdate());
             var firstTry = keyed(
                     "key-1",
                     "Item",
@@ -64,7 +68,9 @@ abstract class SchemaUpgradeScenarios {
             Engine.inTransaction(
                     emf,
                     em -> em.createNativeQuery("ALTER TABLE fastsync_document DROP COLUMN sync_metadata_id")
-                            .executeUpdate());
+                                    .executeUpdate()
+                            + em.createNativeQuery("DROP TABLE fastsync_submission")
+                                    .executeUpdate());
             String stepOneAppliedAt =
                     Engine.inTransaction(emf, em -> (String)
                             em.createNativeQuery("SELECT applied_at FROM fastsync_schema_version WHERE version = 1")
@@ -75,7 +81,7 @@ abstract class SchemaUpgradeScenarios {
             assertEquals(1, (int) Engine.inTransaction(emf, Schema::migrate));
 
             assertEquals(
-                    List.of(1, 2, 3, 4, 5),
+                    List.of(1, 2, 3, 4, 5, 6),
                     Engine.inTransaction(
                             emf,
                             em -> em
