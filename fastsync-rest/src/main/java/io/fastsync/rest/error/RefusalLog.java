@@ -43,8 +43,23 @@ public class RefusalLog implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(response.getEntity() instanceof Problems.Body body)
-                || body.problem().status() >= 500) {
+        if (response.getEntity() instanceof Problems.Body body) {
+            refused(
+                    request.getMethod(),
+                    "/" + request.getUriInfo().getPath(),
+                    servletRequest == null ? "an unknown client" : servletRequest.getRemoteAddr(),
+                    body.problem());
+        }
+    }
+
+    /**
+     * Logs one refusal (a 4xx), within the rate limit; also for refusals answered before JAX-RS
+     * sees the request ({@link io.fastsync.rest.BodyReading}).
+     *
+     * @param path the path within FastSync's context, such as {@code /push}
+     */
+    public void refused(String method, String path, String client, Problem problem) {
+        if (problem.status() >= 500) {
             return;
         }
         RateLimit.Decision decision = limit.tryAcquire();
@@ -54,9 +69,7 @@ public class RefusalLog implements ContainerResponseFilter {
                     + " (fastsync.log.refusals-per-minute)");
         }
         if (decision.allowed()) {
-            String client = servletRequest == null ? "an unknown client" : servletRequest.getRemoteAddr();
-            LOG.warning(
-                    () -> line(request.getMethod(), "/" + request.getUriInfo().getPath(), client, body.problem()));
+            LOG.warning(() -> line(method, path, client, problem));
         }
     }
 
