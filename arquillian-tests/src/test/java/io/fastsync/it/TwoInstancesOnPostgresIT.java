@@ -1,0 +1,284 @@
+package io.fastsync.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two standalone servers started at the same moment on one empty PostgreSQL, as behind a load
+ * balancer: writers push through both in turn (new objects, and edits of shared ones that conflict
+ * under last-writer-wins), pullers pull through both in turn with the cursors they were given. At
+ * the end no change was skipped or reached a puller twice, no acknowledged write was lost, and
+ * every puller holds what each server serves. Runs in the {@code several-instances} profile.
+ */
+class TwoInstancesOnPostgresIT {
+
+    private static final String ZONE = "shared";
+    private static final int WRITERS = 4;
+    private static final int PUSHES_PER_WRITER = 40;
+    private static final int OBJECTS_PER_PUSH = 5;
+    private static final int SHARED = 3;
+    private static final int PULLERS = 3;
+
+    @Test
+    void pushersAndPullersSpreadOverTwoInstancesSeeOneConsistentServer() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            String url = pg.getJdbcUrl("postgres", "postgres");
+            List<ServerProcess> servers = startAtOnce(url);
+            try {
+                List<URI> bases = servers.stream().map(ServerProcess::base).toList();
+                run(bases);
+            } finally {
+                for (ServerProcess server : servers) {
+                    server.stop();
+                }
+            }
+        }
+    }
+
+    /** Both servers at once on the empty database: both migrate, one waits for the other's lock. */
+    private static List<ServerProcess> startAtOnce(String url) throws Exception {
+        List<ServerProcess> servers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "instance-" + i);
+            servers.add(new ServerProcess(
+                    ServerProcess.onPostgres(url, "postgres", "postgres"), dir.resolve("server.log")));
+        }
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        List<Thread> starting = new ArrayList<>();
+        for (ServerProcess server : servers) {
+            starting.add(new Thread(() -> {
+                try {
+                    server.start();
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        starting.forEach(Thread::start);
+        for (Thread t : starting) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            for (ServerProcess server : servers) {
+                server.stop();
+            }
+            throw new AssertionError("an instance did not start: " + failures);
+        }
+        return servers;
+    }
+
+    private static void run(List<URI> bases) throws Exception {
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        // The highest version any push answer gave each object: the version it must end with.
+        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        AtomicInteger resolved = new AtomicInteger();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.add(new Thread(() -> {
+                try {
+                    go.await();
+                    for (int p = 0; p < PUSHES_PER_WRITER; p++) {
+                        List<String> objects = new ArrayList<>();
+                        for (int o = 0; o < OBJECTS_PER_PUSH; o++) {
+                            boolean shared = o == 0;
+                            String id = shared ? "shared-" + (p % SHARED) : "w" + writer + "-p" + p + "-o" + o;
+                            // Shared objects are edited from base 0 by everyone: each edit after the
+                            // first is a conflict, settled by last-writer-wins.
+                            objects.add("{\"id\": \"" + id + "\", \"metadata\": {\"version\": 1, \"baseVersion\": 0,"
+                                    + " \"syncOperation\": " + (shared && p >= SHARED ? 1 : 0) + "},"
+                                    + " \"writer\": " + writer + ", \"push\": " + p + "}");
+                        }
+                        URI base = bases.get((writer + p) % bases.size());
+                        Http.Answer answer = Http.post(
+                                base,
+                                "push",
+                                "{\"data\": {\"Item\": [" + String.join(", ", objects) + "]}, \"operationMetadata\":"
+                                        + " {\"metadata\": {\"Item\": {\"syncZone\": \"" + ZONE + "\"}}}}",
+                                "Content-Type",
+                                "application/json",
+                                "Idempotency-Key",
+                                UUID.randomUUID().toString());
+                        if (answer.status() != 200) {
+                            throw new AssertionError("push answered " + answer.status() + ": " + answer.body());
+                        }
+                        for (JsonValue v : answer.body()
+                                .getJsonObject("data")
+                                .getJsonObject("results")
+                                .getJsonArray("Item")) {
+                            JsonObject r = v.asJsonObject();
+                            acknowledged.merge(
+                                    r.getString("id"),
+                                    r.getJsonNumber("version").longValue(),
+                                    Math::max);
+                            if (r.getString("status").equals("resolved")) {
+                                resolved.incrementAndGet();
+                            }
+                        }
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        List<Puller> pullers = new ArrayList<>();
+        for (int i = 0; i < PULLERS; i++) {
+            pullers.add(new Puller(bases, i, writing, failures));
+        }
+        long started = System.nanoTime();
+        pullers.forEach(Thread::start);
+        writers.forEach(Thread::start);
+        go.countDown();
+        for (Thread t : writers) {
+            t.join();
+        }
+        long wrote = System.nanoTime() - started;
+        writing.set(false);
+        for (Thread t : pullers) {
+            t.join();
+        }
+        assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+
+        int objects = WRITERS * PUSHES_PER_WRITER * (OBJECTS_PER_PUSH - 1) + SHARED;
+        assertEquals(objects, acknowledged.size());
+        assertTrue(resolved.get() > 0, "the shared objects' edits conflicted");
+        for (URI base : bases) {
+            Map<String, Long> served = pullEverything(base);
+            assertEquals(acknowledged, served, "no acknowledged write is lost, on " + base);
+        }
+        for (Puller puller : pullers) {
+            assertEquals(acknowledged, puller.state, "a puller skipped a change");
+            assertTrue(puller.duplicates.isEmpty(), "changes delivered twice: " + puller.duplicates);
+            assertTrue(puller.pulls > 3, "the puller ran while writers wrote");
+        }
+        System.out.printf(
+                "TwoInstancesOnPostgresIT: %d pushes (%d objects, %d conflicts resolved) through two instances in %d ms;"
+                        + " %d pullers made %d pulls; 0 skipped, 0 duplicated, 0 lost%n",
+                WRITERS * PUSHES_PER_WRITER,
+                objects,
+                resolved.get(),
+                wrote / 1_000_000,
+                PULLERS,
+                pullers.stream().mapToInt(p -> p.pulls).sum());
+    }
+
+    /** @return every object of the zone with its version, pulled from the start through one instance */
+    private static Map<String, Long> pullEverything(URI base) {
+        Map<String, Long> all = new HashMap<>();
+        long cursor = 0;
+        while (true) {
+            Page page = Page.pull(base, cursor);
+            page.objects().forEach(all::put);
+            cursor = page.cursor(cursor);
+            if (!page.hasMore()) {
+                return all;
+            }
+        }
+    }
+
+    /** One pull's objects (id to version), its cursor and whether more follow. */
+    private record Page(Map<String, Long> objects, List<String> changes, Long next, boolean hasMore) {
+
+        static Page pull(URI base, long cursor) {
+            Http.Answer answer = Http.post(
+                    base,
+                    "pull",
+                    "{\"metadata\": {\"Item\": {\"syncZone\": \"" + ZONE + "\", \"version\": " + cursor
+                            + "}}, \"limit\": 37}",
+                    "Content-Type",
+                    "application/json");
+            if (answer.status() != 200) {
+                throw new AssertionError("pull answered " + answer.status() + ": " + answer.body());
+            }
+            JsonObject data = answer.body().getJsonObject("data");
+            JsonObject payload = data.getJsonObject("data");
+            Map<String, Long> objects = new HashMap<>();
+            List<String> changes = new ArrayList<>();
+            for (JsonValue v :
+                    payload.getJsonArray("Item") == null ? List.<JsonValue>of() : payload.getJsonArray("Item")) {
+                JsonObject o = v.asJsonObject();
+                long version =
+                        o.getJsonObject("metadata").getJsonNumber("version").longValue();
+                objects.put(o.getString("id"), version);
+                changes.add(o.getString("id") + "@" + version);
+            }
+            JsonObject cursors = data.getJsonObject("operationMetadata").getJsonObject("metadata");
+            Long next = cursors.containsKey("Item")
+                    ? cursors.getJsonObject("Item").getJsonNumber("version").longValue()
+                    : null;
+            return new Page(objects, changes, next, answer.body().getBoolean("hasMore"));
+        }
+
+        long cursor(long current) {
+            return next == null ? current : next;
+        }
+    }
+
+    /** A client that pulls through each instance in turn until the writers are done, then to the end. */
+    private static final class Puller extends Thread {
+        private final List<URI> bases;
+        private final int first;
+        private final AtomicBoolean writing;
+        private final ConcurrentLinkedQueue<Throwable> failures;
+        final Map<String, Long> state = new HashMap<>();
+        final Set<String> seen = new HashSet<>();
+        final List<String> duplicates = new ArrayList<>();
+        int pulls;
+
+        Puller(List<URI> bases, int first, AtomicBoolean writing, ConcurrentLinkedQueue<Throwable> failures) {
+            this.bases = bases;
+            this.first = first;
+            this.writing = writing;
+            this.failures = failures;
+        }
+
+        @Override
+        public void run() {
+            try {
+                long cursor = 0;
+                boolean last = false;
+                while (true) {
+                    boolean writersDone = !writing.get();
+                    Page page = Page.pull(bases.get((first + pulls) % bases.size()), cursor);
+                    pulls++;
+                    for (String change : page.changes()) {
+                        if (!seen.add(change)) {
+                            duplicates.add(change);
+                        }
+                    }
+                    state.putAll(page.objects());
+                    cursor = page.cursor(cursor);
+                    if (last && !page.hasMore()) {
+                        return;
+                    }
+                    // One full pass after the writers finished drains what they left.
+                    last = last || writersDone;
+                }
+            } catch (Throwable t) {
+                failures.add(t);
+            }
+        }
+    }
+}
