@@ -53,6 +53,23 @@ final class Http {
         return send(request.build());
     }
 
+    /** @return the body of a {@code GET} that must answer 200, as text */
+    static String text(URI uri) {
+        try {
+            HttpResponse<String> response =
+                    CLIENT.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any method, no body. */
     static Answer send(URI uri, String method, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody());

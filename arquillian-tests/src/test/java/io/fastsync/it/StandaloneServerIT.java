@@ -222,6 +222,80 @@ class StandaloneServerIT {
                         .getInt("version"));
     }
 
+    /** @return every sample of FastSync's metrics, by name and labels, from Payara's Prometheus text */
+    private java.util.Map<String, Double> metrics() {
+        String text = Http.text(base().resolve("/metrics?scope=application"));
+        java.util.Map<String, Double> samples = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("fastsync_")) {
+                int space = line.lastIndexOf(' ');
+                samples.put(
+                        line.substring(0, space)
+                                .replace("mp_scope=\"application\",", "")
+                                .replace(",mp_scope=\"application\"", "")
+                                .replace("{mp_scope=\"application\"}", ""),
+                        Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        return samples;
+    }
+
+    private static void assertMoved(
+            java.util.Map<String, Double> before, java.util.Map<String, Double> after, String sample, double by) {
+        assertEquals(
+                by,
+                after.getOrDefault(sample, 0.0) - before.getOrDefault(sample, 0.0),
+                1e-9,
+                sample + " moved; after: " + after.keySet());
+    }
+
+    /**
+     * Each metric of the README's table moves when its event happens: a new object, a conflict, a
+     * keyed push and its retry, a keyless retry, a refusal, a pull.
+     */
+    @Test
+    void metricsMoveWithWhatTheServerDoes() {
+        String z = zone();
+        var before = metrics();
+        String add = typeScriptPush("Item", z, typeScriptObject("Item", z, "m1", 0, 1000, 1722950000.0, "\"n\": 1"));
+        assertEquals(200, push(add).status());
+        // 1001: a version m1 never had, so a conflict that last-writer-wins gives the client
+        String edit = typeScriptPush("Item", z, typeScriptObject("Item", z, "m1", 1, 1001, 1722950001.0, "\"n\": 2"));
+        assertEquals(200, push(edit).status());
+        assertEquals(200, push(edit).status()); // a keyless retry
+        String keyed = typeScriptPush(
+                "Item",
+                z,
+                typeScriptObject("Item", z, "m2", 0, 1000, 1722950000.0, "\"n\": 3"),
+                typeScriptObject("Item", z, "m3", 0, 1000, 1722950000.0, "\"n\": 4"));
+        String key = UUID.randomUUID().toString();
+        assertEquals(200, push(keyed, "Idempotency-Key", key).status());
+        assertEquals(200, push(keyed, "Idempotency-Key", key).status());
+        assertEquals(400, push("{").status());
+        Http.Answer page = Http.post(base(), "pull", dartPull("Item", z, 0));
+        assertEquals(200, page.status());
+        var after = metrics();
+
+        assertMoved(before, after, "fastsync_push_seconds_count", 5);
+        assertMoved(before, after, "fastsync_push_objects_count", 5);
+        assertMoved(before, after, "fastsync_push_objects_sum", 1 + 1 + 1 + 2 + 2);
+        assertMoved(before, after, "fastsync_push_lockWait_seconds_count", 5);
+        assertMoved(
+                before,
+                after,
+                "fastsync_conflicts_total{strategy=\"last-writer-wins\",type=\"Item\",winner=\"client\"}",
+                1);
+        assertMoved(before, after, "fastsync_replays_total{kind=\"keyed\"}", 1);
+        assertMoved(before, after, "fastsync_replays_total{kind=\"keyless\"}", 1);
+        assertMoved(before, after, "fastsync_refusals_total{code=\"malformed-json\"}", 1);
+        assertMoved(before, after, "fastsync_pull_seconds_count", 1);
+        assertMoved(before, after, "fastsync_pull_objects_sum", 3);
+        assertMoved(before, after, "fastsync_pull_bytes_bytes_count", 1);
+        double bytes =
+                after.get("fastsync_pull_bytes_bytes_sum") - before.getOrDefault("fastsync_pull_bytes_bytes_sum", 0.0);
+        assertTrue(bytes > 100 && bytes < 10_000, "bytes of the page: " + bytes);
+    }
+
     @Test
     void pullFollowsPagesWithoutSkippingOrRepeating() {
         String z = zone();

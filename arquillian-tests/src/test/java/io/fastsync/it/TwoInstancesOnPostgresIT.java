@@ -165,7 +165,7 @@ class TwoInstancesOnPostgresIT {
         assertEquals(objects, acknowledged.size());
         assertTrue(resolved.get() > 0, "the shared objects' edits conflicted");
         for (URI base : bases) {
-            Map<String, Long> served = pullEverything(base);
+            Map<String, Long> served = ZonePage.everything(base, ZONE);
             assertEquals(acknowledged, served, "no acknowledged write is lost, on " + base);
         }
         for (Puller puller : pullers) {
@@ -182,58 +182,6 @@ class TwoInstancesOnPostgresIT {
                 wrote / 1_000_000,
                 PULLERS,
                 pullers.stream().mapToInt(p -> p.pulls).sum());
-    }
-
-    /** @return every object of the zone with its version, pulled from the start through one instance */
-    private static Map<String, Long> pullEverything(URI base) {
-        Map<String, Long> all = new HashMap<>();
-        long cursor = 0;
-        while (true) {
-            Page page = Page.pull(base, cursor);
-            page.objects().forEach(all::put);
-            cursor = page.cursor(cursor);
-            if (!page.hasMore()) {
-                return all;
-            }
-        }
-    }
-
-    /** One pull's objects (id to version), its cursor and whether more follow. */
-    private record Page(Map<String, Long> objects, List<String> changes, Long next, boolean hasMore) {
-
-        static Page pull(URI base, long cursor) {
-            Http.Answer answer = Http.post(
-                    base,
-                    "pull",
-                    "{\"metadata\": {\"Item\": {\"syncZone\": \"" + ZONE + "\", \"version\": " + cursor
-                            + "}}, \"limit\": 37}",
-                    "Content-Type",
-                    "application/json");
-            if (answer.status() != 200) {
-                throw new AssertionError("pull answered " + answer.status() + ": " + answer.body());
-            }
-            JsonObject data = answer.body().getJsonObject("data");
-            JsonObject payload = data.getJsonObject("data");
-            Map<String, Long> objects = new HashMap<>();
-            List<String> changes = new ArrayList<>();
-            for (JsonValue v :
-                    payload.getJsonArray("Item") == null ? List.<JsonValue>of() : payload.getJsonArray("Item")) {
-                JsonObject o = v.asJsonObject();
-                long version =
-                        o.getJsonObject("metadata").getJsonNumber("version").longValue();
-                objects.put(o.getString("id"), version);
-                changes.add(o.getString("id") + "@" + version);
-            }
-            JsonObject cursors = data.getJsonObject("operationMetadata").getJsonObject("metadata");
-            Long next = cursors.containsKey("Item")
-                    ? cursors.getJsonObject("Item").getJsonNumber("version").longValue()
-                    : null;
-            return new Page(objects, changes, next, answer.body().getBoolean("hasMore"));
-        }
-
-        long cursor(long current) {
-            return next == null ? current : next;
-        }
     }
 
     /** A client that pulls through each instance in turn until the writers are done, then to the end. */
@@ -261,7 +209,7 @@ class TwoInstancesOnPostgresIT {
                 boolean last = false;
                 while (true) {
                     boolean writersDone = !writing.get();
-                    Page page = Page.pull(bases.get((first + pulls) % bases.size()), cursor);
+                    ZonePage page = ZonePage.pull(bases.get((first + pulls) % bases.size()), ZONE, cursor, 37);
                     pulls++;
                     for (String change : page.changes()) {
                         if (!seen.add(change)) {

@@ -1,6 +1,8 @@
 package io.fastsync.pull;
 
 import io.fastsync.config.FastSyncSettings;
+import io.fastsync.metrics.Metrics;
+import io.fastsync.metrics.SyncMetrics;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
@@ -12,6 +14,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,23 +34,30 @@ public class PullService {
     @Inject
     FastSyncSettings settings;
 
+    @Inject
+    Metrics metrics;
+
     @Resource
     SessionContext context;
 
     /** For the container. */
     public PullService() {}
 
-    PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings) {
+    PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Metrics metrics) {
         this.cursors = cursors;
         this.pages = pages;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
     /** The same boundary outside a container (tests, tools), its steps built with {@code new}. */
     public static PullService outsideContainer(
-            SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings) {
+            SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings, SyncMetrics metrics) {
         return new PullService(
-                new CursorReader(registry, new ZoneAuthority(authorizer)), new PageAssembler(), settings);
+                new CursorReader(registry, new ZoneAuthority(authorizer)),
+                new PageAssembler(),
+                settings,
+                Metrics.of(metrics));
     }
 
     /** A pull for the caller the container authenticated (an application's own security). */
@@ -57,8 +67,16 @@ public class PullService {
 
     /** @param caller who the pull is for, as the REST edge or the application established it */
     public PullResponse pull(PullRequest request, Caller caller) {
+        long started = System.nanoTime();
         List<PullTarget<?>> targets = cursors.read(request, caller);
-        return pages.assemble(targets, pageSize(request));
+        PullResponse page = pages.assemble(targets, pageSize(request));
+        metrics.get()
+                .pulled(
+                        Duration.ofNanos(System.nanoTime() - started),
+                        page.payload().data().values().stream()
+                                .mapToInt(List::size)
+                                .sum());
+        return page;
     }
 
     /** @return the client's limit, capped by the server's page size */

@@ -3,6 +3,8 @@ package io.fastsync.push;
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.internal.version.VersionCounter;
 import io.fastsync.internal.version.VersionCounters;
+import io.fastsync.metrics.Metrics;
+import io.fastsync.metrics.SyncMetrics;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
@@ -18,6 +20,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +61,9 @@ public class PushService {
     @Inject
     FastSyncSettings settings;
 
+    @Inject
+    Metrics metrics;
+
     /** For the container. */
     public PushService() {}
 
@@ -68,7 +74,8 @@ public class PushService {
             Submissions submissions,
             ConflictDetector detector,
             ConflictSettler settler,
-            PushApplier applier) {
+            PushApplier applier,
+            Metrics metrics) {
         this.validator = validator;
         this.counters = counters;
         this.receipts = receipts;
@@ -76,20 +83,23 @@ public class PushService {
         this.detector = detector;
         this.settler = settler;
         this.applier = applier;
+        this.metrics = metrics;
     }
 
     /**
      * The same boundary outside a container (tests, tools), its steps built with {@code new}: the
      * caller runs each push in a transaction of {@code em}.
      *
-     * @param em the entity manager of the unit {@code fastsync}, whose transaction the push runs in
+     * @param em      the entity manager of the unit {@code fastsync}, whose transaction the push runs in
+     * @param metrics where the push reports, {@link SyncMetrics#NONE} for nowhere
      */
     public static PushService outsideContainer(
             SyncTypeRegistry registry,
             ZoneAuthorizer authorizer,
             FastSyncSettings settings,
             VersionCounters counters,
-            EntityManager em) {
+            EntityManager em,
+            SyncMetrics metrics) {
         return new PushService(
                 new PushValidator(registry, new ZoneAuthority(authorizer), settings),
                 counters,
@@ -97,7 +107,8 @@ public class PushService {
                 new Submissions(em, Clock.systemUTC()),
                 new ConflictDetector(),
                 new ConflictSettler(),
-                new PushApplier());
+                new PushApplier(),
+                Metrics.of(metrics));
     }
 
     /** A push from the caller the container authenticated (an application's own security). */
@@ -111,11 +122,17 @@ public class PushService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public PushResponse push(PushRequest request, Caller caller) {
+        long started = System.nanoTime();
+        SyncMetrics recorded = metrics.get();
         ValidatedPush push = validator.validate(request, caller);
+        long locking = System.nanoTime();
         Map<VersionCounter.Key, VersionCounters.Sequence> versions = counters.lock(push.counterKeys());
+        recorded.waitedForLocks(Duration.ofNanos(System.nanoTime() - locking));
         // Looked up under the zone locks: a concurrent first try of the same push has committed by now.
         Optional<PushResponse> replay = receipts.replay(push);
         if (replay.isPresent()) {
+            recorded.replayed(true);
+            recorded.pushed(Duration.ofNanos(System.nanoTime() - started), push.objectCount());
             return replay.get();
         }
         // A keyless retry is told by its objects, also looked up under the locks.
@@ -125,6 +142,18 @@ public class PushService {
         PushResponse response = applier.apply(settled, versions);
         receipts.record(push, response);
         submissions.record(push, retried);
+        retried.forEach(digest -> recorded.replayed(false));
+        for (TypeDecisions<?> type : settled) {
+            for (ObjectDecision<?> d : type.objects()) {
+                if (d.resolution() != null) {
+                    recorded.conflict(
+                            type.batch().type().name(),
+                            d.resolution().strategy().configName(),
+                            d.resolution().winner());
+                }
+            }
+        }
+        recorded.pushed(Duration.ofNanos(System.nanoTime() - started), push.objectCount());
         return response;
     }
 }

@@ -13,6 +13,10 @@ import java.util.List;
  */
 record ValidatedPush(List<TypeBatch<?>> batches, String idempotencyKey, String receiptKey, String requestHash) {
 
+    public int objectCount() {
+        return batches.stream().mapToInt(b -> b.objects().size()).sum();
+    }
+
     public List<VersionCounter.Key> counterKeys() {
         return batches.stream().map(TypeBatch::counterKey).distinct().toList();
     }

@@ -7,6 +7,7 @@ import io.fastsync.entity.SyncableObjectDataSource;
 import io.fastsync.internal.version.CounterRowCreator;
 import io.fastsync.internal.version.VersionCounter;
 import io.fastsync.internal.version.VersionCounters;
+import io.fastsync.metrics.SyncMetrics;
 import io.fastsync.pull.PullService;
 import io.fastsync.push.PushService;
 import io.fastsync.registry.SyncTypeRegistry;
@@ -45,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private FastSyncSettings settings = FastSyncSettings.defaults();
     private Caller caller = CALLER;
     private ZoneAuthorizer authorizer = new DefaultZoneAuthorizer(FastSyncSettings.defaults());
+    private SyncMetrics metrics = SyncMetrics.NONE;
     /** Counter rows to delete if unused should the current transaction roll back. */
     private final List<VersionCounter.Key> createdInThisTransaction = new ArrayList<>();
 
@@ -59,11 +61,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private PushService pushService() {
-        return PushService.outsideContainer(registry, authorizer, settings, counters(), em);
+        return PushService.outsideContainer(registry, authorizer, settings, counters(), em, metrics);
     }
 
     private PullService pullService() {
-        return PullService.outsideContainer(registry, authorizer, settings);
+        return PullService.outsideContainer(registry, authorizer, settings, metrics);
     }
 
     /** @return the application's repository of a registered type, as {@code SyncableRepositories} hands it out */

@@ -1,6 +1,7 @@
 package io.fastsync.rest;
 
 import io.fastsync.config.FastSyncSettings;
+import io.fastsync.metrics.Metrics;
 import io.fastsync.pull.PullService;
 import io.fastsync.rest.security.RequestCaller;
 import io.fastsync.rest.security.SyncEndpoint;
@@ -39,6 +40,9 @@ public class PullResource {
     @Inject
     RequestCaller caller;
 
+    @Inject
+    Metrics metrics;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -49,7 +53,9 @@ public class PullResource {
     public Response pull(InputStream body) {
         PullRequest request = RequestReader.readPull(RequestBody.read(body, MAX_PULL_BYTES));
         PullResponse page = pullService.pull(request, caller.get());
-        return JsonAnswer.okText(out -> MessageWriter.writePullResponse(page, out));
+        return JsonAnswer.okText(
+                out -> MessageWriter.writePullResponse(page, out),
+                bytes -> metrics.get().pageWritten(bytes));
     }
 
     /** A browser's CORS preflight: no data, the CORS headers of {@link io.fastsync.rest.security.BrowserRequests}. */

@@ -1,6 +1,7 @@
 package io.fastsync.rest.error;
 
 import io.fastsync.config.FastSyncSettings;
+import io.fastsync.metrics.Metrics;
 import io.fastsync.wire.Problem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,7 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
- * One log line for every refused request, so that an operator whose clients are being refused
+ * One log line (and one count in the metrics) for every refused request, so that an operator whose clients are being refused
  * sees it in the server log by default: status, code, where (type, object id, JSON Pointer), and
  * the client's address. A flood of bad requests cannot flood the log: past
  * {@code fastsync.log.refusals-per-minute} lines in a minute the rest are counted, and the count
@@ -33,6 +34,9 @@ public class RefusalLog implements ContainerResponseFilter {
 
     @Inject
     FastSyncSettings settings;
+
+    @Inject
+    Metrics metrics;
 
     private RateLimit limit;
 
@@ -62,6 +66,7 @@ public class RefusalLog implements ContainerResponseFilter {
         if (problem.status() >= 500) {
             return;
         }
+        metrics.get().refused(problem.code());
         RateLimit.Decision decision = limit.tryAcquire();
         if (decision.suppressedBefore() > 0) {
             LOG.warning(() -> "FastSync refused " + decision.suppressedBefore()

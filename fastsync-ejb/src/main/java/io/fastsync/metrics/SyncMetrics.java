@@ -1,0 +1,63 @@
+package io.fastsync.metrics;
+
+import io.fastsync.wire.ConflictWinner;
+import java.time.Duration;
+
+/**
+ * What the engine and the REST edge report as they work, for an operator's metrics. The engine
+ * depends on no metrics library: the standalone server implements this with MicroProfile Metrics
+ * ({@code io.fastsync.server.MicroProfileSyncMetrics}); an embedding application may provide its
+ * own CDI bean of this type, or none, and then nothing is recorded.
+ */
+public interface SyncMetrics {
+
+    /** A push that was answered (not refused), with the objects it held; replays included. */
+    void pushed(Duration took, int objects);
+
+    /** The time a push waited for the locks of its zones' version counters. */
+    void waitedForLocks(Duration waited);
+
+    /** One conflict settled by a type's strategy. */
+    void conflict(String type, String strategy, ConflictWinner winner);
+
+    /**
+     * A retry answered without changing anything.
+     *
+     * @param keyed true for a push answered from its idempotency receipt; false for one object of
+     *              a keyless push that an earlier push carried
+     */
+    void replayed(boolean keyed);
+
+    /** A pull that was answered, with the objects its page held. */
+    void pulled(Duration took, int objects);
+
+    /** The bytes of one pull page as written to the client. */
+    void pageWritten(long bytes);
+
+    /** A request refused with a 4xx, by its problem code. */
+    void refused(String code);
+
+    /** Records nothing. */
+    SyncMetrics NONE = new SyncMetrics() {
+        @Override
+        public void pushed(Duration took, int objects) {}
+
+        @Override
+        public void waitedForLocks(Duration waited) {}
+
+        @Override
+        public void conflict(String type, String strategy, ConflictWinner winner) {}
+
+        @Override
+        public void replayed(boolean keyed) {}
+
+        @Override
+        public void pulled(Duration took, int objects) {}
+
+        @Override
+        public void pageWritten(long bytes) {}
+
+        @Override
+        public void refused(String code) {}
+    };
+}
