@@ -296,6 +296,111 @@ class StandaloneServerIT {
         assertTrue(bytes > 100 && bytes < 10_000, "bytes of the page: " + bytes);
     }
 
+    /**
+     * The admin API, from this machine in trust mode: the types, a zone's size (objects, tombstones,
+     * last version), pages of zones, one object and its tombstone, the recent refusals and conflicts.
+     */
+    @Test
+    void adminApiTellsTypesZonesObjectsRefusalsAndConflicts() {
+        String z = zone();
+        assertEquals(
+                200,
+                push(typeScriptPush(
+                                "Item",
+                                z,
+                                typeScriptObject("Item", z, "a1", 0, 1000, 1722950000.0, "\"n\": 1"),
+                                typeScriptObject("Item", z, "a2", 0, 1000, 1722950000.0, "\"n\": 2")))
+                        .status());
+        assertEquals(
+                200,
+                push(typeScriptPush("Item", z, typeScriptObject("Item", z, "a2", 2, 2, 1722950001.0, "\"n\": 2")))
+                        .status());
+        // 1001: a version a1 never had; last-writer-wins settles the conflict for the client
+        assertEquals(
+                200,
+                push(typeScriptPush("Item", z, typeScriptObject("Item", z, "a1", 1, 1001, 1722950002.0, "\"n\": 3")))
+                        .status());
+        assertEquals(400, push("{\"data\": ").status());
+
+        Http.Answer types = Http.get(base(), "admin/types");
+        assertEquals(200, types.status(), String.valueOf(types.body()));
+        assertEquals(
+                "[{\"name\":\"Item\",\"zones\":\"restricted\",\"conflicts\":\"last-writer-wins\"},"
+                        + "{\"name\":\"Task\",\"zones\":\"restricted\",\"conflicts\":\"timestamp-ordering\"},"
+                        + "{\"name\":\"Tag\",\"zones\":\"global\",\"conflicts\":\"last-writer-wins\"}]",
+                types.body().getJsonArray("types").toString());
+
+        JsonObject mine = null;
+        String after = null;
+        int pages = 0;
+        do {
+            Http.Answer page =
+                    Http.get(base(), "admin/types/Item/zones?limit=2" + (after == null ? "" : "&after=" + after));
+            assertEquals(200, page.status(), String.valueOf(page.body()));
+            assertTrue(page.body().getJsonArray("zones").size() <= 2);
+            for (var v : page.body().getJsonArray("zones")) {
+                if (v.asJsonObject().getString("zone").equals(z)) {
+                    mine = v.asJsonObject();
+                }
+            }
+            after = page.body().isNull("next") ? null : page.body().getString("next");
+            pages++;
+        } while (after != null);
+        assertTrue(pages > 1, "zones come in pages of 2");
+        assertEquals("{\"zone\":\"" + z + "\",\"lastVersion\":4,\"objects\":1,\"tombstones\":1}", String.valueOf(mine));
+
+        Http.Answer a1 = Http.get(base(), "admin/types/Item/zones/" + z + "/objects/a1");
+        assertEquals(200, a1.status(), String.valueOf(a1.body()));
+        assertEquals(
+                4, a1.body().getJsonObject("object").getJsonObject("metadata").getInt("version"));
+        assertEquals(3, a1.body().getJsonObject("object").getInt("n"));
+        Http.Answer a2 = Http.get(base(), "admin/types/Item/zones/" + z + "/objects/a2");
+        assertTrue(a2.body().getJsonObject("object").getBoolean("deleted"), "the tombstone is shown");
+        Http.Answer none = Http.get(base(), "admin/types/Item/zones/" + z + "/objects/nope");
+        assertEquals(404, none.status());
+        assertEquals("not-found", none.body().getString("code"));
+        assertEquals(
+                "unknown-type",
+                Http.get(base(), "admin/types/Nope/zones").body().getString("code"));
+        assertEquals(
+                "invalid-field",
+                Http.get(base(), "admin/types/Item/zones?limit=abc").body().getString("code"));
+
+        // The same through the command-line tool.
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream complained = new java.io.ByteArrayOutputStream();
+        int exit = io.fastsync.client.cli.FastSyncCli.run(
+                new String[] {"--server", base().toString(), "admin", "object", "Item", z, "a1"},
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(complained, true, java.nio.charset.StandardCharsets.UTF_8),
+                false);
+        assertEquals(0, exit, complained.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(
+                a1.body().toString(),
+                printed.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        JsonObject refusal = Http.get(base(), "admin/refusals").body().getJsonArray("refusals").stream()
+                .map(v -> v.asJsonObject())
+                .filter(r -> r.getString("code").equals("malformed-json"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("/push", refusal.getString("path"));
+        assertEquals(400, refusal.getInt("status"));
+        JsonObject conflict = Http.get(base(), "admin/conflicts")
+                .body()
+                .getJsonArray("conflicts")
+                .getJsonObject(0);
+        assertEquals(
+                "Item " + z + " a1 last-writer-wins client 4",
+                String.join(
+                        " ",
+                        conflict.getString("type"),
+                        conflict.getString("zone"),
+                        conflict.getString("id"),
+                        conflict.getString("strategy"),
+                        conflict.getString("winner"),
+                        String.valueOf(conflict.getInt("version"))));
+    }
+
     @Test
     void pullFollowsPagesWithoutSkippingOrRepeating() {
         String z = zone();

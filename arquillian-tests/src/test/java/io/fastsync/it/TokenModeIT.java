@@ -545,6 +545,47 @@ class TokenModeIT {
                 "global types need a token too");
     }
 
+    @Test
+    void theAdminApiIsForTheAdminGroupOnly() {
+        String admin = TOKENS.token("operator", Map.of("groups", List.of("fastsync-admin")));
+        Http.Answer types = Http.get(base, "admin/types", Tokens.authorization(admin));
+        assertEquals(200, types.status(), String.valueOf(types.body()));
+        assertTrue(
+                types.body().getJsonArray("types").toString().contains("\"name\":\"Catalog\""),
+                types.body().toString());
+        for (String path : List.of("admin/types", "admin/types/Item/zones", "admin/refusals", "admin/conflicts")) {
+            assertRefused(
+                    Http.get(base, path, Tokens.authorization(tokenOf("alice"))), 403, "admin-only", "alice: " + path);
+            assertRefused(
+                    Http.get(base, path, Tokens.authorization(TOKENS.token("w", Map.of("groups", List.of(WRITERS))))),
+                    403,
+                    "admin-only",
+                    "a global writer: " + path);
+            assertRefused(Http.get(base, path), 401, "unauthenticated", "no token: " + path);
+        }
+        // The command-line tool with each token.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(
+                0,
+                io.fastsync.client.cli.FastSyncCli.run(
+                        new String[] {"--server", base.toString(), "--token", admin, "admin", "types"}, o, e, false),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(
+                types.body().toString(),
+                out.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+        assertEquals(
+                1,
+                io.fastsync.client.cli.FastSyncCli.run(
+                        new String[] {"--server", base.toString(), "--token", tokenOf("alice"), "admin", "refusals"},
+                        o,
+                        e,
+                        false));
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("admin-only"), err.toString());
+    }
+
     /**
      * Every resource method of the built WAR (its own classes and FastSync's jars, read from the
      * archive itself) needs a token: a new endpoint without the authentication fails here. The
@@ -559,7 +600,9 @@ class TokenModeIT {
                 operations.containsAll(List.of("POST /fastsync/push", "POST /fastsync/pull")), operations.toString());
         for (String operation : operations) {
             String[] parts = operation.split(" ", 2);
-            Http.Answer a = Http.send(base.resolve("/").resolve(parts[1].substring(1)), parts[0]);
+            // a path parameter ({type}) gets a value of its own
+            Http.Answer a =
+                    Http.send(base.resolve("/").resolve(parts[1].substring(1).replaceAll("\\{[^}]+}", "x")), parts[0]);
             if (open.contains(operation)) {
                 // a browser's preflight: no data, whoever asks
                 assertEquals(204, a.status(), operation);

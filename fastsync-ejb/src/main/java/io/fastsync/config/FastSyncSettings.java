@@ -75,6 +75,7 @@ public record FastSyncSettings(
      * @param zoneClaims        the claim that grants the zones of each type ({@value #TYPE_PREFIX}{@code <Name>.zone-claim},
      *                          by default {@value #ZONE_CLAIM})
      * @param globalWriterRole  {@value #GLOBAL_WRITER_ROLE}: the group a caller needs to write a global type
+     * @param adminRole         {@value #ADMIN_ROLE}: the group a caller needs for the admin API (token and container mode)
      * @param allowRemoteTrust  {@value #ALLOW_REMOTE_TRUST}: whether trust mode serves other machines than this one
      * @param publicKey         {@value #PUBLIC_KEY}: the verification key itself (PEM, JWK or JWK set), or null
      * @param publicKeyLocation {@value #PUBLIC_KEY_LOCATION}: a file or URL of the key or key set, or null
@@ -88,6 +89,7 @@ public record FastSyncSettings(
             SecurityMode mode,
             Function<String, String> zoneClaims,
             String globalWriterRole,
+            String adminRole,
             boolean allowRemoteTrust,
             String publicKey,
             String publicKeyLocation,
@@ -132,6 +134,7 @@ public record FastSyncSettings(
     public static final String SECURITY_MODE = "fastsync.security.mode";
     public static final String ZONE_CLAIM = "fastsync.security.zone-claim";
     public static final String GLOBAL_WRITER_ROLE = "fastsync.security.global-writer-role";
+    public static final String ADMIN_ROLE = "fastsync.security.admin-role";
     public static final String ALLOW_REMOTE_TRUST = "fastsync.security.allow-remote-trust";
     public static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     public static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
@@ -154,6 +157,7 @@ public record FastSyncSettings(
     public static final String DEFAULT_CONFLICTS = "last-writer-wins";
     public static final String DEFAULT_ZONE_CLAIM = "sub";
     public static final String DEFAULT_GLOBAL_WRITER_ROLE = "fastsync-global-writer";
+    public static final String DEFAULT_ADMIN_ROLE = "fastsync-admin";
     public static final String DEFAULT_ALGORITHM = "RS256";
     public static final int DEFAULT_CLOCK_SKEW = 60;
 
@@ -220,6 +224,10 @@ public record FastSyncSettings(
                     GLOBAL_WRITER_ROLE,
                     DEFAULT_GLOBAL_WRITER_ROLE,
                     "the group (`groups` claim) a caller needs to write global types; every authenticated caller reads them"),
+            new Setting(
+                    ADMIN_ROLE,
+                    DEFAULT_ADMIN_ROLE,
+                    "the group (`groups` claim, or the container's role) a caller needs for the admin API; in trust mode the admin API serves this machine only"),
             new Setting(
                     ALLOW_REMOTE_TRUST,
                     "false",
@@ -313,6 +321,7 @@ public record FastSyncSettings(
                 mode,
                 zoneClaims,
                 Optional.ofNullable(text(lookup, GLOBAL_WRITER_ROLE)).orElse(DEFAULT_GLOBAL_WRITER_ROLE),
+                Optional.ofNullable(text(lookup, ADMIN_ROLE)).orElse(DEFAULT_ADMIN_ROLE),
                 bool(lookup, ALLOW_REMOTE_TRUST),
                 publicKey,
                 location,

@@ -82,12 +82,22 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
 
     @Override
     public long count(String zone) {
+        return count(zone, false);
+    }
+
+    @Override
+    public long tombstones(String zone) {
+        return count(zone, true);
+    }
+
+    private long count(String zone, boolean deleted) {
         return em.createQuery(
                         "SELECT COUNT(d) FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
-                                + " AND d.deleted = false",
+                                + " AND d.deleted = :deleted",
                         Long.class)
                 .setParameter("type", typeName)
                 .setParameter("zone", zone)
+                .setParameter("deleted", deleted)
                 .getSingleResult();
     }
 

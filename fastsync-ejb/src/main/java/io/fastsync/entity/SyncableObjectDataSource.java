@@ -122,11 +122,21 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
 
     @Override
     public long count(String zone) {
+        return count(zone, false);
+    }
+
+    @Override
+    public long tombstones(String zone) {
+        return count(zone, true);
+    }
+
+    private long count(String zone, boolean deleted) {
         return entityManager()
                 .createQuery(
-                        "SELECT COUNT(e) FROM " + entityName() + " e WHERE e.syncZone = :zone AND e.deleted = false",
+                        "SELECT COUNT(e) FROM " + entityName() + " e WHERE e.syncZone = :zone AND e.deleted = :deleted",
                         Long.class)
                 .setParameter("zone", zone)
+                .setParameter("deleted", deleted)
                 .getSingleResult();
     }
 

@@ -15,6 +15,7 @@ public enum Refusal {
     ZONE_FORBIDDEN(403, "zone-forbidden", "The caller may not use this zone"),
     LOCAL_ONLY(403, "local-only", "This server serves its own machine only"),
     ORIGIN_FORBIDDEN(403, "origin-forbidden", "Web pages of this origin may not call the server"),
+    ADMIN_ONLY(403, "admin-only", "Only administrators may use the admin API"),
     NOT_FOUND(404, "not-found", "Not Found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
     REQUEST_TIMEOUT(408, "request-timeout", "The body did not arrive in time"),

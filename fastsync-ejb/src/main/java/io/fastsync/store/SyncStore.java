@@ -50,6 +50,14 @@ public interface SyncStore<T> {
     /** @return how many values the zone holds that are not tombstones */
     long count(String zone);
 
+    /**
+     * @return how many tombstones the zone holds (for the admin API); counted from {@link #all}
+     *     unless a store answers with one query
+     */
+    default long tombstones(String zone) {
+        return all(zone, true).size() - count(zone);
+    }
+
     /** Deletes the stored value for good: no tombstone, clients are not told. */
     void hardDelete(T value);
 }

@@ -38,10 +38,14 @@ public final class ContainerCallers {
     }
 
     /**
-     * The caller of an EJB call, as its container knows it, asked about the global writers' group.
+     * The caller of an EJB call, as its container knows it, asked about the global writers' and the
+     * administrators' groups.
      */
     public static Caller of(jakarta.ejb.SessionContext context, io.fastsync.config.FastSyncSettings.Security security) {
-        return of(context.getCallerPrincipal(), context::isCallerInRole, List.of(security.globalWriterRole()));
+        return of(
+                context.getCallerPrincipal(),
+                context::isCallerInRole,
+                List.of(security.globalWriterRole(), security.adminRole()));
     }
 
     /** The name Payara and WildFly give an unauthenticated EJB caller. */

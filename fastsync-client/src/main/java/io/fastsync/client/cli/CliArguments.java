@@ -3,6 +3,7 @@ package io.fastsync.client.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The parsed command line. Options may stand anywhere, as {@code --name value} or
@@ -91,6 +92,21 @@ record CliArguments(
             // reported below
         }
         throw new UsageException(name + " needs a whole number above 0, found '" + value + "'");
+    }
+
+    /** @return each {@code --header} as its name and value */
+    List<Map.Entry<String, String>> headerPairs() {
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            if (colon < 1) {
+                throw new UsageException("--header needs 'Name: value', found '" + header + "'");
+            }
+            pairs.add(Map.entry(
+                    header.substring(0, colon).strip(),
+                    header.substring(colon + 1).strip()));
+        }
+        return pairs;
     }
 
     /** @return the operand at this index, or a usage error naming it */

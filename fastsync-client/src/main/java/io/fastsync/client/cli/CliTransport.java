@@ -42,14 +42,8 @@ final class CliTransport {
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new UsageException("--server needs an http:// or https:// URL, found '" + a.server() + "'");
         }
-        for (String header : a.headers()) {
-            int colon = header.indexOf(':');
-            if (colon < 1) {
-                throw new UsageException("--header needs 'Name: value', found '" + header + "'");
-            }
-            settings.header(
-                    header.substring(0, colon).strip(),
-                    header.substring(colon + 1).strip());
+        for (var header : a.headerPairs()) {
+            settings.header(header.getKey(), header.getValue());
         }
         String token = a.token() != null ? a.token() : environmentToken;
         if (token != null && !token.isBlank()) {

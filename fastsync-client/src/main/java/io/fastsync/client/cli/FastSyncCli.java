@@ -23,6 +23,7 @@ public final class FastSyncCli {
 
     static final String USAGE = """
             usage: java -jar fastsync-client-VERSION-cli.jar --store FILE [--server URL] [--zone ZONE] [options] COMMAND
+                   java -jar fastsync-client-VERSION-cli.jar --server URL [--token TOKEN] admin ...
 
               add TYPE JSON          add a document; prints it with its id
               update TYPE ID JSON    replace a document's fields
@@ -35,6 +36,9 @@ public final class FastSyncCli {
               reset [--discard] [TYPE...]
                                      rebuild the local copy from the server; local changes are kept
                                      and pushed afterwards, or thrown away with --discard
+              admin types | zones TYPE [AFTER] | object TYPE ZONE ID | refusals | conflicts
+                                     ask the server's admin API (an admin's token; no --store);
+                                     zones come --limit at a time, after the zone AFTER
 
             options:
               --server URL           the server's FastSync base, e.g. http://localhost:8080/fastsync
@@ -59,7 +63,7 @@ public final class FastSyncCli {
     }
 
     /** Runs one command; never throws, never exits. */
-    static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         CliArguments a = null;
         ProgressBar progress = new ProgressBar(err, terminal);
         try {
@@ -67,6 +71,10 @@ public final class FastSyncCli {
             if (a.help() || a.command() == null) {
                 (a.help() ? out : err).print(USAGE);
                 return a.help() ? OK : USAGE_ERROR;
+            }
+            if (a.command().equals("admin")) {
+                CliAdmin.run(a, System.getenv("FASTSYNC_TOKEN"), out);
+                return OK;
             }
             if (a.store() == null) {
                 throw new UsageException("--store FILE is needed");

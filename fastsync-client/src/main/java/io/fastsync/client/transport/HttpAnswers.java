@@ -10,7 +10,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Turns an HTTP answer into the JSON of a successful FastSync answer, or into the right exception. */
-final class HttpAnswers {
+public final class HttpAnswers {
 
     private static final int SNIPPET = 200;
 
@@ -21,7 +21,7 @@ final class HttpAnswers {
      * @throws ServerProblemException   for a non-2xx status, or a 2xx with {@code "success": false}
      * @throws UnexpectedAnswerException for a 2xx whose body is not JSON
      */
-    static JsonValue successBody(URI uri, int status, String body) {
+    public static JsonValue successBody(URI uri, int status, String body) {
         JsonValue json = parse(body);
         if (status < 200 || status > 299) {
             throw new ServerProblemException(

@@ -33,6 +33,10 @@ public class VersionCounter {
         this.syncZone = syncZone;
     }
 
+    public String getSyncZone() {
+        return syncZone;
+    }
+
     public long getLastVersion() {
         return lastVersion;
     }

@@ -2,6 +2,7 @@ package io.fastsync.rest.error;
 
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.metrics.Metrics;
+import io.fastsync.rest.admin.RecentEvents;
 import io.fastsync.wire.Problem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,9 @@ public class RefusalLog implements ContainerResponseFilter {
     @Inject
     Metrics metrics;
 
+    @Inject
+    RecentEvents recent;
+
     private RateLimit limit;
 
     @PostConstruct
@@ -67,6 +71,7 @@ public class RefusalLog implements ContainerResponseFilter {
             return;
         }
         metrics.get().refused(problem.code());
+        recent.refused(method, path, client, problem);
         RateLimit.Decision decision = limit.tryAcquire();
         if (decision.suppressedBefore() > 0) {
             LOG.warning(() -> "FastSync refused " + decision.suppressedBefore()

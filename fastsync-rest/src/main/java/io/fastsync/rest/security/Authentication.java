@@ -76,7 +76,9 @@ public class Authentication implements ContainerRequestFilter {
 
     private static Caller fromContainer(SecurityContext context, FastSyncSettings.Security security) {
         Caller caller = ContainerCallers.of(
-                context.getUserPrincipal(), context::isUserInRole, List.of(security.globalWriterRole()));
+                context.getUserPrincipal(),
+                context::isUserInRole,
+                List.of(security.globalWriterRole(), security.adminRole()));
         if (!caller.authenticated()) {
             throw new UnauthenticatedException("the application authenticated no caller for this request");
         }
@@ -84,7 +86,7 @@ public class Authentication implements ContainerRequestFilter {
     }
 
     /** @param address the client's IP address as the container reports it (a literal: nothing is looked up) */
-    static boolean fromThisMachine(String address) {
+    public static boolean fromThisMachine(String address) {
         try {
             return address != null && InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {

@@ -1,0 +1,196 @@
+package io.fastsync.rest.admin;
+
+import io.fastsync.admin.AdminService;
+import io.fastsync.config.FastSyncSettings;
+import io.fastsync.error.AdminOnlyException;
+import io.fastsync.error.InvalidRequestException;
+import io.fastsync.error.NoSuchObjectException;
+import io.fastsync.rest.security.Authentication;
+import io.fastsync.rest.security.RequestCaller;
+import io.fastsync.rest.security.SyncEndpoint;
+import io.fastsync.wire.MessageWriter;
+import io.fastsync.wire.SyncObject;
+import io.fastsync.wire.WireJson;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The admin API, {@code GET admin/...}: the types served, a type's zones and how big each is, one
+ * object as stored, and the refusals and conflicts this instance saw recently. For callers in
+ * {@code fastsync.security.admin-role} (token and container mode); in trust mode for this machine
+ * only, whatever {@code fastsync.security.allow-remote-trust} says. Reads only.
+ */
+@Path("admin")
+@RequestScoped
+@SyncEndpoint
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    @EJB
+    AdminService admin;
+
+    @Inject
+    RecentEvents recent;
+
+    @Inject
+    FastSyncSettings settings;
+
+    @Inject
+    RequestCaller caller;
+
+    @Context
+    HttpServletRequest request;
+
+    private void requireAdmin() {
+        FastSyncSettings.Security security = settings.security();
+        if (security.mode() == FastSyncSettings.SecurityMode.TRUST) {
+            if (!Authentication.fromThisMachine(request.getRemoteAddr())) {
+                throw new AdminOnlyException("in trust mode the admin API serves this machine only");
+            }
+            return;
+        }
+        if (!caller.get().inGroup(security.adminRole())) {
+            throw new AdminOnlyException("the admin API is for callers in the group '" + security.adminRole() + "'");
+        }
+    }
+
+    @GET
+    @Path("types")
+    @Operation(summary = "The types served, with their zone rule and conflict strategy")
+    public Response types() {
+        requireAdmin();
+        JsonArrayBuilder types = Json.createArrayBuilder();
+        for (AdminService.TypeInfo t : admin.types()) {
+            types.add(Json.createObjectBuilder()
+                    .add("name", t.name())
+                    .add("zones", t.zones().name().toLowerCase(java.util.Locale.ROOT))
+                    .add("conflicts", t.conflicts()));
+        }
+        return ok(Json.createObjectBuilder().add("types", types));
+    }
+
+    @GET
+    @Path("types/{type}/zones")
+    @Operation(
+            summary = "A type's zones in name order, each with its last version and its object and tombstone counts",
+            description = "Paged: at most limit zones (default 100, at most 1000) after the zone named by after; "
+                    + "next names the zone to ask after for the next page.")
+    public Response zones(
+            @PathParam("type") String type, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+        requireAdmin();
+        AdminService.ZonePage page = admin.zones(type, after, limit(limit));
+        JsonArrayBuilder zones = Json.createArrayBuilder();
+        for (AdminService.ZoneInfo z : page.zones()) {
+            zones.add(Json.createObjectBuilder()
+                    .add("zone", z.zone())
+                    .add("lastVersion", z.lastVersion())
+                    .add("objects", z.objects())
+                    .add("tombstones", z.tombstones()));
+        }
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("type", type).add("zones", zones);
+        if (page.next() != null) {
+            answer.add("next", page.next());
+        } else {
+            answer.addNull("next");
+        }
+        return ok(answer);
+    }
+
+    @GET
+    @Path("types/{type}/zones/{zone}/objects/{id}")
+    @Operation(summary = "One object as a pull would send it, tombstone or not, with its current version")
+    public Response object(@PathParam("type") String type, @PathParam("zone") String zone, @PathParam("id") String id) {
+        requireAdmin();
+        SyncObject object = admin.object(type, zone, id)
+                .orElseThrow(() ->
+                        new NoSuchObjectException(type, id, "no object " + id + " of type " + type + " in that zone"));
+        String text = WireJson.text(out -> MessageWriter.writeObject(object, out));
+        return Response.ok(
+                        "{\"type\":" + Json.createValue(type) + ",\"zone\":" + Json.createValue(zone) + ",\"object\":"
+                                + text + "}",
+                        MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+
+    @GET
+    @Path("refusals")
+    @Operation(summary = "The last refused requests this instance saw, newest first")
+    public Response refusals() {
+        requireAdmin();
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (RecentEvents.Refusal r : recent.refusals()) {
+            all.add(Json.createObjectBuilder()
+                    .add("at", r.at().toString())
+                    .add("method", r.method())
+                    .add("path", r.path())
+                    .add("client", r.client())
+                    .add("status", r.status())
+                    .add("code", r.code())
+                    .add("detail", r.detail()));
+        }
+        return ok(Json.createObjectBuilder().add("refusals", all));
+    }
+
+    @GET
+    @Path("conflicts")
+    @Operation(summary = "The last conflicts pushes met on this instance, and who won, newest first")
+    public Response conflicts() {
+        requireAdmin();
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (RecentEvents.Conflict c : recent.conflicts()) {
+            JsonObjectBuilder o = Json.createObjectBuilder()
+                    .add("at", c.at().toString())
+                    .add("type", c.type())
+                    .add("id", c.id())
+                    .add("strategy", c.strategy())
+                    .add("version", c.version());
+            if (c.zone() != null) {
+                o.add("zone", c.zone());
+            }
+            if (c.winner() != null) {
+                o.add("winner", c.winner());
+            }
+            all.add(o);
+        }
+        return ok(Json.createObjectBuilder().add("conflicts", all));
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return 100;
+        }
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InvalidRequestException(
+                null,
+                null,
+                "",
+                "limit must be a whole number of at least 1, found '"
+                        + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+    }
+
+    private static Response ok(JsonObjectBuilder json) {
+        return Response.ok(json.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+}
