@@ -14,12 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fastsync.conflict.ConflictsHandler;
 import io.fastsync.document.SyncDocument;
+import io.fastsync.error.CursorExpiredException;
 import io.fastsync.error.IdempotencyKeyReusedException;
 import io.fastsync.error.InvalidRequestException;
 import io.fastsync.error.MissingZoneException;
 import io.fastsync.error.UnknownTypeException;
 import io.fastsync.error.ZoneConflictException;
 import io.fastsync.repository.SyncableRepository;
+import io.fastsync.retention.TombstonePurge;
 import io.fastsync.testing.Engine;
 import io.fastsync.testing.Note;
 import io.fastsync.testing.Requests;
@@ -204,6 +206,71 @@ abstract class SyncEngineScenarios {
         SyncObject pulled = pullAll("u1", "Item").get(0);
         assertFalse(pulled.deleted());
         assertEquals(2, pulled.fields().getInt("n"));
+    }
+
+    @Test
+    void purgedTombstonesTellOlderCursorsToStartOverAndNoDeleteGoesMissing() {
+        engine.push(push(
+                "Item",
+                "u1",
+                old("a", 0, 1000, "\"n\": 1"),
+                old("b", 0, 1000, "\"n\": 2"),
+                old("c", 0, 1000, "\"n\": 3")));
+        engine.push(push("Item", "u1", old("a", 2, 2, "\"n\": 1"))); // a deleted, version 4, stamped in 2024
+        engine.push(push("Item", "u1", old("b", 1, 3, "\"n\": 5"))); // b edited, version 5
+        double now = System.currentTimeMillis() / 1000.0;
+        engine.push(push("Item", "u1", stamped("c", 2, 4, now, "\"n\": 3"))); // c deleted today, version 6
+        engine.push(push("Item", "u2", old("x", 0, 1000, "\"n\": 9"), old("y", 0, 1000, "\"n\": 9")));
+
+        long dayAgo = (System.currentTimeMillis() - 86_400_000L) * 1000;
+        assertEquals(new TombstonePurge.Batch(1, 1), engine.purge("Item", dayAgo), "a's old tombstone only");
+        assertEquals(new TombstonePurge.Batch(0, 0), engine.purge("Item", dayAgo), "nothing left to purge");
+
+        // A client at cursor 3 has a, b and c, and never heard of a's delete: it is told to start over.
+        CursorExpiredException expired =
+                assertThrows(CursorExpiredException.class, () -> engine.pull(pull("u1", null, "Item:3")));
+        assertEquals(
+                "/metadata/Item/version", expired.toProblem().errors().get(0).pointer());
+        assertEquals("Item", expired.toProblem().errors().get(0).type());
+        // From the purged version on, it missed nothing: served as before.
+        assertEquals(
+                List.of("b", "c"),
+                engine.pull(pull("u1", null, "Item:4")).payload().data().get("Item").stream()
+                        .map(SyncObject::id)
+                        .toList());
+        // Starting over: b, and c's tombstone, which is younger than the retention.
+        List<SyncObject> fresh = pullAll("u1", "Item");
+        assertEquals(List.of("b", "c"), fresh.stream().map(SyncObject::id).toList());
+        assertTrue(fresh.get(1).deleted());
+        // Another zone is untouched.
+        assertEquals(2, pullAll("u2", "Item").size());
+        assertEquals(
+                2L,
+                engine.pull(pull("u2", null, "Item:1"))
+                        .payload()
+                        .metadata()
+                        .get("Item")
+                        .version());
+    }
+
+    @Test
+    void aCursorBeyondTheZonesLastVersionIsToldToStartOver() {
+        engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1"), old("b", 0, 1000, "\"n\": 2")));
+        // A client that saw version 7 of u1: this database never had it (restored from a backup
+        // taken before, or another database). Left alone, it would miss versions 3 to 7 when
+        // they come.
+        CursorExpiredException e =
+                assertThrows(CursorExpiredException.class, () -> engine.pull(pull("u1", null, "Item:7")));
+        assertTrue(e.getMessage().contains("restored or replaced"), e.getMessage());
+        assertThrows(CursorExpiredException.class, () -> engine.pull(pull("never-used", null, "Item:1")));
+        assertEquals(
+                2,
+                engine.pull(pull("u1", null, "Item:0"))
+                        .payload()
+                        .data()
+                        .get("Item")
+                        .size());
+        assertTrue(engine.pull(pull("u1", null, "Item:2")).payload().data().isEmpty());
     }
 
     @Test

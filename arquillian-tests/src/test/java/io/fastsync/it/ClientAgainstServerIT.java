@@ -141,6 +141,63 @@ class ClientAgainstServerIT {
         assertEquals(0, itemsB.pendingCount());
     }
 
+    /** @return {@code fastsync_tombstones_purged_total} from the server's metrics; 0 before the first purge */
+    private double purgedCounted() {
+        return Http.text(base().resolve("/metrics?scope=application"))
+                .lines()
+                .filter(l -> l.startsWith("fastsync_tombstones_purged_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /**
+     * Tombstones are purged while client B is away (it holds an unpushed edit): an old client's
+     * pull from B's cursor is answered {@code 410 cursor-expired}, never a page without the
+     * delete; B itself starts over on that answer, keeps its edit and pushes it, and both clients
+     * end equal to the server.
+     */
+    @Test
+    void aClientAwayDuringATombstonePurgeStartsOverAndKeepsItsUnpushedChange() {
+        String z = zone();
+        SyncManager a = client();
+        SyncManager b = client();
+        SyncableRepository<JsonObject> itemsA = a.registerDocument("Item", Zone.restricted(z));
+        SyncableRepository<JsonObject> itemsB = b.registerDocument("Item", Zone.restricted(z));
+        for (int i = 1; i <= 3; i++) {
+            itemsA.add(doc("d" + i, "first " + i, i));
+        }
+        a.sync();
+        b.sync();
+        assertEquals(3, itemsB.count());
+        itemsA.remove("d2");
+        a.sync();
+        itemsB.update(doc("d1", "B's edit while away", 10));
+
+        double countedBefore = purgedCounted();
+        Http.Answer purged = Http.post(base(), "admin/tombstones/purge?olderThanDays=0", "");
+        assertEquals(200, purged.status(), String.valueOf(purged.body()));
+        assertTrue(purged.body().getInt("purged") >= 1, purged.body().toString());
+        assertEquals(
+                countedBefore + purged.body().getInt("purged"), purgedCounted(), "fastsync_tombstones_purged_total");
+
+        // An old client at B's cursor (3: it has d1 to d3, not the delete) is told, not served.
+        Http.Answer old = Http.post(base(), "pull", io.fastsync.wire.testing.OldClientBodies.dartPull("Item", z, 3));
+        assertEquals(410, old.status(), String.valueOf(old.body()));
+        assertEquals("cursor-expired", old.body().getString("code"));
+        assertEquals(
+                "/metadata/Item/version",
+                old.body().getJsonArray("errors").getJsonObject(0).getString("pointer"));
+
+        b.sync();
+        a.sync();
+        List<JsonObject> server = onServer("Item", z);
+        assertEquals(Set.of("d1", "d3"), ids(server), "d2 stays deleted, for B too");
+        assertEquals("B's edit while away", server.get(0).getString("name"));
+        assertEquals(server, sorted(itemsB.getAll()));
+        assertEquals(server, sorted(itemsA.getAll()));
+        assertEquals(0, itemsB.pendingCount());
+    }
+
     /**
      * Both clients hold the same synced object and edit it offline; B's edit is the later one.
      * {@code bFirst} decides who syncs first.

@@ -174,21 +174,54 @@ public final class SyncManager {
     /**
      * Runs a sync operation; when the server answers that a zone is no longer the client's own
      * ({@code 403 zone-forbidden} naming the zones it may use), hands that type over and runs
-     * the operation again, at most once per type.
+     * the operation again, at most once per type. When it answers that a cursor can no longer be
+     * served ({@code 410 cursor-expired}: deletes after it were purged, or the server's database
+     * was restored), rebuilds that type's local copy as {@link #hardReset()} does, keeping the
+     * unpushed changes, and runs the operation again.
      */
     private <R> R handingOver(String[] typeNames, Function<Map<String, String>, R> operation) {
         synchronized (operationLock) {
-            for (int handedOver = 0; ; handedOver++) {
+            int handedOver = 0;
+            int startedOver = 0;
+            while (true) {
                 Map<String, String> zones = zones(typeNames);
                 try {
                     return operation.apply(zones);
                 } catch (ServerProblemException e) {
-                    if (handedOver >= zones.size() || !handOver(e.problem(), zones)) {
+                    if ("cursor-expired".equals(e.problem().code())) {
+                        if (startedOver++ >= zones.size() || !startOver(e.problem(), zones)) {
+                            throw e;
+                        }
+                    } else if (handedOver++ >= zones.size() || !handOver(e.problem(), zones)) {
                         throw e;
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Drops the local copies of the types the answer names, unpushed changes apart, and sets their
+     * cursors to 0.
+     *
+     * @return whether it named one of these types
+     */
+    private boolean startOver(Problem problem, Map<String, String> zones) {
+        List<String> expired = problem.errors().stream()
+                .map(Problem.Location::type)
+                .filter(zones::containsKey)
+                .distinct()
+                .toList();
+        if (expired.isEmpty()) {
+            return false;
+        }
+        store.update(tx -> {
+            for (String type : expired) {
+                tx.deleteAll(type, false);
+                tx.putTypeState(new TypeState(type, zones.get(type), 0));
+            }
+        });
+        return true;
     }
 
     /** @return true if the answer took a zone of these types away and the types were handed over */

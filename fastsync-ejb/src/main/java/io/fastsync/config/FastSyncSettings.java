@@ -23,6 +23,8 @@ import java.util.function.Function;
  * @param maxPushBytes            {@value #MAX_PUSH_BYTES}: the largest push body, in bytes
  * @param bodyTimeoutSeconds      {@value #BODY_TIMEOUT}: how long a request's whole body may take to arrive
  * @param receiptRetentionHours   {@value #RETENTION_HOURS}: how long an idempotency key is remembered
+ * @param tombstoneRetentionDays  {@value #TOMBSTONE_RETENTION_DAYS}: how long a deleted object's tombstone is
+ *                                kept; 0 (the default) keeps it for ever
  * @param types                   {@value #TYPES}: the document types a standalone server serves
  * @param refusalsLoggedPerMinute {@value #REFUSALS_PER_MINUTE}: the most refused requests logged one
  *                                by one in a minute; the rest are counted in one line
@@ -35,6 +37,7 @@ public record FastSyncSettings(
         long maxPushBytes,
         int bodyTimeoutSeconds,
         int receiptRetentionHours,
+        int tombstoneRetentionDays,
         List<String> types,
         int refusalsLoggedPerMinute,
         Map<String, TypeSettings> typeSettings,
@@ -128,6 +131,7 @@ public record FastSyncSettings(
     public static final String MAX_PUSH_OBJECTS = "fastsync.push.max-objects";
     public static final String MAX_PUSH_BYTES = "fastsync.push.max-bytes";
     public static final String RETENTION_HOURS = "fastsync.idempotency.retention-hours";
+    public static final String TOMBSTONE_RETENTION_DAYS = "fastsync.tombstones.retention-days";
     public static final String BODY_TIMEOUT = "fastsync.http.body-timeout-seconds";
     public static final String TYPES = "fastsync.types";
     public static final String REFUSALS_PER_MINUTE = "fastsync.log.refusals-per-minute";
@@ -181,6 +185,10 @@ public record FastSyncSettings(
                     "time a request's whole body may take to arrive where `BodyReading` reads it (the standalone server);"
                             + " later, `408 request-timeout`"),
             new Setting(RETENTION_HOURS, String.valueOf(DEFAULT_RETENTION_HOURS), "how long idempotency keys are kept"),
+            new Setting(
+                    TOMBSTONE_RETENTION_DAYS,
+                    "0",
+                    "days a deleted object's tombstone is kept (by its timestamp), then purged; a client whose cursor predates a purge is told to start over (`410`). `0` keeps them for ever"),
             new Setting(
                     REFUSALS_PER_MINUTE,
                     String.valueOf(DEFAULT_REFUSALS_PER_MINUTE),
@@ -243,6 +251,10 @@ public record FastSyncSettings(
         positive(MAX_PUSH_BYTES, maxPushBytes);
         positive(BODY_TIMEOUT, bodyTimeoutSeconds);
         positive(RETENTION_HOURS, receiptRetentionHours);
+        if (tombstoneRetentionDays < 0) {
+            throw new IllegalArgumentException(
+                    TOMBSTONE_RETENTION_DAYS + " must be 0 (keep for ever) or more, found " + tombstoneRetentionDays);
+        }
         types = List.copyOf(types);
         positive(REFUSALS_PER_MINUTE, refusalsLoggedPerMinute);
         typeSettings = Map.copyOf(typeSettings);
@@ -282,6 +294,7 @@ public record FastSyncSettings(
                 number(lookup, MAX_PUSH_BYTES, DEFAULT_MAX_PUSH_BYTES),
                 (int) number(lookup, BODY_TIMEOUT, DEFAULT_BODY_TIMEOUT),
                 (int) number(lookup, RETENTION_HOURS, DEFAULT_RETENTION_HOURS),
+                (int) number(lookup, TOMBSTONE_RETENTION_DAYS, 0),
                 types,
                 (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE),
                 byType,

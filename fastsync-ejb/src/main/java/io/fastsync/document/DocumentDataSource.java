@@ -3,6 +3,7 @@ package io.fastsync.document;
 import io.fastsync.store.IdChunks;
 import io.fastsync.store.SyncStore;
 import io.fastsync.store.SyncValues;
+import io.fastsync.store.ZoneVersions;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -99,6 +100,29 @@ public class DocumentDataSource implements SyncStore<SyncDocument> {
                 .setParameter("zone", zone)
                 .setParameter("deleted", deleted)
                 .getSingleResult();
+    }
+
+    @Override
+    public Map<String, Long> tombstonesBefore(long beforeMicros, int maxZones) {
+        return ZoneVersions.of(em.createQuery(
+                        "SELECT d.syncZone, MAX(d.syncVersion) FROM SyncDocument d WHERE d.typeName = :type"
+                                + " AND d.deleted = true AND d.syncTimestamp < :before GROUP BY d.syncZone ORDER BY d.syncZone",
+                        Object[].class)
+                .setParameter("type", typeName)
+                .setParameter("before", beforeMicros)
+                .setMaxResults(maxZones)
+                .getResultList());
+    }
+
+    @Override
+    public int deleteTombstones(String zone, long beforeMicros, long throughVersion) {
+        return em.createQuery("DELETE FROM SyncDocument d WHERE d.typeName = :type AND d.syncZone = :zone"
+                        + " AND d.deleted = true AND d.syncTimestamp < :before AND d.syncVersion <= :through")
+                .setParameter("type", typeName)
+                .setParameter("zone", zone)
+                .setParameter("before", beforeMicros)
+                .setParameter("through", throughVersion)
+                .executeUpdate();
     }
 
     @Override

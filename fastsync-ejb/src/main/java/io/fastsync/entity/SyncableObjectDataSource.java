@@ -3,6 +3,7 @@ package io.fastsync.entity;
 import io.fastsync.store.IdChunks;
 import io.fastsync.store.SyncStore;
 import io.fastsync.store.SyncValues;
+import io.fastsync.store.ZoneVersions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -138,6 +139,29 @@ public abstract class SyncableObjectDataSource<T extends SyncableObject> impleme
                 .setParameter("zone", zone)
                 .setParameter("deleted", deleted)
                 .getSingleResult();
+    }
+
+    @Override
+    public Map<String, Long> tombstonesBefore(long beforeMicros, int maxZones) {
+        return ZoneVersions.of(entityManager()
+                .createQuery(
+                        "SELECT e.syncZone, MAX(e.syncVersion) FROM " + entityName() + " e WHERE e.deleted = true"
+                                + " AND e.syncTimestamp < :before GROUP BY e.syncZone ORDER BY e.syncZone",
+                        Object[].class)
+                .setParameter("before", beforeMicros)
+                .setMaxResults(maxZones)
+                .getResultList());
+    }
+
+    @Override
+    public int deleteTombstones(String zone, long beforeMicros, long throughVersion) {
+        return entityManager()
+                .createQuery("DELETE FROM " + entityName() + " e WHERE e.syncZone = :zone AND e.deleted = true"
+                        + " AND e.syncTimestamp < :before AND e.syncVersion <= :through")
+                .setParameter("zone", zone)
+                .setParameter("before", beforeMicros)
+                .setParameter("through", throughVersion)
+                .executeUpdate();
     }
 
     @Override

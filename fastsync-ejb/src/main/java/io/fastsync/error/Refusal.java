@@ -20,6 +20,7 @@ public enum Refusal {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed"),
     REQUEST_TIMEOUT(408, "request-timeout", "The body did not arrive in time"),
     ZONE_CONFLICT(409, "zone-conflict", "The object belongs to another zone"),
+    CURSOR_EXPIRED(410, "cursor-expired", "The cursor can no longer be served: start over from 0"),
     PUSH_TOO_LARGE(413, "push-too-large", "The push is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The body must be JSON"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another push"),

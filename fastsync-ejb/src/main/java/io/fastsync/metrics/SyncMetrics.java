@@ -37,6 +37,9 @@ public interface SyncMetrics {
     /** A request refused with a 4xx, by its problem code. */
     void refused(String code);
 
+    /** Tombstones purged by the retention. */
+    void tombstonesPurged(long count);
+
     /** Records nothing. */
     SyncMetrics NONE = new SyncMetrics() {
         @Override
@@ -59,5 +62,8 @@ public interface SyncMetrics {
 
         @Override
         public void refused(String code) {}
+
+        @Override
+        public void tombstonesPurged(long count) {}
     };
 }

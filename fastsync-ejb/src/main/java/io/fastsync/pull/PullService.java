@@ -4,6 +4,7 @@ import io.fastsync.config.FastSyncSettings;
 import io.fastsync.metrics.Metrics;
 import io.fastsync.metrics.SyncMetrics;
 import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.retention.CursorFloors;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.zone.Caller;
@@ -14,12 +15,13 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The pull boundary: read the cursors (each type known, each zone one the caller may read), then
- * assemble one page. It only reads; it joins the caller's transaction if there is one
+ * The pull boundary: read the cursors (each type known, each zone one the caller may read),
+ * assemble one page, then check that each cursor can be served whole ({@link CursorFloors}). It only reads; it joins the caller's transaction if there is one
  * ({@code REQUIRED}, the default).
  */
 @Stateless
@@ -37,27 +39,41 @@ public class PullService {
     @Inject
     Metrics metrics;
 
+    @Inject
+    CursorFloors floors;
+
     @Resource
     SessionContext context;
 
     /** For the container. */
     public PullService() {}
 
-    PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Metrics metrics) {
+    PullService(
+            CursorReader cursors,
+            PageAssembler pages,
+            FastSyncSettings settings,
+            Metrics metrics,
+            CursorFloors floors) {
         this.cursors = cursors;
         this.pages = pages;
         this.settings = settings;
         this.metrics = metrics;
+        this.floors = floors;
     }
 
     /** The same boundary outside a container (tests, tools), its steps built with {@code new}. */
     public static PullService outsideContainer(
-            SyncTypeRegistry registry, ZoneAuthorizer authorizer, FastSyncSettings settings, SyncMetrics metrics) {
+            SyncTypeRegistry registry,
+            ZoneAuthorizer authorizer,
+            FastSyncSettings settings,
+            SyncMetrics metrics,
+            EntityManager em) {
         return new PullService(
                 new CursorReader(registry, new ZoneAuthority(authorizer)),
                 new PageAssembler(),
                 settings,
-                Metrics.of(metrics));
+                Metrics.of(metrics),
+                new CursorFloors(em));
     }
 
     /** A pull for the caller the container authenticated (an application's own security). */
@@ -70,6 +86,10 @@ public class PullService {
         long started = System.nanoTime();
         List<PullTarget<?>> targets = cursors.read(request, caller);
         PullResponse page = pages.assemble(targets, pageSize(request));
+        // After the page: a purge that committed while it was read is seen here.
+        for (PullTarget<?> target : targets) {
+            floors.check(target.type().name(), target.zone(), target.cursor());
+        }
         metrics.get()
                 .pulled(
                         Duration.ofNanos(System.nanoTime() - started),

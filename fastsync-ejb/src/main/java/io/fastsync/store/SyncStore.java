@@ -58,6 +58,26 @@ public interface SyncStore<T> {
         return all(zone, true).size() - count(zone);
     }
 
+    /**
+     * Tombstones to purge: those whose timestamp is before {@code beforeMicros}, for at most
+     * {@code maxZones} zones in zone order. A store that cannot purge answers none (the default).
+     *
+     * @return by zone, the highest version among them
+     */
+    default Map<String, Long> tombstonesBefore(long beforeMicros, int maxZones) {
+        return Map.of();
+    }
+
+    /**
+     * Deletes the zone's tombstones with a timestamp before {@code beforeMicros} and a version of at
+     * most {@code throughVersion}, for good.
+     *
+     * @return how many were deleted
+     */
+    default int deleteTombstones(String zone, long beforeMicros, long throughVersion) {
+        return 0;
+    }
+
     /** Deletes the stored value for good: no tombstone, clients are not told. */
     void hardDelete(T value);
 }

@@ -13,6 +13,7 @@ import io.fastsync.push.PushService;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.repository.SyncableRepositories;
 import io.fastsync.repository.SyncableRepository;
+import io.fastsync.retention.TombstonePurge;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushRequest;
@@ -65,7 +66,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private PullService pullService() {
-        return PullService.outsideContainer(registry, authorizer, settings, metrics);
+        return PullService.outsideContainer(registry, authorizer, settings, metrics, em);
     }
 
     /** @return the application's repository of a registered type, as {@code SyncableRepositories} hands it out */
@@ -116,6 +117,11 @@ public final class Engine implements AutoCloseable {
 
     public PushResponse push(PushRequest request) {
         return inTransaction(e -> pushService().push(request, caller));
+    }
+
+    /** One batch of the tombstone purge, in a transaction of its own as the container runs it. */
+    public TombstonePurge.Batch purge(String type, long beforeMicros) {
+        return inTransaction(e -> new TombstonePurge(registry, counters()).batch(type, beforeMicros));
     }
 
     public PullResponse pull(PullRequest request) {

@@ -98,6 +98,11 @@ public class MicroProfileSyncMetrics implements SyncMetrics {
     }
 
     @Override
+    public void tombstonesPurged(long count) {
+        registry.counter("fastsync.tombstones.purged").inc(count);
+    }
+
+    @Override
     public void refused(String code) {
         registry.counter("fastsync.refusals", new Tag("code", code)).inc();
     }

@@ -124,7 +124,14 @@ public final class Schema {
                             // receipts are: see io.fastsync.push.Submissions.
                             "CREATE TABLE IF NOT EXISTS fastsync_submission (digest VARCHAR(64) NOT NULL PRIMARY KEY,"
                                     + " created_at BIGINT NOT NULL)",
-                            "CREATE INDEX IF NOT EXISTS fastsync_submission_age ON fastsync_submission (created_at)")));
+                            "CREATE INDEX IF NOT EXISTS fastsync_submission_age ON fastsync_submission (created_at)")),
+            new Step(
+                    7,
+                    "how far a zone's tombstones were purged",
+                    List.of(
+                            // The highest version among a zone's purged tombstones: a pull from a cursor
+                            // below it could miss a delete, and is told to start over (io.fastsync.retention).
+                            "ALTER TABLE fastsync_version ADD COLUMN IF NOT EXISTS purged_through BIGINT NOT NULL DEFAULT 0")));
 
     private static List<String> exactTexts(String collation) {
         return List.of(

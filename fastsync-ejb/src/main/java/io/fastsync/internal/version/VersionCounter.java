@@ -26,6 +26,9 @@ public class VersionCounter {
     @Column(name = "last_version", nullable = false)
     private long lastVersion;
 
+    @Column(name = "purged_through", nullable = false)
+    private long purgedThrough;
+
     protected VersionCounter() {}
 
     public VersionCounter(String typeName, String syncZone) {
@@ -33,8 +36,17 @@ public class VersionCounter {
         this.syncZone = syncZone;
     }
 
+    /** @return the highest version among the zone's purged tombstones; 0 if none was purged */
+    public long getPurgedThrough() {
+        return purgedThrough;
+    }
+
     public String getSyncZone() {
         return syncZone;
+    }
+
+    void setPurgedThrough(long purgedThrough) {
+        this.purgedThrough = purgedThrough;
     }
 
     public long getLastVersion() {

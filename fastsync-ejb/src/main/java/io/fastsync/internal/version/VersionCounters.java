@@ -122,5 +122,12 @@ public class VersionCounters {
         public long last() {
             return row.getLastVersion();
         }
+
+        /** Records that the zone's tombstones up to this version were purged. */
+        public void purgedThrough(long version) {
+            if (version > row.getPurgedThrough()) {
+                row.setPurgedThrough(version);
+            }
+        }
     }
 }

@@ -42,8 +42,9 @@ abstract class SchemaUpgradeScenarios {
         EntityManagerFactory emf = bareDatabase();
         try {
             // The first release's start-up ran step 1 only; then its clients pushed. Its mapping had
-            // no metadata id and kept no keyless submissions: the pushes run with this release's code
-            // on tables that have the column and the submissions for the moment, which are dropped
+            // no metadata id, kept no keyless submissions and purged no tombstones: the pushes run with
+            // this release's code on tables that have those columns and the submissions for the
+            // moment, which are dropped
             // again, leaving step 1's tables with
             // what the first release wrote into them (the receipt's hash text is pinned by WireTextTest).
             assertEquals(0, (int) Engine.inTransaction(emf, em -> Schema.migrate(em, Schema.STEPS.subList(0, 1))));
@@ -53,6 +54,9 @@ abstract class SchemaUpgradeScenarios {
                                     .executeUpdate()
                             + em.createNativeQuery(
                                             "CREATE TABLE fastsync_submission (digest VARCHAR(64) PRIMARY KEY, created_at BIGINT)")
+                                    .executeUpdate()
+                            + em.createNativeQuery(
+                                            "ALTER TABLE fastsync_version ADD COLUMN purged_through BIGINT DEFAULT 0 NOT NULL")
                                     .executeUpdate());
             var firstTry = keyed(
                     "key-1",
@@ -70,6 +74,8 @@ abstract class SchemaUpgradeScenarios {
                     em -> em.createNativeQuery("ALTER TABLE fastsync_document DROP COLUMN sync_metadata_id")
                                     .executeUpdate()
                             + em.createNativeQuery("DROP TABLE fastsync_submission")
+                                    .executeUpdate()
+                            + em.createNativeQuery("ALTER TABLE fastsync_version DROP COLUMN purged_through")
                                     .executeUpdate());
             String stepOneAppliedAt =
                     Engine.inTransaction(emf, em -> (String)
@@ -81,7 +87,7 @@ abstract class SchemaUpgradeScenarios {
             assertEquals(1, (int) Engine.inTransaction(emf, Schema::migrate));
 
             assertEquals(
-                    List.of(1, 2, 3, 4, 5, 6),
+                    List.of(1, 2, 3, 4, 5, 6, 7),
                     Engine.inTransaction(
                             emf,
                             em -> em

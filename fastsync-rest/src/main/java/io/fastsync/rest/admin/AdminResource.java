@@ -8,6 +8,7 @@ import io.fastsync.error.NoSuchObjectException;
 import io.fastsync.rest.security.Authentication;
 import io.fastsync.rest.security.RequestCaller;
 import io.fastsync.rest.security.SyncEndpoint;
+import io.fastsync.retention.TombstoneRetention;
 import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.WireJson;
@@ -19,6 +20,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,9 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The admin API, {@code GET admin/...}: the types served, a type's zones and how big each is, one
- * object as stored, and the refusals and conflicts this instance saw recently. For callers in
+ * object as stored, and the refusals and conflicts this instance saw recently; and
+ * {@code POST admin/tombstones/purge}. For callers in
  * {@code fastsync.security.admin-role} (token and container mode); in trust mode for this machine
- * only, whatever {@code fastsync.security.allow-remote-trust} says. Reads only.
+ * only, whatever {@code fastsync.security.allow-remote-trust} says.
  */
 @Path("admin")
 @RequestScoped
@@ -42,6 +45,9 @@ public class AdminResource {
 
     @EJB
     AdminService admin;
+
+    @EJB
+    TombstoneRetention retention;
 
     @Inject
     RecentEvents recent;
@@ -92,7 +98,7 @@ public class AdminResource {
     public Response zones(
             @PathParam("type") String type, @QueryParam("after") String after, @QueryParam("limit") String limit) {
         requireAdmin();
-        AdminService.ZonePage page = admin.zones(type, after, limit(limit));
+        AdminService.ZonePage page = admin.zones(type, after, whole("limit", limit, 1, 100));
         JsonArrayBuilder zones = Json.createArrayBuilder();
         for (AdminService.ZoneInfo z : page.zones()) {
             zones.add(Json.createObjectBuilder()
@@ -124,6 +130,22 @@ public class AdminResource {
                                 + text + "}",
                         MediaType.APPLICATION_JSON_TYPE)
                 .build();
+    }
+
+    @POST
+    @Path("tombstones/purge")
+    @Operation(
+            summary = "Purge the tombstones older than olderThanDays days now, as the retention does hourly",
+            description =
+                    "Clients whose cursors predate a purged tombstone are told to start over (410 cursor-expired).")
+    public Response purge(@QueryParam("olderThanDays") String olderThanDays) {
+        requireAdmin();
+        int days = whole("olderThanDays", olderThanDays, 0, null);
+        TombstoneRetention.Purged purged = retention.purgeOlderThan(java.time.Duration.ofDays(days));
+        return ok(Json.createObjectBuilder()
+                .add("olderThanDays", days)
+                .add("purged", purged.purged())
+                .add("zones", purged.zones()));
     }
 
     @GET
@@ -169,24 +191,25 @@ public class AdminResource {
         return ok(Json.createObjectBuilder().add("conflicts", all));
     }
 
-    private static int limit(String text) {
-        if (text == null) {
-            return 100;
+    /**
+     * @param fallback the value when the parameter is absent; null if it is required
+     * @return the query parameter as a whole number of at least {@code min}
+     */
+    private static int whole(String name, String text, int min, Integer fallback) {
+        if (text == null && fallback != null) {
+            return fallback;
         }
         try {
-            int n = Integer.parseInt(text);
-            if (n >= 1) {
+            int n = Integer.parseInt(text == null ? "" : text);
+            if (n >= min) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // refused below
         }
+        String found = text == null ? "nothing" : "'" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'";
         throw new InvalidRequestException(
-                null,
-                null,
-                "",
-                "limit must be a whole number of at least 1, found '"
-                        + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'");
+                null, null, "", name + " must be a whole number of at least " + min + ", found " + found);
     }
 
     private static Response ok(JsonObjectBuilder json) {
