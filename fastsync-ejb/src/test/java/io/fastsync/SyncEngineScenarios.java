@@ -254,6 +254,55 @@ abstract class SyncEngineScenarios {
     }
 
     @Test
+    void aClientThatStartedOverAfterAPurgeOfTheNewestChangeIsNotToldAgain() {
+        engine.push(push("Item", "u3", old("p", 0, 1000, "\"n\": 1"), old("q", 0, 1000, "\"n\": 2")));
+        engine.push(push("Item", "u3", old("q", 2, 3, "\"n\": 2"))); // q deleted: version 3, the zone's newest
+        long dayAgo = (System.currentTimeMillis() - 86_400_000L) * 1000;
+        assertEquals(new TombstonePurge.Batch(1, 1), engine.purge("Item", dayAgo));
+        assertThrows(CursorExpiredException.class, () -> engine.pull(pull("u3", null, "Item:2")));
+        // Starting over brings p alone, and a cursor at the zone's last version, past the purge.
+        PullResponse fresh = engine.pull(pull("u3", null, "Item:0"));
+        assertEquals(
+                List.of("p"),
+                fresh.payload().data().get("Item").stream().map(SyncObject::id).toList());
+        assertEquals(3L, fresh.payload().metadata().get("Item").version());
+        PullResponse next = engine.pull(pull("u3", null, "Item:3"));
+        assertTrue(next.payload().data().isEmpty());
+        assertFalse(next.hasMore());
+    }
+
+    @Test
+    void aDeclaredRestoreMovesEveryZonePastWhatClientsSawAndEachStartsOverOnce() {
+        engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1"), old("b", 0, 1000, "\"n\": 2")));
+        engine.push(push("Task", "u1", old("t", 0, 1000, "\"s\": \"x\"")));
+        // The database is put back to a backup taken at this point; clients had seen up to version 5
+        // of Item (the versions after the backup are lost). The operator declares the restore.
+        engine.declareRestore(1000);
+        for (String cursor : List.of("Item:2", "Item:5", "Item:900")) {
+            assertThrows(CursorExpiredException.class, () -> engine.pull(pull("u1", null, cursor)), cursor);
+        }
+        // Starting over: what the database holds, and a cursor past the gap.
+        PullResponse fresh = engine.pull(pull("u1", null, "Item:0"));
+        assertEquals(2, fresh.payload().data().get("Item").size());
+        assertEquals(1002L, fresh.payload().metadata().get("Item").version());
+        // New changes get versions past every one handed out before, and reach the started-over client.
+        ObjectResult c = only(engine.push(push("Item", "u1", old("c", 0, 1000, "\"n\": 3"))), "Item");
+        assertEquals(1003L, c.version());
+        assertEquals(
+                List.of("c"),
+                engine.pull(pull("u1", null, "Item:1002")).payload().data().get("Item").stream()
+                        .map(SyncObject::id)
+                        .toList());
+        assertEquals(
+                1001L,
+                engine.pull(pull("u1", null, "Task:0"))
+                        .payload()
+                        .metadata()
+                        .get("Task")
+                        .version());
+    }
+
+    @Test
     void aCursorBeyondTheZonesLastVersionIsToldToStartOver() {
         engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1"), old("b", 0, 1000, "\"n\": 2")));
         // A client that saw version 7 of u1: this database never had it (restored from a backup

@@ -277,4 +277,125 @@ class ServerOnPostgresRestartIT {
             pg.close();
         }
     }
+
+    private static void sql(EmbeddedPostgres pg, String statement) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"));
+                var st = c.createStatement()) {
+            st.execute(statement);
+        }
+    }
+
+    private static java.util.Map<String, Integer> byId(List<JsonObject> objects) {
+        java.util.Map<String, Integer> all = new java.util.TreeMap<>();
+        objects.forEach(o -> all.put(o.getString("id"), o.getInt("n")));
+        return all;
+    }
+
+    /**
+     * The database is put back to a backup while clients had seen more: the operator declares the
+     * restore, and every client, a Java client holding an unpushed edit and an old client at its
+     * cursor, starts over and ends equal to the server; changes pushed after the restore reach
+     * both. Without the declaration, new versions would repeat numbers the clients had passed.
+     */
+    @Test
+    void aDatabaseRestoredFromABackupIsDeclaredAndEveryClientEndsEqual() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            sql(pg, "CREATE DATABASE live");
+            String url = pg.getJdbcUrl("postgres", "live");
+            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "restore");
+            ServerProcess server =
+                    new ServerProcess(ServerProcess.onPostgres(url, "postgres", "postgres"), dir.resolve("server.log"));
+            URI base = server.base();
+            var a = new io.fastsync.client.SyncManager(
+                    io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
+                    new io.fastsync.client.store.MemoryStore());
+            var items = a.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
+            java.util.function.BiFunction<String, Integer, JsonObject> doc =
+                    (id, n) -> jakarta.json.Json.createObjectBuilder()
+                            .add("id", id)
+                            .add("n", n)
+                            .build();
+            server.start();
+            try {
+                items.add(doc.apply("d1", 1));
+                items.add(doc.apply("d2", 2));
+                a.sync();
+            } finally {
+                server.stop();
+            }
+            sql(pg, "CREATE DATABASE backup TEMPLATE live");
+            long oldCursor;
+            server.start();
+            try {
+                items.add(doc.apply("d3", 3));
+                items.update(doc.apply("d1", 10));
+                a.sync();
+                Http.Answer old =
+                        Http.post(base, "pull", io.fastsync.wire.testing.OldClientBodies.dartPull("Item", "z", 0));
+                oldCursor = old.body()
+                        .getJsonObject("data")
+                        .getJsonObject("operationMetadata")
+                        .getJsonObject("metadata")
+                        .getJsonObject("Item")
+                        .getJsonNumber("version")
+                        .longValue();
+                assertEquals(4, oldCursor, "the old client saw versions 1 to 4");
+            } finally {
+                server.stop();
+            }
+            // The backup is put back: d3 and the edit of d1 are lost.
+            sql(pg, "DROP DATABASE live");
+            sql(pg, "CREATE DATABASE live TEMPLATE backup");
+            server.start();
+            try {
+                Http.Answer declared = Http.post(base, "admin/restored", "");
+                assertEquals(200, declared.status(), String.valueOf(declared.body()));
+                assertEquals(1, declared.body().getInt("zones"));
+                assertTrue(server.logOfThisRun().contains("a restore of the database was declared"));
+
+                // Another client pushes after the restore; A edits offline meanwhile.
+                var b = new io.fastsync.client.SyncManager(
+                        io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
+                        new io.fastsync.client.store.MemoryStore());
+                var itemsB = b.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
+                b.sync();
+                // Three new versions: without the declaration they would be 3 to 5, which the clients
+                // at version 4 had passed.
+                itemsB.add(doc.apply("d4", 4));
+                itemsB.add(doc.apply("d5", 5));
+                itemsB.add(doc.apply("d6", 6));
+                b.sync();
+                items.update(doc.apply("d2", 20));
+                a.sync(); // 410: starts over, keeps the edit of d2, pushes it
+
+                // The old client at version 4 is told, and after its hardReset (a pull from 0) holds it all.
+                Http.Answer told = Http.post(
+                        base, "pull", io.fastsync.wire.testing.OldClientBodies.dartPull("Item", "z", oldCursor));
+                assertEquals(410, told.status(), String.valueOf(told.body()));
+                assertEquals("cursor-expired", told.body().getString("code"));
+                Http.Answer reset =
+                        Http.post(base, "pull", io.fastsync.wire.testing.OldClientBodies.dartPull("Item", "z", 0));
+                java.util.Map<String, Integer> oldClient = new java.util.TreeMap<>();
+                reset.body().getJsonObject("data").getJsonObject("data").getJsonArray("Item").stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(o -> !o.getBoolean("deleted"))
+                        .forEach(o -> oldClient.put(o.getString("id"), o.getInt("n")));
+
+                b.sync();
+                var fresh = new io.fastsync.client.SyncManager(
+                        io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
+                        new io.fastsync.client.store.MemoryStore());
+                var onServer = fresh.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
+                fresh.pull();
+                java.util.Map<String, Integer> held = byId(onServer.getAll());
+                assertEquals(java.util.Map.of("d1", 1, "d2", 20, "d4", 4, "d5", 5, "d6", 6), held);
+                assertEquals(held, byId(items.getAll()), "the Java client that saw the lost versions");
+                assertEquals(held, byId(itemsB.getAll()), "the client that came after the restore");
+                assertEquals(held, oldClient, "the old client, after its hardReset");
+                assertEquals(0, items.pendingCount());
+            } finally {
+                server.stop();
+            }
+        }
+    }
 }

@@ -1,11 +1,13 @@
 package io.fastsync.pull;
 
+import io.fastsync.retention.CursorFloors;
 import io.fastsync.store.SyncStore;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncPayload;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +16,20 @@ import java.util.Map;
 /**
  * Builds one page of a pull: the changes after each cursor, in version order, at most the page
  * size over all types together. A type's new cursor is the highest version the page delivers for
- * it, never further: old clients take it as their next cursor as is.
+ * it, never further: old clients take it as their next cursor as is. Where the page delivers all
+ * that is left of a zone, the cursor is the zone's last version, read before the changes: the
+ * versions above the last row are those of rows gone (purged tombstones, hard deletes), so
+ * a client that started over from 0 after a purge lands at or above the purged versions.
  */
 @Dependent
 class PageAssembler {
+
+    private final CursorFloors counters;
+
+    @Inject
+    PageAssembler(CursorFloors counters) {
+        this.counters = counters;
+    }
 
     /** @param limit the most objects in the page, at least 1 */
     PullResponse assemble(List<PullTarget<?>> targets, int limit) {
@@ -30,14 +42,18 @@ class PageAssembler {
                 hasMore = hasMore || hasChanges(target);
                 continue;
             }
+            // Read first: every version up to it is committed, so the changes read next hold them all.
+            long zoneLast = counters.lastVersion(target.type().name(), target.zone());
             Page page = page(target, budget);
             hasMore |= page.more();
+            long cursor = page.more() ? page.lastVersion() : Math.max(page.lastVersion(), zoneLast);
             if (!page.objects().isEmpty()) {
                 data.put(target.type().name(), page.objects());
-                cursors.put(
-                        target.type().name(),
-                        SyncMetadata.cursor(target.type().name(), target.zone(), page.lastVersion()));
                 budget -= page.objects().size();
+            }
+            if (cursor > target.cursor()) {
+                cursors.put(
+                        target.type().name(), SyncMetadata.cursor(target.type().name(), target.zone(), cursor));
             }
         }
         return new PullResponse(new SyncPayload(data, cursors), hasMore);

@@ -68,12 +68,13 @@ public class PullService {
             FastSyncSettings settings,
             SyncMetrics metrics,
             EntityManager em) {
+        CursorFloors floors = new CursorFloors(em);
         return new PullService(
                 new CursorReader(registry, new ZoneAuthority(authorizer)),
-                new PageAssembler(),
+                new PageAssembler(floors),
                 settings,
                 Metrics.of(metrics),
-                new CursorFloors(em));
+                floors);
     }
 
     /** A pull for the caller the container authenticated (an application's own security). */

@@ -25,6 +25,12 @@ public class CursorFloors {
         this.em = em;
     }
 
+    /** @return the zone's last committed version; 0 for a zone that has none */
+    public long lastVersion(String type, String zone) {
+        VersionCounter counter = em.find(VersionCounter.class, new VersionCounter.Key(type, zone));
+        return counter == null ? 0 : counter.getLastVersion();
+    }
+
     /** @throws CursorExpiredException if the cursor cannot be served */
     public void check(String type, String zone, long cursor) {
         if (cursor <= 0) {

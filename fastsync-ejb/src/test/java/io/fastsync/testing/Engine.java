@@ -119,6 +119,17 @@ public final class Engine implements AutoCloseable {
         return inTransaction(e -> pushService().push(request, caller));
     }
 
+    /** A declared restore, every batch in a transaction of its own as the admin API runs it. */
+    public void declareRestore(long gap) {
+        java.util.List<io.fastsync.internal.version.VersionCounter.Key> batch;
+        io.fastsync.internal.version.VersionCounter.Key after = null;
+        do {
+            var from = after;
+            batch = inTransaction(e -> new io.fastsync.retention.RestoreDeclaration(em, counters()).batch(from, gap));
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1);
+        } while (batch.size() == io.fastsync.retention.RestoreDeclaration.ZONES_PER_BATCH);
+    }
+
     /** One batch of the tombstone purge, in a transaction of its own as the container runs it. */
     public TombstonePurge.Batch purge(String type, long beforeMicros) {
         return inTransaction(e -> new TombstonePurge(registry, counters()).batch(type, beforeMicros));

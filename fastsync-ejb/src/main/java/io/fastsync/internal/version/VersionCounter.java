@@ -41,6 +41,10 @@ public class VersionCounter {
         return purgedThrough;
     }
 
+    public String getTypeName() {
+        return typeName;
+    }
+
     public String getSyncZone() {
         return syncZone;
     }

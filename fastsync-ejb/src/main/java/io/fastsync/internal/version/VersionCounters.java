@@ -123,6 +123,15 @@ public class VersionCounters {
             return row.getLastVersion();
         }
 
+        /**
+         * After a restore from a backup: moves the zone past every version it may have handed
+         * out before the restore ({@code gap} beyond its last), and expires every cursor below.
+         */
+        public void restoredPast(long gap) {
+            row.setLastVersion(row.getLastVersion() + gap);
+            row.setPurgedThrough(row.getLastVersion());
+        }
+
         /** Records that the zone's tombstones up to this version were purged. */
         public void purgedThrough(long version) {
             if (version > row.getPurgedThrough()) {

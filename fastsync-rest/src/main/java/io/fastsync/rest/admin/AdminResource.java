@@ -5,9 +5,11 @@ import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.AdminOnlyException;
 import io.fastsync.error.InvalidRequestException;
 import io.fastsync.error.NoSuchObjectException;
+import io.fastsync.internal.version.VersionCounter;
 import io.fastsync.rest.security.Authentication;
 import io.fastsync.rest.security.RequestCaller;
 import io.fastsync.rest.security.SyncEndpoint;
+import io.fastsync.retention.RestoreDeclaration;
 import io.fastsync.retention.TombstoneRetention;
 import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.SyncObject;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -43,11 +46,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(AdminResource.class.getName());
+
     @EJB
     AdminService admin;
 
     @EJB
     TombstoneRetention retention;
+
+    @EJB
+    RestoreDeclaration restore;
 
     @Inject
     RecentEvents recent;
@@ -146,6 +155,30 @@ public class AdminResource {
                 .add("olderThanDays", days)
                 .add("purged", purged.purged())
                 .add("zones", purged.zones()));
+    }
+
+    @POST
+    @Path("restored")
+    @Operation(
+            summary = "Declare that the database was restored from a backup",
+            description = "Moves every zone's counter gap versions past its last (1,000,000,000 unless given), so that"
+                    + " no version clients saw before the restore is handed out again, and expires every cursor below:"
+                    + " each client starts over once (410 cursor-expired), keeping its unpushed changes.")
+    public Response restored(@QueryParam("gap") String gap) {
+        requireAdmin();
+        long versions = whole("gap", gap, 1, (int) RestoreDeclaration.DEFAULT_GAP);
+        long zones = 0;
+        VersionCounter.Key after = null;
+        List<VersionCounter.Key> batch;
+        do {
+            batch = restore.batch(after, versions);
+            zones += batch.size();
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1);
+        } while (batch.size() == RestoreDeclaration.ZONES_PER_BATCH);
+        long moved = zones;
+        LOG.warning(() -> "FastSync: a restore of the database was declared: " + moved + " zones moved " + versions
+                + " versions on; every client starts over once");
+        return ok(Json.createObjectBuilder().add("zones", zones).add("gap", versions));
     }
 
     @GET
