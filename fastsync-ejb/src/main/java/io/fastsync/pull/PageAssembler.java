@@ -24,11 +24,11 @@ import java.util.Map;
 @Dependent
 class PageAssembler {
 
-    private final CursorFloors counters;
+    private final CursorFloors floors;
 
     @Inject
-    PageAssembler(CursorFloors counters) {
-        this.counters = counters;
+    PageAssembler(CursorFloors floors) {
+        this.floors = floors;
     }
 
     /** @param limit the most objects in the page, at least 1 */
@@ -43,7 +43,7 @@ class PageAssembler {
                 continue;
             }
             // Read first: every version up to it is committed, so the changes read next hold them all.
-            long zoneLast = counters.lastVersion(target.type().name(), target.zone());
+            long zoneLast = floors.lastVersion(target.type().name(), target.zone());
             Page page = page(target, budget);
             hasMore |= page.more();
             long cursor = page.more() ? page.lastVersion() : Math.max(page.lastVersion(), zoneLast);

@@ -2,11 +2,11 @@ package io.fastsync.retention;
 
 import io.fastsync.error.CursorExpiredException;
 import io.fastsync.internal.FastSyncUnit;
-import io.fastsync.internal.version.VersionCounter;
 import io.fastsync.wire.WireJson;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 
 /**
  * Whether a pull's cursor can still be served whole. A cursor above 0 is refused
@@ -25,10 +25,30 @@ public class CursorFloors {
         this.em = em;
     }
 
+    /** A zone's counter as committed: its last version and how far its tombstones were purged. */
+    private record Counter(long last, long purgedThrough) {}
+
+    /**
+     * Read by a query rather than {@code find}: a pull reads the counter before its page and again
+     * after it, and the second read must see a purge that committed in between, not the row the
+     * persistence context holds from the first.
+     */
+    private Counter read(String type, String zone) {
+        List<Object[]> rows = em.createQuery(
+                        "SELECT c.lastVersion, c.purgedThrough FROM VersionCounter c"
+                                + " WHERE c.typeName = :type AND c.syncZone = :zone",
+                        Object[].class)
+                .setParameter("type", type)
+                .setParameter("zone", zone)
+                .getResultList();
+        return rows.isEmpty()
+                ? new Counter(0, 0)
+                : new Counter(((Number) rows.get(0)[0]).longValue(), ((Number) rows.get(0)[1]).longValue());
+    }
+
     /** @return the zone's last committed version; 0 for a zone that has none */
     public long lastVersion(String type, String zone) {
-        VersionCounter counter = em.find(VersionCounter.class, new VersionCounter.Key(type, zone));
-        return counter == null ? 0 : counter.getLastVersion();
+        return read(type, zone).last();
     }
 
     /** @throws CursorExpiredException if the cursor cannot be served */
@@ -36,9 +56,9 @@ public class CursorFloors {
         if (cursor <= 0) {
             return;
         }
-        VersionCounter counter = em.find(VersionCounter.class, new VersionCounter.Key(type, zone));
+        Counter counter = read(type, zone);
         String pointer = "/metadata/" + WireJson.escape(type) + "/version";
-        long last = counter == null ? 0 : counter.getLastVersion();
+        long last = counter.last();
         if (cursor > last) {
             throw new CursorExpiredException(
                     type,
@@ -46,12 +66,12 @@ public class CursorFloors {
                     "the cursor " + cursor + " of " + type + " is beyond the last version of its zone (" + last
                             + "): the server's database was restored or replaced; start over from 0");
         }
-        if (cursor < counter.getPurgedThrough()) {
+        if (cursor < counter.purgedThrough()) {
             throw new CursorExpiredException(
                     type,
                     pointer,
                     "deletes of " + type + " after the cursor " + cursor + " were purged (up to version "
-                            + counter.getPurgedThrough() + "); start over from 0");
+                            + counter.purgedThrough() + "); start over from 0");
         }
     }
 }
