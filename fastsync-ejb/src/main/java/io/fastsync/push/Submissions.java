@@ -1,6 +1,7 @@
 package io.fastsync.push;
 
 import io.fastsync.internal.FastSyncUnit;
+import io.fastsync.store.IdChunks;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,9 +28,6 @@ import java.util.Set;
 @Dependent
 class Submissions {
 
-    /** Rows inserted by one statement. */
-    private static final int ROWS_PER_INSERT = 100;
-
     private final EntityManager em;
     private final Clock clock;
 
@@ -45,10 +43,8 @@ class Submissions {
 
     /** @return the digests of the push's objects that an earlier push carried; empty for a keyed push */
     Set<String> seen(ValidatedPush push) {
-        List<String> digests = digests(push);
         Set<String> seen = new HashSet<>();
-        for (int from = 0; from < digests.size(); from += ROWS_PER_INSERT) {
-            List<String> chunk = digests.subList(from, Math.min(digests.size(), from + ROWS_PER_INSERT));
+        IdChunks.forEach(digests(push), chunk -> {
             Query query = em.createNativeQuery(
                     "SELECT digest FROM fastsync_submission WHERE digest IN (" + placeholders(chunk.size(), "?") + ")");
             for (int i = 0; i < chunk.size(); i++) {
@@ -57,7 +53,7 @@ class Submissions {
             for (Object digest : query.getResultList()) {
                 seen.add((String) digest);
             }
-        }
+        });
         return seen;
     }
 
@@ -66,8 +62,7 @@ class Submissions {
         List<String> fresh =
                 digests(push).stream().filter(d -> !seen.contains(d)).toList();
         long now = clock.millis();
-        for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
-            List<String> chunk = fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT));
+        IdChunks.forEach(fresh, chunk -> {
             Query insert = em.createNativeQuery("INSERT INTO fastsync_submission (digest, created_at) VALUES "
                     + placeholders(chunk.size(), "(?, ?)"));
             for (int i = 0; i < chunk.size(); i++) {
@@ -75,7 +70,7 @@ class Submissions {
                 insert.setParameter(2 * i + 2, now);
             }
             insert.executeUpdate();
-        }
+        });
     }
 
     /** @return how many digests older than the retention were deleted */
