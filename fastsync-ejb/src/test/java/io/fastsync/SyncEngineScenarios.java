@@ -27,16 +27,19 @@ import io.fastsync.testing.Note;
 import io.fastsync.testing.Requests;
 import io.fastsync.wire.ConflictWinner;
 import io.fastsync.wire.ObjectResult;
+import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushOutcome;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
+import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.zone.SyncZoneRestriction;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -302,6 +305,102 @@ abstract class SyncEngineScenarios {
                         .version());
     }
 
+    /** A backup put back takes longer than this: the first push after it begins a new mark. */
+    private static void aSecondPasses() throws InterruptedException {
+        Thread.sleep(1100);
+    }
+
+    /** @return the pull, of a client that starts over by itself when told (the Java client) */
+    private static PullRequest startingOver(PullRequest pull) {
+        return new PullRequest(pull.metadata(), pull.limit(), true);
+    }
+
+    private static List<String> ids(PullResponse page, String type) {
+        return page.payload().data().getOrDefault(type, List.of()).stream()
+                .map(SyncObject::id)
+                .toList();
+    }
+
+    @Test
+    void aCursorFromAHistoryTheRestoredDatabaseLostIsFoundByItsMarkAndAnOldClientGetsTheZoneAgain()
+            throws InterruptedException {
+        engine.push(push("Item", "r1", old("a", 0, 1000, "\"n\": 1"), old("b", 0, 1000, "\"n\": 2")));
+        SyncMetadata sawTheBackup =
+                engine.pull(pull("r1", null, "Item:0")).payload().metadata().get("Item");
+        var backup = engine.backup();
+        aSecondPasses();
+        engine.push(push("Item", "r1", old("c", 0, 1000, "\"n\": 3"), old("a", 1, 2, "\"n\": 10")));
+        // An old client echoes the cursor metadata it was given, as it is.
+        SyncMetadata sawTheLostVersions = engine.pull(new PullRequest(Map.of("Item", sawTheBackup), null))
+                .payload()
+                .metadata()
+                .get("Item");
+        assertEquals(4L, sawTheLostVersions.version());
+
+        // The backup is put back: c and the edit of a are lost. New pushes hand out 3 to 5 again.
+        engine.restore(backup);
+        aSecondPasses();
+        engine.push(push(
+                "Item",
+                "r1",
+                old("d", 0, 1000, "\"n\": 4"),
+                old("e", 0, 1000, "\"n\": 5"),
+                old("f", 0, 1000, "\"n\": 6")));
+
+        // Served from its cursor 4, the old client would get f alone and never d and e. It is served
+        // the zone again, a as the database holds it, and takes the new cursor as every cursor.
+        PullResponse repaired = engine.pull(new PullRequest(Map.of("Item", sawTheLostVersions), null));
+        assertEquals(List.of("a", "b", "d", "e", "f"), ids(repaired, "Item"));
+        assertEquals(1, repaired.payload().data().get("Item").get(0).fields().getInt("n"));
+        SyncMetadata next = repaired.payload().metadata().get("Item");
+        assertEquals(5L, next.version());
+        PullResponse after = engine.pull(new PullRequest(Map.of("Item", next), null));
+        assertTrue(after.payload().data().isEmpty(), "served again only once");
+
+        // A client that starts over by itself is told to.
+        CursorExpiredException told = assertThrows(
+                CursorExpiredException.class,
+                () -> engine.pull(new PullRequest(Map.of("Item", sawTheLostVersions), null, true)));
+        assertTrue(told.getMessage().contains("another history"), told.getMessage());
+        // One that saw only what the backup holds is served from its cursor, by either kind of client.
+        for (boolean startsOver : List.of(false, true)) {
+            assertEquals(
+                    List.of("d", "e", "f"),
+                    ids(engine.pull(new PullRequest(Map.of("Item", sawTheBackup), null, startsOver)), "Item"));
+        }
+        // Without a mark (an older server's cursor, or one the client stamped itself) only a cursor
+        // beyond the zone's last version is found.
+        assertEquals(List.of("f"), ids(engine.pull(pull("r1", null, "Item:4")), "Item"));
+    }
+
+    @Test
+    void cursorsThatCarryTheirMarksAreServedFromWhereTheyStandAcrossMarks() throws InterruptedException {
+        for (int run = 0; run < 3; run++) {
+            engine.push(push("Item", "r2", old("x" + run, 0, 1000, "\"n\": 1"), old("y" + run, 0, 1000, "\"n\": 2")));
+            aSecondPasses();
+        }
+        // Page by page, as an old client that echoes each cursor: every object once, in order.
+        SyncMetadata cursor = SyncMetadata.cursor("Item", "r2", 0, 1796112960000000L);
+        List<String> received = new ArrayList<>();
+        java.util.Set<Long> marks = new java.util.HashSet<>();
+        boolean more = true;
+        while (more) {
+            PullResponse page = engine.pull(new PullRequest(Map.of("Item", cursor), 1, true));
+            received.addAll(ids(page, "Item"));
+            cursor = page.payload().metadata().getOrDefault("Item", cursor);
+            assertTrue(io.fastsync.internal.version.VersionMarks.isMark(cursor.timestamp()), cursor.toString());
+            marks.add(cursor.timestamp());
+            more = page.hasMore();
+        }
+        assertEquals(List.of("x0", "y0", "x1", "y1", "x2", "y2"), received);
+        assertEquals(3, marks.size(), "a mark for each run");
+        // A cursor moved down with its mark kept (the Java client after a push answer) is served too.
+        SyncMetadata lowered = SyncMetadata.cursor("Item", "r2", 1, cursor.timestamp());
+        assertEquals(
+                List.of("y0", "x1", "y1", "x2", "y2"),
+                ids(engine.pull(new PullRequest(Map.of("Item", lowered), null, true)), "Item"));
+    }
+
     @Test
     void aCursorBeyondTheZonesLastVersionIsToldToStartOver() {
         engine.push(push("Item", "u1", old("a", 0, 1000, "\"n\": 1"), old("b", 0, 1000, "\"n\": 2")));
@@ -309,9 +408,15 @@ abstract class SyncEngineScenarios {
         // taken before, or another database). Left alone, it would miss versions 3 to 7 when
         // they come.
         CursorExpiredException e =
-                assertThrows(CursorExpiredException.class, () -> engine.pull(pull("u1", null, "Item:7")));
-        assertTrue(e.getMessage().contains("restored or replaced"), e.getMessage());
-        assertThrows(CursorExpiredException.class, () -> engine.pull(pull("never-used", null, "Item:1")));
+                assertThrows(CursorExpiredException.class, () -> engine.pull(startingOver(pull("u1", null, "Item:7"))));
+        assertTrue(e.getMessage().contains("another history"), e.getMessage());
+        assertThrows(CursorExpiredException.class, () -> engine.pull(startingOver(pull("never-used", null, "Item:1"))));
+        // An old client cannot know the answer: it is served the zone from the start instead.
+        PullResponse again = engine.pull(pull("u1", null, "Item:7"));
+        assertEquals(List.of("a", "b"), ids(again, "Item"));
+        assertEquals(2L, again.payload().metadata().get("Item").version());
+        PullResponse nothing = engine.pull(pull("never-used", null, "Item:1"));
+        assertEquals(0L, nothing.payload().metadata().get("Item").version(), "a zone with nothing: cursor 0");
         assertEquals(
                 2,
                 engine.pull(pull("u1", null, "Item:0"))

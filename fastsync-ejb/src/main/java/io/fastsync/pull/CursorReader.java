@@ -35,7 +35,8 @@ class CursorReader {
             RegisteredType<?> type = registry.require(entry.getKey(), pointer);
             String zone =
                     zones.admit(caller, type, entry.getValue().syncZone(), ZoneAccess.READ, pointer + "/syncZone");
-            targets.add(new PullTarget<>(type, zone, entry.getValue().version()));
+            targets.add(new PullTarget<>(
+                    type, zone, entry.getValue().version(), entry.getValue().timestamp()));
         }
         return targets;
     }

@@ -1,17 +1,22 @@
 package io.fastsync.pull;
 
+import io.fastsync.error.CursorExpiredException;
 import io.fastsync.retention.CursorFloors;
 import io.fastsync.store.SyncStore;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.wire.SyncObject;
 import io.fastsync.wire.SyncPayload;
+import io.fastsync.wire.WireJson;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Builds one page of a pull: the changes after each cursor, in version order, at most the page
@@ -19,10 +24,23 @@ import java.util.Map;
  * it, never further: old clients take it as their next cursor as is. Where the page delivers all
  * that is left of a zone, the cursor is the zone's last version, read before the changes: the
  * versions above the last row are those of rows gone (purged tombstones, hard deletes), so
- * a client that started over from 0 after a purge lands at or above the purged versions.
+ * a client that started over from 0 after a purge lands at or above the purged versions. Each
+ * cursor carries the mark of its version ({@link io.fastsync.internal.version.VersionMarks}).
+ *
+ * <p>A cursor from another history of the zone (the database was put back to a backup since the
+ * client received it) is found before any page is read. A client that starts over by itself is
+ * told to ({@code 410 cursor-expired}); an old client, which cannot know that answer, is served
+ * the zone from the start, and takes the new cursor as it takes every cursor.
  */
 @Dependent
 class PageAssembler {
+
+    private static final Logger LOG = Logger.getLogger(PageAssembler.class.getName());
+
+    /** When a cursor from another history was last logged, by type and zone: one line an hour each. */
+    private static final Map<String, Long> LOGGED = new ConcurrentHashMap<>();
+
+    private static final int MOST_LOGGED_ZONES = 10_000;
 
     private final CursorFloors floors;
 
@@ -31,32 +49,102 @@ class PageAssembler {
         this.floors = floors;
     }
 
-    /** @param limit the most objects in the page, at least 1 */
-    PullResponse assemble(List<PullTarget<?>> targets, int limit) {
+    /**
+     * @param limit      the most objects in the page, at least 1
+     * @param startsOver true if the client starts over by itself when told its cursor expired
+     * @throws CursorExpiredException if a cursor cannot be served, after the page was read; before
+     *     it, for a client that starts over, if a cursor comes from another history
+     */
+    PullResponse assemble(List<PullTarget<?>> targets, int limit, boolean startsOver) {
+        List<PullTarget<?>> served = new ArrayList<>(targets.size());
+        Map<PullTarget<?>, CursorFloors.Counter> counters = new HashMap<>();
+        for (PullTarget<?> target : targets) {
+            // Read first: every version up to it is committed, so the changes read next hold them all.
+            CursorFloors.Counter counter = floors.read(target.type().name(), target.zone());
+            PullTarget<?> serve = target;
+            if (floors.fromAnotherHistory(
+                    target.type().name(), target.zone(), target.cursor(), target.mark(), counter)) {
+                logAnotherHistory(target, counter, startsOver);
+                if (startsOver) {
+                    throw new CursorExpiredException(
+                            target.type().name(),
+                            "/metadata/" + WireJson.escape(target.type().name()) + "/version",
+                            "the cursor " + target.cursor() + " of "
+                                    + target.type().name()
+                                    + " comes from another history of the server's database (restored from a"
+                                    + " backup, or replaced): start over from 0");
+                }
+                serve = target.fromStart();
+            }
+            served.add(serve);
+            counters.put(serve, counter);
+        }
         Map<String, List<SyncObject>> data = new LinkedHashMap<>();
         Map<String, SyncMetadata> cursors = new LinkedHashMap<>();
         int budget = limit;
         boolean hasMore = false;
-        for (PullTarget<?> target : targets) {
+        for (int i = 0; i < served.size(); i++) {
+            PullTarget<?> target = served.get(i);
+            boolean repaired = target != targets.get(i);
             if (budget == 0) {
                 hasMore = hasMore || hasChanges(target);
                 continue;
             }
-            // Read first: every version up to it is committed, so the changes read next hold them all.
-            long zoneLast = floors.lastVersion(target.type().name(), target.zone());
+            CursorFloors.Counter counter = counters.get(target);
             Page page = page(target, budget);
             hasMore |= page.more();
-            long cursor = page.more() ? page.lastVersion() : Math.max(page.lastVersion(), zoneLast);
+            long cursor = page.more() ? page.lastVersion() : Math.max(page.lastVersion(), counter.last());
+            String type = target.type().name();
             if (!page.objects().isEmpty()) {
-                data.put(target.type().name(), page.objects());
+                data.put(type, page.objects());
                 budget -= page.objects().size();
             }
-            if (cursor > target.cursor()) {
+            // A repaired cursor is replaced even by 0 (a zone restored to nothing), or it would come back.
+            if (cursor > target.cursor() || repaired) {
                 cursors.put(
-                        target.type().name(), SyncMetadata.cursor(target.type().name(), target.zone(), cursor));
+                        type,
+                        SyncMetadata.cursor(
+                                type, target.zone(), cursor, floors.markOf(type, target.zone(), cursor, counter)));
             }
         }
+        // After the pages: a purge that committed while they were read is seen here.
+        for (PullTarget<?> target : served) {
+            floors.check(target.type().name(), target.zone(), target.cursor());
+        }
         return new PullResponse(new SyncPayload(data, cursors), hasMore);
+    }
+
+    private static void logAnotherHistory(PullTarget<?> target, CursorFloors.Counter counter, boolean startsOver) {
+        String key = target.type().name() + '\n' + target.zone();
+        long now = System.currentTimeMillis();
+        Long last = LOGGED.get(key);
+        if (last != null && now - last < 3_600_000L) {
+            return;
+        }
+        if (LOGGED.size() >= MOST_LOGGED_ZONES) {
+            LOGGED.clear();
+        }
+        LOGGED.put(key, now);
+        LOG.warning(() -> "FastSync detected a restored or replaced database: a pull of "
+                + target.type().name()
+                + " in zone " + quoted(target.zone()) + " came with cursor " + target.cursor()
+                + (target.mark() > 0 ? " (mark " + target.mark() + ")" : "")
+                + " from another history than the database holds (its last version is " + counter.last() + "); "
+                + (startsOver ? "the client was told to start over" : "the zone is served from the start")
+                + ". Logged once an hour per zone.");
+    }
+
+    /** @return the text in quotes, control characters escaped and cut at 100 characters, fit for one log line */
+    private static String quoted(String text) {
+        StringBuilder s = new StringBuilder("\"");
+        text.codePoints().limit(100).forEach(c -> {
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+                s.append(String.format("\\u%04x", c));
+            } else {
+                s.appendCodePoint(c);
+            }
+        });
+        return s.append('"').toString();
     }
 
     private record Page(List<SyncObject> objects, long lastVersion, boolean more) {}

@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * The pull boundary: read the cursors (each type known, each zone one the caller may read),
- * assemble one page, then check that each cursor can be served whole ({@link CursorFloors}). It only reads; it joins the caller's transaction if there is one
+ * assemble one page, in which each cursor is checked ({@link CursorFloors}). It only reads; it joins the caller's transaction if there is one
  * ({@code REQUIRED}, the default).
  */
 @Stateless
@@ -39,26 +39,17 @@ public class PullService {
     @Inject
     Metrics metrics;
 
-    @Inject
-    CursorFloors floors;
-
     @Resource
     SessionContext context;
 
     /** For the container. */
     public PullService() {}
 
-    PullService(
-            CursorReader cursors,
-            PageAssembler pages,
-            FastSyncSettings settings,
-            Metrics metrics,
-            CursorFloors floors) {
+    PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Metrics metrics) {
         this.cursors = cursors;
         this.pages = pages;
         this.settings = settings;
         this.metrics = metrics;
-        this.floors = floors;
     }
 
     /** The same boundary outside a container (tests, tools), its steps built with {@code new}. */
@@ -68,13 +59,11 @@ public class PullService {
             FastSyncSettings settings,
             SyncMetrics metrics,
             EntityManager em) {
-        CursorFloors floors = new CursorFloors(em);
         return new PullService(
                 new CursorReader(registry, new ZoneAuthority(authorizer)),
-                new PageAssembler(floors),
+                new PageAssembler(new CursorFloors(em)),
                 settings,
-                Metrics.of(metrics),
-                floors);
+                Metrics.of(metrics));
     }
 
     /** A pull for the caller the container authenticated (an application's own security). */
@@ -86,11 +75,7 @@ public class PullService {
     public PullResponse pull(PullRequest request, Caller caller) {
         long started = System.nanoTime();
         List<PullTarget<?>> targets = cursors.read(request, caller);
-        PullResponse page = pages.assemble(targets, pageSize(request));
-        // After the page: a purge that committed while it was read is seen here.
-        for (PullTarget<?> target : targets) {
-            floors.check(target.type().name(), target.zone(), target.cursor());
-        }
+        PullResponse page = pages.assemble(targets, pageSize(request), request.startsOver());
         metrics.get()
                 .pulled(
                         Duration.ofNanos(System.nanoTime() - started),

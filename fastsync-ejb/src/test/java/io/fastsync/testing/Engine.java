@@ -139,6 +139,72 @@ public final class Engine implements AutoCloseable {
         return inTransaction(e -> pullService().pull(request, caller));
     }
 
+    /** FastSync's own tables, which a backup of the database holds (documents are stored in one). */
+    private static final java.util.List<String> TABLES = java.util.List.of(
+            "fastsync_version",
+            "fastsync_version_mark",
+            "fastsync_document",
+            "fastsync_push_receipt",
+            "fastsync_submission");
+
+    /** @return the rows of FastSync's tables as they are now, to be put back by {@link #restore} */
+    public java.util.Map<String, java.util.List<java.util.Map<String, Object>>> backup() {
+        return inTransaction(e -> {
+            java.util.Map<String, java.util.List<java.util.Map<String, Object>>> tables =
+                    new java.util.LinkedHashMap<>();
+            try {
+                java.sql.Connection c = e.unwrap(java.sql.Connection.class);
+                for (String table : TABLES) {
+                    java.util.List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+                    try (var st = c.createStatement();
+                            var r = st.executeQuery("SELECT * FROM " + table)) {
+                        var meta = r.getMetaData();
+                        while (r.next()) {
+                            java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                                row.put(meta.getColumnName(i), r.getObject(i));
+                            }
+                            rows.add(row);
+                        }
+                    }
+                    tables.put(table, rows);
+                }
+            } catch (java.sql.SQLException x) {
+                throw new IllegalStateException(x);
+            }
+            return tables;
+        });
+    }
+
+    /** Puts FastSync's tables back to a {@link #backup}: what is newer is lost. */
+    public void restore(java.util.Map<String, java.util.List<java.util.Map<String, Object>>> backup) {
+        inTransaction(e -> {
+            try {
+                java.sql.Connection c = e.unwrap(java.sql.Connection.class);
+                for (var table : backup.entrySet()) {
+                    try (var st = c.createStatement()) {
+                        st.executeUpdate("DELETE FROM " + table.getKey());
+                    }
+                    for (var row : table.getValue()) {
+                        String columns = String.join(", ", row.keySet());
+                        String marks = String.join(", ", java.util.Collections.nCopies(row.size(), "?"));
+                        try (var insert = c.prepareStatement(
+                                "INSERT INTO " + table.getKey() + " (" + columns + ") VALUES (" + marks + ")")) {
+                            int i = 1;
+                            for (Object value : row.values()) {
+                                insert.setObject(i++, value);
+                            }
+                            insert.executeUpdate();
+                        }
+                    }
+                }
+            } catch (java.sql.SQLException x) {
+                throw new IllegalStateException(x);
+            }
+            return null;
+        });
+    }
+
     /** Runs work in a transaction of this engine's entity manager; rolls back on any exception. */
     public <R> R inTransaction(Function<EntityManager, R> work) {
         EntityTransaction tx = em.getTransaction();

@@ -34,6 +34,9 @@ public final class MessageWriter {
         if (request.limit() != null) {
             json.raw(",\"limit\":").value(request.limit());
         }
+        if (request.startsOver()) {
+            json.raw(",\"startsOver\":true");
+        }
         json.raw('}');
     }
 

@@ -5,7 +5,16 @@ import java.util.Map;
 /**
  * A pull: one cursor per type the client knows.
  *
- * @param metadata per-type cursors by type name, in the order the client sent them; never null
- * @param limit    the most objects the client wants in this page; null for the server's page size
+ * @param metadata   per-type cursors by type name, in the order the client sent them; never null
+ * @param limit      the most objects the client wants in this page; null for the server's page size
+ * @param startsOver true if the client starts over by itself when told {@code 410 cursor-expired}
+ *                   (an extension); false for old clients, which the server repairs instead where it
+ *                   can
  */
-public record PullRequest(Map<String, SyncMetadata> metadata, Integer limit) {}
+public record PullRequest(Map<String, SyncMetadata> metadata, Integer limit, boolean startsOver) {
+
+    /** A pull of a client that does not start over by itself. */
+    public PullRequest(Map<String, SyncMetadata> metadata, Integer limit) {
+        this(metadata, limit, false);
+    }
+}

@@ -40,6 +40,14 @@ public final class RequestReader {
             }
             limit = (int) l;
         }
-        return new PullRequest(cursors, limit);
+        JsonValue startsOver = body.get("startsOver");
+        if (startsOver != null
+                && startsOver.getValueType() != JsonValue.ValueType.TRUE
+                && startsOver.getValueType() != JsonValue.ValueType.FALSE
+                && startsOver.getValueType() != JsonValue.ValueType.NULL) {
+            throw new WireFormatException("/startsOver", "must be true or false");
+        }
+        return new PullRequest(
+                cursors, limit, startsOver != null && startsOver.getValueType() == JsonValue.ValueType.TRUE);
     }
 }

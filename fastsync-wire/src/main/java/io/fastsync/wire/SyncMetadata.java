@@ -25,8 +25,19 @@ public record SyncMetadata(
         SyncOperation syncOperation,
         Long baseVersion) {
 
-    /** Per-type metadata carrying a cursor, as a pull request or response holds it. */
+    /** Per-type metadata carrying a cursor without a history mark. */
     public static SyncMetadata cursor(String type, String syncZone, long version) {
-        return new SyncMetadata(type, type, version, syncZone, 0L, SyncOperation.NONE, null);
+        return cursor(type, syncZone, version, 0L);
+    }
+
+    /**
+     * Per-type metadata carrying a cursor, as a pull request or response holds it.
+     *
+     * @param mark in {@code timestamp}: when the server began handing out the versions the cursor
+     *     is among (microseconds), so that a cursor from another history of the database (a
+     *     restored backup) is told apart; 0 for none. Old clients echo it back as they received it.
+     */
+    public static SyncMetadata cursor(String type, String syncZone, long version, long mark) {
+        return new SyncMetadata(type, type, version, syncZone, mark, SyncOperation.NONE, null);
     }
 }

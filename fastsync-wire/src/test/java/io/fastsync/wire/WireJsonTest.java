@@ -140,6 +140,21 @@ class WireJsonTest {
         assertEquals("user-1", pull.metadata().get("Item").syncZone());
         assertNull(pull.metadata().get("Note").syncZone());
         assertNull(pull.limit());
+        assertFalse(pull.startsOver());
+    }
+
+    @Test
+    void aClientThatStartsOverByItselfSaysSoAndItsCursorsKeepTheirMarks() {
+        PullRequest sent =
+                new PullRequest(Map.of("Item", SyncMetadata.cursor("Item", "user-1", 7, 1796112961048999L)), 50, true);
+        PullRequest read = RequestReader.readPull(parse(WireJson.text(out -> MessageWriter.writePull(sent, out))));
+        assertTrue(read.startsOver());
+        assertEquals(1796112961048999L, read.metadata().get("Item").timestamp());
+        assertEquals(sent, read);
+        WireFormatException e = assertThrows(
+                WireFormatException.class,
+                () -> RequestReader.readPull(parse("{\"metadata\": {}, \"startsOver\": \"yes\"}")));
+        assertEquals("/startsOver", e.pointer());
     }
 
     @Test

@@ -69,7 +69,7 @@ final class PageApplier {
         if (highest <= state.cursor()) {
             return false;
         }
-        tx.putTypeState(state.withCursor(highest));
+        tx.putTypeState(meta != null ? state.withCursor(highest, meta.timestamp()) : state.withCursor(highest));
         return true;
     }
 }

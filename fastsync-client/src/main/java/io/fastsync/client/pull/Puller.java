@@ -49,7 +49,8 @@ public final class Puller {
         boolean more = !zoneByType.isEmpty();
         while (more) {
             Map<String, SyncMetadata> cursors = store.transact(tx -> request(tx, zoneByType));
-            PullResponse page = transport.pull(new PullRequest(cursors, limit));
+            // The client starts over by itself when told its cursor expired (SyncManager).
+            PullResponse page = transport.pull(new PullRequest(cursors, limit, true));
             PageApplier.Applied applied = store.transact(tx -> PageApplier.apply(tx, page.payload(), zoneByType));
             pages++;
             objects += applied.objects();
@@ -66,8 +67,14 @@ public final class Puller {
 
     private static Map<String, SyncMetadata> request(StoreTransaction tx, Map<String, String> zoneByType) {
         Map<String, SyncMetadata> cursors = new LinkedHashMap<>();
-        cursors(tx, zoneByType)
-                .forEach((type, cursor) -> cursors.put(type, SyncMetadata.cursor(type, zoneByType.get(type), cursor)));
+        for (String type : zoneByType.keySet()) {
+            TypeState state = tx.typeState(type);
+            cursors.put(
+                    type,
+                    state == null
+                            ? SyncMetadata.cursor(type, zoneByType.get(type), 0)
+                            : SyncMetadata.cursor(type, zoneByType.get(type), state.cursor(), state.mark()));
+        }
         return cursors;
     }
 

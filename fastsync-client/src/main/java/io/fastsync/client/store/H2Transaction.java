@@ -69,10 +69,12 @@ final class H2Transaction implements StoreTransaction {
     @Override
     public void putTypeState(TypeState s) {
         execute(
-                "MERGE INTO fs_type (type_name, zone_name, cursor_version) KEY (type_name) VALUES (?, ?, ?)",
+                "MERGE INTO fs_type (type_name, zone_name, cursor_version, cursor_mark) KEY (type_name)"
+                        + " VALUES (?, ?, ?, ?)",
                 s.type(),
                 s.zone(),
-                s.cursor());
+                s.cursor(),
+                s.mark());
     }
 
     @Override
@@ -126,12 +128,12 @@ final class H2Transaction implements StoreTransaction {
     }
 
     private List<TypeState> typeStates(String where, Object... params) {
-        try (PreparedStatement s =
-                        prepare("SELECT type_name, zone_name, cursor_version FROM fs_type " + where, params);
+        try (PreparedStatement s = prepare(
+                        "SELECT type_name, zone_name, cursor_version, cursor_mark FROM fs_type " + where, params);
                 ResultSet r = s.executeQuery()) {
             List<TypeState> list = new ArrayList<>();
             while (r.next()) {
-                list.add(new TypeState(r.getString(1), r.getString(2), r.getLong(3)));
+                list.add(new TypeState(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)));
             }
             return list;
         } catch (SQLException e) {

@@ -43,6 +43,26 @@ class H2StoreTest extends StoreContract {
     }
 
     @Test
+    void aStoreOfTheFirstReleaseOpensWithItsCursorsAndTheirMarksAreKeptFromThen() throws Exception {
+        store.close();
+        Path first = dir.resolve("first");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + first);
+                var st = c.createStatement()) {
+            // The first release's table, without the mark.
+            st.execute("CREATE TABLE fs_type (type_name VARCHAR(100) PRIMARY KEY,"
+                    + " zone_name VARCHAR(1000) NOT NULL, cursor_version BIGINT NOT NULL)");
+            st.execute("INSERT INTO fs_type VALUES ('Item', 'user-1', 12)");
+        }
+        store = H2Store.open(first);
+        assertEquals(new TypeState("Item", "user-1", 12, 0), store.transact(tx -> tx.typeState("Item")));
+        store.update(tx -> tx.putTypeState(new TypeState("Item", "user-1", 13, 1796112961048999L)));
+        store.close();
+        store = H2Store.open(first);
+        assertEquals(
+                new TypeState("Item", "user-1", 13, 1796112961048999L), store.transact(tx -> tx.typeState("Item")));
+    }
+
+    @Test
     void aFileThatIsNoDatabaseIsAClearError() throws Exception {
         Path notADatabase = Files.writeString(dir.resolve("junk.mv.db"), "not a database");
         StoreException e = assertThrows(StoreException.class, () -> H2Store.open(notADatabase));

@@ -131,7 +131,24 @@ public final class Schema {
                     List.of(
                             // The highest version among a zone's purged tombstones: a pull from a cursor
                             // below it could miss a delete, and is told to start over (io.fastsync.retention).
-                            "ALTER TABLE fastsync_version ADD COLUMN IF NOT EXISTS purged_through BIGINT NOT NULL DEFAULT 0")));
+                            "ALTER TABLE fastsync_version ADD COLUMN IF NOT EXISTS purged_through BIGINT NOT NULL DEFAULT 0")),
+            new Step(
+                    8,
+                    "marks that tell one history of a zone from another",
+                    // When each run of a zone's versions began to be handed out (at most one mark a
+                    // second): a pull's cursor carries the mark of its version, and a cursor from a
+                    // history this database does not hold (a restored backup) is told apart by it.
+                    // See io.fastsync.internal.version.VersionMarks. Zones compare exactly (step 5).
+                    database -> List.of(
+                            "CREATE TABLE IF NOT EXISTS fastsync_version_mark (type_name VARCHAR(100) NOT NULL,"
+                                    + " sync_zone VARCHAR(200) NOT NULL, first_version BIGINT NOT NULL,"
+                                    + " marked_at BIGINT NOT NULL, PRIMARY KEY (type_name, sync_zone, first_version))"
+                                    + switch (database) {
+                                        case MARIADB -> " CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin";
+                                        case MYSQL -> " CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_bin";
+                                        case POSTGRESQL, OTHER -> "";
+                                    },
+                            "ALTER TABLE fastsync_version ADD COLUMN IF NOT EXISTS marked_at BIGINT NOT NULL DEFAULT 0")));
 
     private static List<String> exactTexts(String collation) {
         return List.of(

@@ -29,6 +29,9 @@ public class VersionCounter {
     @Column(name = "purged_through", nullable = false)
     private long purgedThrough;
 
+    @Column(name = "marked_at", nullable = false)
+    private long markedAt;
+
     protected VersionCounter() {}
 
     public VersionCounter(String typeName, String syncZone) {
@@ -51,6 +54,15 @@ public class VersionCounter {
 
     void setPurgedThrough(long purgedThrough) {
         this.purgedThrough = purgedThrough;
+    }
+
+    /** @return when the zone's newest mark was made (microseconds); 0 if it has none */
+    public long getMarkedAt() {
+        return markedAt;
+    }
+
+    void setMarkedAt(long markedAt) {
+        this.markedAt = markedAt;
     }
 
     public long getLastVersion() {

@@ -73,7 +73,7 @@ public class VersionCounters {
                 }
             }
             SEEN.add(key);
-            locked.put(key, new Sequence(row));
+            locked.put(key, new Sequence(row, em));
         }
         if (!created.isEmpty()) {
             creator.removeIfRolledBack(created);
@@ -106,16 +106,28 @@ public class VersionCounters {
     /** The versions of one locked zone. The new last version is written when the transaction flushes. */
     public static final class Sequence {
         private final VersionCounter row;
+        private final EntityManager em;
+        private boolean marked;
 
-        Sequence(VersionCounter row) {
+        Sequence(VersionCounter row, EntityManager em) {
             this.row = row;
+            this.em = em;
         }
 
-        /** @return the next version, never used before in this zone */
+        /** @return the next version, never used before in this zone; the first one is marked if due ({@link VersionMarks}) */
         public long next() {
             long version = row.getLastVersion() + 1;
             row.setLastVersion(version);
+            if (!marked) {
+                marked = true;
+                VersionMarks.markIfDue(em, row, version);
+            }
             return version;
+        }
+
+        /** @return when the zone's newest mark was made (microseconds); 0 if it has none */
+        public long markedAt() {
+            return row.getMarkedAt();
         }
 
         /** @return the last version handed out */
@@ -126,16 +138,20 @@ public class VersionCounters {
         /**
          * After a restore from a backup: moves the zone past every version it may have handed
          * out before the restore ({@code gap} beyond its last), and expires every cursor below.
+         * The marks of the versions below go, as no cursor among them is served any more.
          */
         public void restoredPast(long gap) {
             row.setLastVersion(row.getLastVersion() + gap);
             row.setPurgedThrough(row.getLastVersion());
+            VersionMarks.dropBefore(em, row.getTypeName(), row.getSyncZone(), row.getPurgedThrough());
         }
 
         /** Records that the zone's tombstones up to this version were purged. */
         public void purgedThrough(long version) {
             if (version > row.getPurgedThrough()) {
                 row.setPurgedThrough(version);
+                // Every cursor below has expired: the marks before the one of this version serve none.
+                VersionMarks.dropBefore(em, row.getTypeName(), row.getSyncZone(), version);
             }
         }
     }

@@ -42,11 +42,10 @@ abstract class SchemaUpgradeScenarios {
         EntityManagerFactory emf = bareDatabase();
         try {
             // The first release's start-up ran step 1 only; then its clients pushed. Its mapping had
-            // no metadata id, kept no keyless submissions and purged no tombstones: the pushes run with
-            // this release's code on tables that have those columns and the submissions for the
-            // moment, which are dropped
-            // again, leaving step 1's tables with
-            // what the first release wrote into them (the receipt's hash text is pinned by WireTextTest).
+            // no metadata id, kept no keyless submissions, purged no tombstones and made no marks: the
+            // pushes run with this release's code on tables that have those columns and tables for the
+            // moment, which are dropped again, leaving step 1's tables with what the first release
+            // wrote into them (the receipt's hash text is pinned by WireTextTest).
             assertEquals(0, (int) Engine.inTransaction(emf, em -> Schema.migrate(em, Schema.STEPS.subList(0, 1))));
             Engine.inTransaction(
                     emf,
@@ -57,6 +56,12 @@ abstract class SchemaUpgradeScenarios {
                                     .executeUpdate()
                             + em.createNativeQuery(
                                             "ALTER TABLE fastsync_version ADD COLUMN purged_through BIGINT DEFAULT 0 NOT NULL")
+                                    .executeUpdate()
+                            + em.createNativeQuery(
+                                            "ALTER TABLE fastsync_version ADD COLUMN marked_at BIGINT DEFAULT 0 NOT NULL")
+                                    .executeUpdate()
+                            + em.createNativeQuery("CREATE TABLE fastsync_version_mark (type_name VARCHAR(100),"
+                                            + " sync_zone VARCHAR(200), first_version BIGINT, marked_at BIGINT)")
                                     .executeUpdate());
             var firstTry = keyed(
                     "key-1",
@@ -76,6 +81,10 @@ abstract class SchemaUpgradeScenarios {
                             + em.createNativeQuery("DROP TABLE fastsync_submission")
                                     .executeUpdate()
                             + em.createNativeQuery("ALTER TABLE fastsync_version DROP COLUMN purged_through")
+                                    .executeUpdate()
+                            + em.createNativeQuery("ALTER TABLE fastsync_version DROP COLUMN marked_at")
+                                    .executeUpdate()
+                            + em.createNativeQuery("DROP TABLE fastsync_version_mark")
                                     .executeUpdate());
             String stepOneAppliedAt =
                     Engine.inTransaction(emf, em -> (String)
@@ -87,7 +96,7 @@ abstract class SchemaUpgradeScenarios {
             assertEquals(1, (int) Engine.inTransaction(emf, Schema::migrate));
 
             assertEquals(
-                    List.of(1, 2, 3, 4, 5, 6, 7),
+                    List.of(1, 2, 3, 4, 5, 6, 7, 8),
                     Engine.inTransaction(
                             emf,
                             em -> em
