@@ -329,7 +329,17 @@ abstract class SyncEngineScenarios {
                 engine.pull(pull("r1", null, "Item:0")).payload().metadata().get("Item");
         var backup = engine.backup();
         aSecondPasses();
-        engine.push(push("Item", "r1", old("c", 0, 1000, "\"n\": 3"), old("a", 1, 2, "\"n\": 10")));
+        PushResponse lostPush =
+                engine.push(push("Item", "r1", old("c", 0, 1000, "\"n\": 3"), old("a", 1, 2, "\"n\": 10")));
+        // The Java client, which does not pull after its own push, names the versions the push gave.
+        PullRequest pushedThenPulled = new PullRequest(
+                Map.of("Item", sawTheBackup),
+                null,
+                true,
+                Map.of(
+                        "Item",
+                        SyncMetadata.cursor("Item", "r1", 4, lostPush.marks().get("Item"))));
+        assertEquals(List.of("c", "a"), ids(engine.pull(pushedThenPulled), "Item"));
         // An old client echoes the cursor metadata it was given, as it is.
         SyncMetadata sawTheLostVersions = engine.pull(new PullRequest(Map.of("Item", sawTheBackup), null))
                 .payload()
@@ -357,7 +367,10 @@ abstract class SyncEngineScenarios {
         PullResponse after = engine.pull(new PullRequest(Map.of("Item", next), null));
         assertTrue(after.payload().data().isEmpty(), "served again only once");
 
-        // A client that starts over by itself is told to.
+        // A client that starts over by itself is told to, by its cursor or by what it pushed.
+        CursorExpiredException toldByPush =
+                assertThrows(CursorExpiredException.class, () -> engine.pull(pushedThenPulled));
+        assertTrue(toldByPush.getMessage().contains("version 4 pushed"), toldByPush.getMessage());
         CursorExpiredException told = assertThrows(
                 CursorExpiredException.class,
                 () -> engine.pull(new PullRequest(Map.of("Item", sawTheLostVersions), null, true)));

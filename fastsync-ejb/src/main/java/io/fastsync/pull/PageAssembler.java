@@ -52,25 +52,33 @@ class PageAssembler {
     /**
      * @param limit      the most objects in the page, at least 1
      * @param startsOver true if the client starts over by itself when told its cursor expired
+     * @param pushed     per type, the highest version above its cursor that a push answer gave the
+     *                   client, with that answer's mark; its objects must belong to this history too
      * @throws CursorExpiredException if a cursor cannot be served, after the page was read; before
      *     it, for a client that starts over, if a cursor comes from another history
      */
-    PullResponse assemble(List<PullTarget<?>> targets, int limit, boolean startsOver) {
+    PullResponse assemble(
+            List<PullTarget<?>> targets, int limit, boolean startsOver, Map<String, SyncMetadata> pushed) {
         List<PullTarget<?>> served = new ArrayList<>(targets.size());
         Map<PullTarget<?>, CursorFloors.Counter> counters = new HashMap<>();
         for (PullTarget<?> target : targets) {
             // Read first: every version up to it is committed, so the changes read next hold them all.
             CursorFloors.Counter counter = floors.read(target.type().name(), target.zone());
             PullTarget<?> serve = target;
-            if (floors.fromAnotherHistory(
-                    target.type().name(), target.zone(), target.cursor(), target.mark(), counter)) {
+            String name = target.type().name();
+            SyncMetadata known = pushed.get(name);
+            if (floors.fromAnotherHistory(name, target.zone(), target.cursor(), target.mark(), counter)
+                    || known != null
+                            && floors.fromAnotherHistory(
+                                    name, target.zone(), known.version(), known.timestamp(), counter)) {
                 logAnotherHistory(target, counter, startsOver);
                 if (startsOver) {
                     throw new CursorExpiredException(
                             target.type().name(),
                             "/metadata/" + WireJson.escape(target.type().name()) + "/version",
-                            "the cursor " + target.cursor() + " of "
-                                    + target.type().name()
+                            "the cursor " + target.cursor()
+                                    + (known != null ? " (and version " + known.version() + " pushed)" : "")
+                                    + " of " + name
                                     + " comes from another history of the server's database (restored from a"
                                     + " backup, or replaced): start over from 0");
                 }

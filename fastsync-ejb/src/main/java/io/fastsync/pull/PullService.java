@@ -75,7 +75,7 @@ public class PullService {
     public PullResponse pull(PullRequest request, Caller caller) {
         long started = System.nanoTime();
         List<PullTarget<?>> targets = cursors.read(request, caller);
-        PullResponse page = pages.assemble(targets, pageSize(request), request.startsOver());
+        PullResponse page = pages.assemble(targets, pageSize(request), request.startsOver(), request.pushed());
         metrics.get()
                 .pulled(
                         Duration.ofNanos(System.nanoTime() - started),

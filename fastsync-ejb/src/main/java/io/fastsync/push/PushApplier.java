@@ -30,12 +30,16 @@ class PushApplier {
     /** @param versions the locked sequences of the push's zones */
     PushResponse apply(List<TypeDecisions<?>> decisions, Map<VersionCounter.Key, VersionCounters.Sequence> versions) {
         Map<String, List<ObjectResult>> results = new LinkedHashMap<>();
+        Map<String, Long> marks = new LinkedHashMap<>();
         for (TypeDecisions<?> type : decisions) {
-            results.put(
-                    type.batch().type().name(),
-                    apply(type, versions.get(type.batch().counterKey())));
+            VersionCounters.Sequence sequence = versions.get(type.batch().counterKey());
+            results.put(type.batch().type().name(), apply(type, sequence));
+            // The mark the versions just handed out belong to: the zone's newest.
+            if (sequence.markedAt() > 0) {
+                marks.put(type.batch().type().name(), sequence.markedAt());
+            }
         }
-        return new PushResponse(results, false);
+        return new PushResponse(results, false, marks);
     }
 
     private static <T> List<ObjectResult> apply(TypeDecisions<T> type, VersionCounters.Sequence versions) {

@@ -53,7 +53,7 @@ class PushReceipts {
                     "idempotency key '" + push.idempotencyKey() + "' was used for a different push");
         }
         PushResponse first = AnswerReader.readPushResponse(WireJson.parse(receipt.getResponse()));
-        return Optional.of(new PushResponse(first.results(), true));
+        return Optional.of(new PushResponse(first.results(), true, first.marks()));
     }
 
     /** Stores the answer of a keyed push; does nothing for a push without a key. */

@@ -47,7 +47,14 @@ public final class AnswerReader {
             }
             byType.put(entry.getKey(), list);
         }
-        return new PushResponse(byType, data.getBoolean("replayed", false));
+        Map<String, Long> marks = new LinkedHashMap<>();
+        JsonValue marksValue = data.get("marks");
+        if (marksValue != null && marksValue.getValueType() != JsonValue.ValueType.NULL) {
+            PayloadReader.object(marksValue, "/data/marks", "per-type marks")
+                    .forEach((type, mark) ->
+                            marks.put(type, Numbers.wholeNumber(mark, "/data/marks/" + WireJson.escape(type))));
+        }
+        return new PushResponse(byType, data.getBoolean("replayed", false), marks);
     }
 
     /** Reads an error answer; fields the server did not send come back null or empty. */

@@ -37,6 +37,10 @@ public final class MessageWriter {
         if (request.startsOver()) {
             json.raw(",\"startsOver\":true");
         }
+        if (!request.pushed().isEmpty()) {
+            json.raw(",\"pushed\":");
+            writeTypeMetadata(request.pushed(), json);
+        }
         json.raw('}');
     }
 
@@ -161,7 +165,17 @@ public final class MessageWriter {
             }
             json.raw(']');
         }
-        json.raw("}}}");
+        json.raw('}');
+        if (!response.marks().isEmpty()) {
+            json.raw(",\"marks\":{");
+            boolean first = true;
+            for (Map.Entry<String, Long> mark : response.marks().entrySet()) {
+                json.key(mark.getKey(), !first).value(mark.getValue());
+                first = false;
+            }
+            json.raw('}');
+        }
+        json.raw("}}");
     }
 
     /** Writes an error answer: problem details plus {@code "success": false}. */

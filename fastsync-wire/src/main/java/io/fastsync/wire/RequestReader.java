@@ -47,7 +47,12 @@ public final class RequestReader {
                 && startsOver.getValueType() != JsonValue.ValueType.NULL) {
             throw new WireFormatException("/startsOver", "must be true or false");
         }
+        JsonValue pushedValue = body.get("pushed");
+        Map<String, SyncMetadata> pushed = pushedValue == null || pushedValue.getValueType() == JsonValue.ValueType.NULL
+                ? Map.of()
+                : PayloadReader.readTypeMetadata(
+                        PayloadReader.object(pushedValue, "/pushed", "per-type versions pushed"), "/pushed");
         return new PullRequest(
-                cursors, limit, startsOver != null && startsOver.getValueType() == JsonValue.ValueType.TRUE);
+                cursors, limit, startsOver != null && startsOver.getValueType() == JsonValue.ValueType.TRUE, pushed);
     }
 }

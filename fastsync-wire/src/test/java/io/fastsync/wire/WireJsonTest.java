@@ -144,9 +144,12 @@ class WireJsonTest {
     }
 
     @Test
-    void aClientThatStartsOverByItselfSaysSoAndItsCursorsKeepTheirMarks() {
-        PullRequest sent =
-                new PullRequest(Map.of("Item", SyncMetadata.cursor("Item", "user-1", 7, 1796112961048999L)), 50, true);
+    void aClientThatStartsOverByItselfSaysSoAndItsCursorsAndPushedVersionsKeepTheirMarks() {
+        PullRequest sent = new PullRequest(
+                Map.of("Item", SyncMetadata.cursor("Item", "user-1", 7, 1796112961048999L)),
+                50,
+                true,
+                Map.of("Item", SyncMetadata.cursor("Item", "user-1", 9, 1796112962048999L)));
         PullRequest read = RequestReader.readPull(parse(WireJson.text(out -> MessageWriter.writePull(sent, out))));
         assertTrue(read.startsOver());
         assertEquals(1796112961048999L, read.metadata().get("Item").timestamp());
@@ -239,10 +242,16 @@ class WireJsonTest {
                                         "last-writer-wins",
                                         4,
                                         true))),
-                false);
+                false,
+                Map.of("Item", 1796112961048999L));
         PushResponse read =
                 AnswerReader.readPushResponse(parse(WireJson.text(out -> MessageWriter.writePushResponse(sent, out))));
         assertEquals(sent, read);
+        // Without marks (an older server), as before.
+        PushResponse none = new PushResponse(sent.results(), false);
+        assertEquals(
+                none,
+                AnswerReader.readPushResponse(parse(WireJson.text(out -> MessageWriter.writePushResponse(none, out)))));
     }
 
     private static JsonValue request(byte[] body) {

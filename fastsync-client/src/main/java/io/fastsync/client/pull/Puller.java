@@ -50,7 +50,8 @@ public final class Puller {
         while (more) {
             Map<String, SyncMetadata> cursors = store.transact(tx -> request(tx, zoneByType));
             // The client starts over by itself when told its cursor expired (SyncManager).
-            PullResponse page = transport.pull(new PullRequest(cursors, limit, true));
+            Map<String, SyncMetadata> pushed = store.transact(tx -> pushed(tx, zoneByType));
+            PullResponse page = transport.pull(new PullRequest(cursors, limit, true, pushed));
             PageApplier.Applied applied = store.transact(tx -> PageApplier.apply(tx, page.payload(), zoneByType));
             pages++;
             objects += applied.objects();
@@ -76,6 +77,18 @@ public final class Puller {
                             : SyncMetadata.cursor(type, zoneByType.get(type), state.cursor(), state.mark()));
         }
         return cursors;
+    }
+
+    /** @return per type, the highest version a push answer gave above the cursor, with its mark */
+    private static Map<String, SyncMetadata> pushed(StoreTransaction tx, Map<String, String> zoneByType) {
+        Map<String, SyncMetadata> pushed = new LinkedHashMap<>();
+        for (String type : zoneByType.keySet()) {
+            TypeState state = tx.typeState(type);
+            if (state != null && state.pushed() > state.cursor() && state.pushedMark() > 0) {
+                pushed.put(type, SyncMetadata.cursor(type, zoneByType.get(type), state.pushed(), state.pushedMark()));
+            }
+        }
+        return pushed;
     }
 
     private static Map<String, Long> cursors(StoreTransaction tx, Map<String, String> zoneByType) {

@@ -24,6 +24,19 @@ final class AnswerRecorder {
             if (answer.replayed()) {
                 rewindCursor(tx, e.getKey(), e.getValue());
             }
+            rememberPushed(tx, e.getKey(), e.getValue(), answer.marks().getOrDefault(e.getKey(), 0L));
+        }
+    }
+
+    /**
+     * The objects now hold versions the cursor may not have reached; the next pull names the
+     * highest with its mark, so that the server can tell if its database lost them since.
+     */
+    private static void rememberPushed(StoreTransaction tx, String type, List<ObjectResult> results, long mark) {
+        TypeState state = tx.typeState(type);
+        long highest = results.stream().mapToLong(ObjectResult::version).max().orElse(0);
+        if (state != null && mark > 0 && highest > state.pushed()) {
+            tx.putTypeState(state.withPushed(highest, mark));
         }
     }
 

@@ -28,6 +28,8 @@ public final class H2Store implements LocalStore {
             zone_name VARCHAR(1000) NOT NULL, cursor_version BIGINT NOT NULL)""",
         // Added after the first release: a store made by it gets the column with no marks.
         "ALTER TABLE fs_type ADD COLUMN IF NOT EXISTS cursor_mark BIGINT DEFAULT 0 NOT NULL",
+        "ALTER TABLE fs_type ADD COLUMN IF NOT EXISTS pushed_version BIGINT DEFAULT 0 NOT NULL",
+        "ALTER TABLE fs_type ADD COLUMN IF NOT EXISTS pushed_mark BIGINT DEFAULT 0 NOT NULL",
         // One row at most (slot = 1): the client keeps a single unanswered push.
         """
         CREATE TABLE IF NOT EXISTS fs_pending_push (slot INT PRIMARY KEY,

@@ -69,12 +69,14 @@ final class H2Transaction implements StoreTransaction {
     @Override
     public void putTypeState(TypeState s) {
         execute(
-                "MERGE INTO fs_type (type_name, zone_name, cursor_version, cursor_mark) KEY (type_name)"
-                        + " VALUES (?, ?, ?, ?)",
+                "MERGE INTO fs_type (type_name, zone_name, cursor_version, cursor_mark, pushed_version, pushed_mark)"
+                        + " KEY (type_name) VALUES (?, ?, ?, ?, ?, ?)",
                 s.type(),
                 s.zone(),
                 s.cursor(),
-                s.mark());
+                s.mark(),
+                s.pushed(),
+                s.pushedMark());
     }
 
     @Override
@@ -129,11 +131,14 @@ final class H2Transaction implements StoreTransaction {
 
     private List<TypeState> typeStates(String where, Object... params) {
         try (PreparedStatement s = prepare(
-                        "SELECT type_name, zone_name, cursor_version, cursor_mark FROM fs_type " + where, params);
+                        "SELECT type_name, zone_name, cursor_version, cursor_mark, pushed_version, pushed_mark"
+                                + " FROM fs_type " + where,
+                        params);
                 ResultSet r = s.executeQuery()) {
             List<TypeState> list = new ArrayList<>();
             while (r.next()) {
-                list.add(new TypeState(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4)));
+                list.add(new TypeState(
+                        r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6)));
             }
             return list;
         } catch (SQLException e) {
