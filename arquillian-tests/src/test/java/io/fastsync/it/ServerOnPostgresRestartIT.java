@@ -285,6 +285,17 @@ class ServerOnPostgresRestartIT {
         }
     }
 
+    /** @return a Java client with its store in memory */
+    private static io.fastsync.client.SyncManager client(URI base) {
+        return new io.fastsync.client.SyncManager(
+                io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
+                new io.fastsync.client.store.MemoryStore());
+    }
+
+    private static JsonObject doc(String id, int n) {
+        return jakarta.json.Json.createObjectBuilder().add("id", id).add("n", n).build();
+    }
+
     private static java.util.Map<String, Integer> byId(List<JsonObject> objects) {
         java.util.Map<String, Integer> all = new java.util.TreeMap<>();
         objects.forEach(o -> all.put(o.getString("id"), o.getInt("n")));
@@ -306,19 +317,12 @@ class ServerOnPostgresRestartIT {
             ServerProcess server =
                     new ServerProcess(ServerProcess.onPostgres(url, "postgres", "postgres"), dir.resolve("server.log"));
             URI base = server.base();
-            var a = new io.fastsync.client.SyncManager(
-                    io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
-                    new io.fastsync.client.store.MemoryStore());
+            var a = client(base);
             var items = a.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
-            java.util.function.BiFunction<String, Integer, JsonObject> doc =
-                    (id, n) -> jakarta.json.Json.createObjectBuilder()
-                            .add("id", id)
-                            .add("n", n)
-                            .build();
             server.start();
             try {
-                items.add(doc.apply("d1", 1));
-                items.add(doc.apply("d2", 2));
+                items.add(doc("d1", 1));
+                items.add(doc("d2", 2));
                 a.sync();
             } finally {
                 server.stop();
@@ -327,8 +331,8 @@ class ServerOnPostgresRestartIT {
             long oldCursor;
             server.start();
             try {
-                items.add(doc.apply("d3", 3));
-                items.update(doc.apply("d1", 10));
+                items.add(doc("d3", 3));
+                items.update(doc("d1", 10));
                 a.sync();
                 Http.Answer old =
                         Http.post(base, "pull", io.fastsync.wire.testing.OldClientBodies.dartPull("Item", "z", 0));
@@ -354,18 +358,16 @@ class ServerOnPostgresRestartIT {
                 assertTrue(server.logOfThisRun().contains("a restore of the database was declared"));
 
                 // Another client pushes after the restore; A edits offline meanwhile.
-                var b = new io.fastsync.client.SyncManager(
-                        io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
-                        new io.fastsync.client.store.MemoryStore());
+                var b = client(base);
                 var itemsB = b.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
                 b.sync();
                 // Three new versions: without the declaration they would be 3 to 5, which the clients
                 // at version 4 had passed.
-                itemsB.add(doc.apply("d4", 4));
-                itemsB.add(doc.apply("d5", 5));
-                itemsB.add(doc.apply("d6", 6));
+                itemsB.add(doc("d4", 4));
+                itemsB.add(doc("d5", 5));
+                itemsB.add(doc("d6", 6));
                 b.sync();
-                items.update(doc.apply("d2", 20));
+                items.update(doc("d2", 20));
                 a.sync(); // 410: starts over, keeps the edit of d2, pushes it
 
                 // The old client at version 4 is told, and after its hardReset (a pull from 0) holds it all.
@@ -382,9 +384,7 @@ class ServerOnPostgresRestartIT {
                         .forEach(o -> oldClient.put(o.getString("id"), o.getInt("n")));
 
                 b.sync();
-                var fresh = new io.fastsync.client.SyncManager(
-                        io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
-                        new io.fastsync.client.store.MemoryStore());
+                var fresh = client(base);
                 var onServer = fresh.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
                 fresh.pull();
                 java.util.Map<String, Integer> held = byId(onServer.getAll());
@@ -420,20 +420,13 @@ class ServerOnPostgresRestartIT {
             ServerProcess server =
                     new ServerProcess(ServerProcess.onPostgres(url, "postgres", "postgres"), dir.resolve("server.log"));
             URI base = server.base();
-            var a = new io.fastsync.client.SyncManager(
-                    io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
-                    new io.fastsync.client.store.MemoryStore());
+            var a = client(base);
             var items = a.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
             EchoingOldClient old = new EchoingOldClient(base, "z", "Item");
-            java.util.function.BiFunction<String, Integer, JsonObject> doc =
-                    (id, n) -> jakarta.json.Json.createObjectBuilder()
-                            .add("id", id)
-                            .add("n", n)
-                            .build();
             server.start();
             try {
-                items.add(doc.apply("d1", 1));
-                items.add(doc.apply("d2", 2));
+                items.add(doc("d1", 1));
+                items.add(doc("d2", 2));
                 a.sync();
                 assertEquals(200, old.pull().status());
             } finally {
@@ -442,8 +435,8 @@ class ServerOnPostgresRestartIT {
             sql(pg, "CREATE DATABASE backup TEMPLATE live");
             server.start();
             try {
-                items.add(doc.apply("d3", 3));
-                items.update(doc.apply("d1", 10));
+                items.add(doc("d3", 3));
+                items.update(doc("d1", 10));
                 a.sync();
                 assertEquals(200, old.pull().status());
                 assertEquals(4, old.cursor("Item").getInt("version"));
@@ -456,17 +449,15 @@ class ServerOnPostgresRestartIT {
             sql(pg, "CREATE DATABASE live TEMPLATE backup");
             server.start();
             try {
-                var b = new io.fastsync.client.SyncManager(
-                        io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
-                        new io.fastsync.client.store.MemoryStore());
+                var b = client(base);
                 var itemsB = b.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
                 b.sync();
                 // Versions 3 to 5 again: the clients at 4 would take the new 3 and 4 for the lost ones.
-                itemsB.add(doc.apply("d4", 4));
-                itemsB.add(doc.apply("d5", 5));
-                itemsB.add(doc.apply("d6", 6));
+                itemsB.add(doc("d4", 4));
+                itemsB.add(doc("d5", 5));
+                itemsB.add(doc("d6", 6));
                 b.sync();
-                items.update(doc.apply("d2", 20));
+                items.update(doc("d2", 20));
                 a.sync(); // its push applies; its pull is told to start over, and it does
 
                 Http.Answer repaired = old.pull();
@@ -484,9 +475,7 @@ class ServerOnPostgresRestartIT {
                         "served again once");
 
                 b.sync();
-                var fresh = new io.fastsync.client.SyncManager(
-                        io.fastsync.client.transport.HttpSyncTransport.to(base).build(),
-                        new io.fastsync.client.store.MemoryStore());
+                var fresh = client(base);
                 var onServer = fresh.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
                 fresh.pull();
                 java.util.Map<String, Integer> onTheServer = byId(onServer.getAll());
