@@ -467,6 +467,7 @@ class HostileInputIT {
                 Statement s = c.createStatement()) {
             for (String table : List.of(
                     "fastsync_version",
+                    "fastsync_version_mark",
                     "fastsync_document",
                     "fastsync_push_receipt",
                     "fastsync_submission",

@@ -642,9 +642,111 @@ class StandaloneServerIT {
         assertProblem(Http.get(base(), "push"), 405, "method-not-allowed");
     }
 
+    /**
+     * The document names every operation, its bodies and the problem body; every status of the error
+     * table is a response, with an example of each code; the request examples are the captured bodies
+     * of the TypeScript client, and its push examples are taken by this server.
+     */
     @Test
-    void openApiDocumentDescribesPushAndPull() {
-        Http.Answer doc = Http.get(URI.create(base().resolve("/").toString()), "openapi");
-        assertEquals(200, doc.status());
+    void theOpenApiDocumentDescribesEveryOperationAndEveryStatusOfTheErrorTable() {
+        Http.Answer answer = Http.get(base().resolve("/"), "openapi", "Accept", "application/json");
+        assertEquals(200, answer.status());
+        JsonObject doc = answer.body();
+        assertEquals("FastSync", doc.getJsonObject("info").getString("title"));
+        assertEquals(
+                System.getProperty("fastsync.version"),
+                doc.getJsonObject("info").getString("version"));
+        JsonObject paths = doc.getJsonObject("paths");
+        java.util.Map<String, String> operations = java.util.Map.of(
+                "/push", "post",
+                "/pull", "post",
+                "/admin/types", "get",
+                "/admin/types/{type}/zones", "get",
+                "/admin/types/{type}/zones/{zone}/objects/{id}", "get",
+                "/admin/refusals", "get",
+                "/admin/conflicts", "get",
+                "/admin/tombstones/purge", "post",
+                "/admin/restored", "post");
+        assertEquals(operations.keySet(), paths.keySet());
+        java.util.Set<String> statuses = new java.util.TreeSet<>();
+        operations.forEach((path, method) -> {
+            JsonObject operation = paths.getJsonObject(path).getJsonObject(method);
+            assertTrue(operation.getString("summary").length() > 20, path);
+            JsonObject responses = operation.getJsonObject("responses");
+            assertTrue(responses.containsKey("200"), path);
+            responses.keySet().stream().filter(s -> !s.equals("200")).forEach(statuses::add);
+        });
+        JsonObject components = doc.getJsonObject("components");
+        for (String schema : List.of(
+                "SyncMetadata",
+                "SyncObject",
+                "PushRequest",
+                "PushAnswer",
+                "ObjectResult",
+                "PullRequest",
+                "PullAnswer",
+                "Problem")) {
+            assertTrue(components.getJsonObject("schemas").containsKey(schema), schema);
+        }
+        for (io.fastsync.error.Refusal r : io.fastsync.error.Refusal.values()) {
+            String status = String.valueOf(r.status());
+            assertTrue(statuses.contains(status), "no operation answers " + status);
+            JsonObject example = components
+                    .getJsonObject("responses")
+                    .getJsonObject(status)
+                    .getJsonObject("content")
+                    .getJsonObject("application/problem+json")
+                    .getJsonObject("examples")
+                    .getJsonObject(r.code())
+                    .getJsonObject("value");
+            assertEquals(r.code(), example.getString("code"));
+            assertFalse(example.getBoolean("success"));
+        }
+
+        JsonObject push = paths.getJsonObject("/push").getJsonObject("post");
+        JsonObject pushExamples = push.getJsonObject("requestBody")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("examples");
+        assertEquals(
+                io.fastsync.wire.testing.CapturedBodies.read("s1-02-A-push.request.json"),
+                pushExamples.getJsonObject("typescript-client-add").get("value"));
+        assertEquals(
+                io.fastsync.wire.testing.CapturedBodies.read("s2-06-B-push.request.json"),
+                pushExamples.getJsonObject("typescript-client-delete").get("value"));
+        for (String name : List.of("typescript-client-add", "typescript-client-delete")) {
+            Http.Answer taken =
+                    push(pushExamples.getJsonObject(name).get("value").toString());
+            assertEquals(200, taken.status(), name + ": " + taken.body());
+        }
+        JsonObject pullExamples = paths.getJsonObject("/pull")
+                .getJsonObject("post")
+                .getJsonObject("requestBody")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("examples");
+        assertEquals(
+                io.fastsync.wire.testing.CapturedBodies.read("s1-01-A-pull.request.json"),
+                pullExamples.getJsonObject("typescript-client-first-pull").get("value"));
+        assertEquals(
+                io.fastsync.wire.testing.CapturedBodies.read("s3-07-A-pull.request.json"),
+                pullExamples.getJsonObject("typescript-client-echoed-cursor").get("value"));
+        // The answers' examples read as the Java client reads answers.
+        io.fastsync.wire.AnswerReader.readPushResponse(push.getJsonObject("responses")
+                .getJsonObject("200")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("examples")
+                .getJsonObject("answer")
+                .get("value"));
+        io.fastsync.wire.AnswerReader.readPullResponse(paths.getJsonObject("/pull")
+                .getJsonObject("post")
+                .getJsonObject("responses")
+                .getJsonObject("200")
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("examples")
+                .getJsonObject("answer")
+                .get("value"));
     }
 }
