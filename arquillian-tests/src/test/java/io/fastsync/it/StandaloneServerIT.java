@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
@@ -642,6 +643,16 @@ class StandaloneServerIT {
         assertProblem(Http.get(base(), "push"), 405, "method-not-allowed");
     }
 
+    /** @return a JSON example of a request body or an answer of the OpenAPI document */
+    private static JsonValue example(JsonObject bodyOrAnswer, String name) {
+        return bodyOrAnswer
+                .getJsonObject("content")
+                .getJsonObject("application/json")
+                .getJsonObject("examples")
+                .getJsonObject(name)
+                .get("value");
+    }
+
     /**
      * The document names every operation, its bodies and the problem body; every status of the error
      * table is a response, with an example of each code; the request examples are the captured bodies
@@ -704,49 +715,26 @@ class StandaloneServerIT {
         }
 
         JsonObject push = paths.getJsonObject("/push").getJsonObject("post");
-        JsonObject pushExamples = push.getJsonObject("requestBody")
-                .getJsonObject("content")
-                .getJsonObject("application/json")
-                .getJsonObject("examples");
-        assertEquals(
-                io.fastsync.wire.testing.CapturedBodies.read("s1-02-A-push.request.json"),
-                pushExamples.getJsonObject("typescript-client-add").get("value"));
-        assertEquals(
-                io.fastsync.wire.testing.CapturedBodies.read("s2-06-B-push.request.json"),
-                pushExamples.getJsonObject("typescript-client-delete").get("value"));
-        for (String name : List.of("typescript-client-add", "typescript-client-delete")) {
-            Http.Answer taken =
-                    push(pushExamples.getJsonObject(name).get("value").toString());
-            assertEquals(200, taken.status(), name + ": " + taken.body());
+        JsonObject pull = paths.getJsonObject("/pull").getJsonObject("post");
+        for (String[] captured : List.of(
+                new String[] {"typescript-client-add", "s1-02-A-push.request.json"},
+                new String[] {"typescript-client-delete", "s2-06-B-push.request.json"})) {
+            JsonValue example = example(push.getJsonObject("requestBody"), captured[0]);
+            assertEquals(io.fastsync.wire.testing.CapturedBodies.read(captured[1]), example);
+            Http.Answer taken = push(example.toString());
+            assertEquals(200, taken.status(), captured[0] + ": " + taken.body());
         }
-        JsonObject pullExamples = paths.getJsonObject("/pull")
-                .getJsonObject("post")
-                .getJsonObject("requestBody")
-                .getJsonObject("content")
-                .getJsonObject("application/json")
-                .getJsonObject("examples");
-        assertEquals(
-                io.fastsync.wire.testing.CapturedBodies.read("s1-01-A-pull.request.json"),
-                pullExamples.getJsonObject("typescript-client-first-pull").get("value"));
-        assertEquals(
-                io.fastsync.wire.testing.CapturedBodies.read("s3-07-A-pull.request.json"),
-                pullExamples.getJsonObject("typescript-client-echoed-cursor").get("value"));
+        for (String[] captured : List.of(
+                new String[] {"typescript-client-first-pull", "s1-01-A-pull.request.json"},
+                new String[] {"typescript-client-echoed-cursor", "s3-07-A-pull.request.json"})) {
+            assertEquals(
+                    io.fastsync.wire.testing.CapturedBodies.read(captured[1]),
+                    example(pull.getJsonObject("requestBody"), captured[0]));
+        }
         // The answers' examples read as the Java client reads answers.
-        io.fastsync.wire.AnswerReader.readPushResponse(push.getJsonObject("responses")
-                .getJsonObject("200")
-                .getJsonObject("content")
-                .getJsonObject("application/json")
-                .getJsonObject("examples")
-                .getJsonObject("answer")
-                .get("value"));
-        io.fastsync.wire.AnswerReader.readPullResponse(paths.getJsonObject("/pull")
-                .getJsonObject("post")
-                .getJsonObject("responses")
-                .getJsonObject("200")
-                .getJsonObject("content")
-                .getJsonObject("application/json")
-                .getJsonObject("examples")
-                .getJsonObject("answer")
-                .get("value"));
+        io.fastsync.wire.AnswerReader.readPushResponse(
+                example(push.getJsonObject("responses").getJsonObject("200"), "answer"));
+        io.fastsync.wire.AnswerReader.readPullResponse(
+                example(pull.getJsonObject("responses").getJsonObject("200"), "answer"));
     }
 }

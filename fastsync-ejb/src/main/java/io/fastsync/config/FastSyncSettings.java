@@ -205,6 +205,11 @@ public record FastSyncSettings(
                     "org.h2.jdbcx.JdbcDataSource",
                     "its data source class; follows from `fastsync.db.url` for PostgreSQL, H2 and MariaDB"),
             new Setting(
+                    "mp.openapi.model.reader",
+                    "io.fastsync.rest.openapi.FastSyncOpenApi",
+                    "builds the OpenAPI document of push, pull and the admin API (`GET /openapi`); the standalone"
+                            + " server's default"),
+            new Setting(
                     SECURITY_MODE,
                     "",
                     "`token` (FastSync verifies bearer tokens), `container` (the application's container authenticates) or `trust` (none; this machine only); unset: `token` when a key is set, else `trust`"),
