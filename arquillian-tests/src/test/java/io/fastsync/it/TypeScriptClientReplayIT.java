@@ -104,7 +104,7 @@ class TypeScriptClientReplayIT {
                     started.contains("FastSync serves Item (restricted, last-writer-wins), Note (restricted,"
                             + " timestamp-ordering), Board (global, last-writer-wins) on H2 "),
                     started);
-            assertTrue(started.contains("schema version 7 created"), started);
+            assertTrue(started.contains("schema version 8 created"), started);
             assertTrue(
                     started.contains(
                             authorization == null

@@ -136,7 +136,9 @@ class PageAssembler {
         LOG.warning(() -> "FastSync detected a restored or replaced database: a pull of "
                 + target.type().name()
                 + " in zone " + quoted(target.zone()) + " came with cursor " + target.cursor()
-                + (target.mark() > 0 ? " (mark " + target.mark() + ")" : "")
+                + (io.fastsync.internal.version.VersionMarks.isMark(target.mark())
+                        ? " (mark " + target.mark() + ")"
+                        : "")
                 + " from another history than the database holds (its last version is " + counter.last() + "); "
                 + (startsOver ? "the client was told to start over" : "the zone is served from the start")
                 + ". Logged once an hour per zone.");
