@@ -11,7 +11,7 @@ import jakarta.persistence.MappedSuperclass;
  * ({@link SyncColumns}); the entity's own persistent fields are its data, and are what clients see
  * besides the metadata.
  *
- * <p>FastSync sets the metadata: code that writes through {@link SyncableRepository} sets only
+ * <p>FastSync sets the metadata: code that writes through {@link io.fastsync.repository.SyncableRepository} sets only
  * the id (or lets the repository draw one) and, for a restricted type, the zone.
  *
  * <p>The id is the table's primary key, so it is unique across zones: a push that names an id of

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Storage of one syncable type: the batch operations the sync engine needs, and through
- * {@link #values()} what its values are. {@link SyncableObjectDataSource} implements it for JPA
+ * {@link #values()} what its values are. {@link io.fastsync.entity.SyncableObjectDataSource} implements it for JPA
  * entities, {@link io.fastsync.document.DocumentDataSource} for schemaless documents.
  *
  * <p>Every method runs in the caller's transaction.

@@ -46,7 +46,7 @@ public final class MessageWriter {
 
     /**
      * Writes a pull answer inside the success envelope. Written by hand rather than through a
-     * generator, so that each object's fields are copied as JSON text ({@link JsonObject#toString()},
+     * generator, so that each object's fields are copied as JSON text ({@link jakarta.json.JsonObject#toString()},
      * which a {@link RawJsonObject} answers without parsing) instead of being walked value by value.
      */
     public static void writePullResponse(PullResponse response, java.io.Writer out) throws java.io.IOException {

@@ -1,6 +1,7 @@
 package io.fastsync.internal.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,5 +30,15 @@ class SchemaTest {
             assertEquals(i + 1, Schema.STEPS.get(i).version());
         }
         assertEquals(Schema.STEPS.size(), Schema.latest());
+    }
+
+    /** An operator upgrading reads in the changelog what each step does to the database. */
+    @Test
+    void theChangelogListsEveryStep() throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("..", "CHANGELOG.md"));
+        for (Schema.Step step : Schema.STEPS) {
+            String line = step.version() + ". " + step.description();
+            assertTrue(lines.contains(line), "CHANGELOG.md lacks \"" + line + "\"");
+        }
     }
 }
