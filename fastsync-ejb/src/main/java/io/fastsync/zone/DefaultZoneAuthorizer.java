@@ -5,6 +5,8 @@ import io.fastsync.config.FastSyncSettings.SecurityMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +39,18 @@ public class DefaultZoneAuthorizer implements ZoneAuthorizer {
         this.security = settings.security();
     }
 
-    /** Says at start-up how callers are known; a warning in trust mode, where nobody is. */
-    void announce(@Observes @Initialized(ApplicationScoped.class) Object start) {
+    /**
+     * Says at start-up how callers are known; a warning in trust mode, where nobody is. Where the
+     * application replaced this authorizer (an alternative), it says which one decides instead:
+     * this bean still observes the start, though it decides nothing.
+     */
+    void announce(@Observes @Initialized(ApplicationScoped.class) Object start, BeanManager beans) {
+        Bean<?> chosen = beans.resolve(beans.getBeans(ZoneAuthorizer.class));
+        if (chosen != null && chosen.getBeanClass() != DefaultZoneAuthorizer.class) {
+            LOG.info(() -> "FastSync zones are decided by the application's "
+                    + chosen.getBeanClass().getName());
+            return;
+        }
         if (security.mode() != SecurityMode.TRUST) {
             LOG.info(() -> "FastSync security: " + security.mode().name().toLowerCase(Locale.ROOT)
                     + " mode; each caller may use only the zones its identity grants");
