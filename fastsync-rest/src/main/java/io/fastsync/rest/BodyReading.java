@@ -147,7 +147,7 @@ public class BodyReading implements Filter {
             private final byte[] chunk = new byte[16 * 1024];
 
             @Override
-            public void onDataAvailable() throws IOException {
+            public synchronized void onDataAvailable() throws IOException {
                 while (in.isReady() && !answered.get()) {
                     int n = in.read(chunk);
                     if (n < 0) {
@@ -159,11 +159,26 @@ public class BodyReading implements Filter {
                         async.complete();
                         return;
                     }
+                    if (body.size() == declared) {
+                        dispatch();
+                        return;
+                    }
                 }
             }
 
+            /**
+             * Grizzly may say that all was read before it has handed over the whole body of a request
+             * on a kept-alive connection, and hand over the rest afterwards: with a declared length,
+             * the body is complete when that many bytes came, whatever was said before.
+             */
             @Override
-            public void onAllDataRead() {
+            public synchronized void onAllDataRead() {
+                if (declared < 0 || body.size() >= declared) {
+                    dispatch();
+                }
+            }
+
+            private void dispatch() {
                 if (answered.compareAndSet(false, true)) {
                     read.body = body.toByteArray();
                     async.dispatch();
