@@ -1,6 +1,7 @@
 package io.fastsync.pull;
 
 import io.fastsync.error.CursorExpiredException;
+import io.fastsync.internal.LogText;
 import io.fastsync.retention.CursorFloors;
 import io.fastsync.store.SyncStore;
 import io.fastsync.wire.PullResponse;
@@ -11,7 +12,6 @@ import io.fastsync.wire.WireJson;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ class PageAssembler {
     PullResponse assemble(
             List<PullTarget<?>> targets, int limit, boolean startsOver, Map<String, SyncMetadata> pushed) {
         List<PullTarget<?>> served = new ArrayList<>(targets.size());
-        Map<PullTarget<?>, CursorFloors.Counter> counters = new HashMap<>();
+        List<CursorFloors.Counter> counters = new ArrayList<>(targets.size());
         for (PullTarget<?> target : targets) {
             // Read first: every version up to it is committed, so the changes read next hold them all.
             CursorFloors.Counter counter = floors.read(target.type().name(), target.zone());
@@ -74,8 +74,8 @@ class PageAssembler {
                 logAnotherHistory(target, counter, startsOver);
                 if (startsOver) {
                     throw new CursorExpiredException(
-                            target.type().name(),
-                            "/metadata/" + WireJson.escape(target.type().name()) + "/version",
+                            name,
+                            "/metadata/" + WireJson.escape(name) + "/version",
                             "the cursor " + target.cursor()
                                     + (known != null ? " (and version " + known.version() + " pushed)" : "")
                                     + " of " + name
@@ -85,7 +85,7 @@ class PageAssembler {
                 serve = target.fromStart();
             }
             served.add(serve);
-            counters.put(serve, counter);
+            counters.add(counter);
         }
         Map<String, List<SyncObject>> data = new LinkedHashMap<>();
         Map<String, SyncMetadata> cursors = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ class PageAssembler {
                 hasMore = hasMore || hasChanges(target);
                 continue;
             }
-            CursorFloors.Counter counter = counters.get(target);
+            CursorFloors.Counter counter = counters.get(i);
             Page page = page(target, budget);
             hasMore |= page.more();
             long cursor = page.more() ? page.lastVersion() : Math.max(page.lastVersion(), counter.last());
@@ -135,26 +135,13 @@ class PageAssembler {
         LOGGED.put(key, now);
         LOG.warning(() -> "FastSync detected a restored or replaced database: a pull of "
                 + target.type().name()
-                + " in zone " + quoted(target.zone()) + " came with cursor " + target.cursor()
+                + " in zone \"" + LogText.printable(target.zone(), 100) + "\" came with cursor " + target.cursor()
                 + (io.fastsync.internal.version.VersionMarks.isMark(target.mark())
                         ? " (mark " + target.mark() + ")"
                         : "")
                 + " from another history than the database holds (its last version is " + counter.last() + "); "
                 + (startsOver ? "the client was told to start over" : "the zone is served from the start")
                 + ". Logged once an hour per zone.");
-    }
-
-    /** @return the text in quotes, control characters escaped and cut at 100 characters, fit for one log line */
-    private static String quoted(String text) {
-        StringBuilder s = new StringBuilder("\"");
-        text.codePoints().limit(100).forEach(c -> {
-            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-                s.append(String.format("\\u%04x", c));
-            } else {
-                s.appendCodePoint(c);
-            }
-        });
-        return s.append('"').toString();
     }
 
     private record Page(List<SyncObject> objects, long lastVersion, boolean more) {}

@@ -91,11 +91,6 @@ public class CursorFloors {
                 : VersionMarks.of(em, type, zone, version).markedAt();
     }
 
-    /** @return the zone's last committed version; 0 for a zone that has none */
-    public long lastVersion(String type, String zone) {
-        return read(type, zone).last();
-    }
-
     /** @throws CursorExpiredException if the cursor cannot be served */
     public void check(String type, String zone, long cursor) {
         if (cursor <= 0) {

@@ -1,6 +1,7 @@
 package io.fastsync.rest.error;
 
 import io.fastsync.config.FastSyncSettings;
+import io.fastsync.internal.LogText;
 import io.fastsync.metrics.Metrics;
 import io.fastsync.rest.admin.RecentEvents;
 import io.fastsync.wire.Problem;
@@ -88,7 +89,7 @@ public class RefusalLog implements ContainerResponseFilter {
         StringBuilder s = new StringBuilder("FastSync refused ")
                 .append(method)
                 .append(' ')
-                .append(printable(path, 200))
+                .append(LogText.printable(path, 200))
                 .append(" from ")
                 .append(client)
                 .append(": ")
@@ -98,39 +99,15 @@ public class RefusalLog implements ContainerResponseFilter {
         if (!problem.errors().isEmpty()) {
             Problem.Location at = problem.errors().get(0);
             if (at.type() != null) {
-                s.append(", type ").append(printable(at.type(), 100));
+                s.append(", type ").append(LogText.printable(at.type(), 100));
             }
             if (at.id() != null) {
-                s.append(", id ").append(printable(at.id(), 100));
+                s.append(", id ").append(LogText.printable(at.id(), 100));
             }
             if (at.pointer() != null && !at.pointer().isEmpty()) {
-                s.append(", at ").append(printable(at.pointer(), 200));
+                s.append(", at ").append(LogText.printable(at.pointer(), 200));
             }
         }
-        return s.append(": ").append(printable(problem.detail(), 300)).toString();
-    }
-
-    /**
-     * Request data as it may go into a log line: control characters escaped (no forged lines),
-     * and cut to a length (a refusal of a huge value does not write it out).
-     */
-    static String printable(String text, int max) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder s = new StringBuilder(Math.min(text.length(), max) + 8);
-        for (int i = 0; i < text.length() && s.length() < max; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                s.append(String.format("\\u%04x", (int) c));
-            } else {
-                s.append(c);
-            }
-        }
-        if (s.length() >= max && text.length() > max) {
-            s.setLength(max);
-            s.append("… (").append(text.length()).append(" characters)");
-        }
-        return s.toString();
+        return s.append(": ").append(LogText.printable(problem.detail(), 300)).toString();
     }
 }
