@@ -10,7 +10,6 @@ import io.fastsync.internal.schema.SchemaMigration;
 import io.fastsync.registry.SyncTypeRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -30,22 +29,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The standalone sync server: its data source (from MicroProfile Config, H2 in a file by
- * default), the document types it serves (from {@code fastsync.types}), and a start-up log that
+ * The standalone sync server: the document types it serves (from {@code fastsync.types}), and a start-up log that
  * says which database, which schema version and which types. It starts after the schema
  * migration, because its first step asks the migration for the version.
  */
-@DataSourceDefinition(
-        name = "java:app/jdbc/fastsync",
-        className = "${MPCONFIG=fastsync.db.driver}",
-        url = "${MPCONFIG=fastsync.db.url}",
-        user = "${MPCONFIG=fastsync.db.user}",
-        password = "${MPCONFIG=fastsync.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        // PostgreSQL's and H2's default, not MariaDB's: under REPEATABLE READ a locking read of a
-        // missing counter row holds a gap lock that the row's creation would wait for.
-        isolationLevel = Connection.TRANSACTION_READ_COMMITTED)
 @Singleton
 @Startup
 public class StandaloneServer {

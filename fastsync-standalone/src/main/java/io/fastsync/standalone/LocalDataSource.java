@@ -53,6 +53,11 @@ public class LocalDataSource implements DataSource {
         this.password = password;
     }
 
+    /** @return the password set, for a subclass that fills in what the container left out */
+    String password() {
+        return password;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         return getConnection(user, password);

@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,6 +41,25 @@ abstract class DeployedServerContract {
 
     /** @return the server's log so far */
     protected abstract String serverLog();
+
+    /**
+     * Restarts the server without any database setting but {@code FASTSYNC_DATA_DIR}: the same
+     * deployment must then serve from its embedded H2 in a file there.
+     */
+    protected void assertRestartedWithoutSettingsItUsesItsEmbeddedH2(Path data) {
+        Processes.deleteRecursively(data);
+        restart(Map.of("FASTSYNC_DATA_DIR", data.toString()));
+
+        String z = zone();
+        Http.Answer pushed = push(typeScriptPush("Item", z, typeScriptObject("Item", z, "h", 0, 1000, "\"n\": 1")));
+        assertEquals(200, pushed.status(), pushed.text());
+        assertEquals("h", items(pulled(z, 0)).getJsonObject(0).getString("id"));
+        assertTrue(serverLog().contains("on H2 ") && serverLog().contains("jdbc:h2:file:" + data), serverLog());
+        assertTrue(Files.exists(data.resolve("fastsync.mv.db")));
+    }
+
+    /** Stops the server and starts it again with these settings only. */
+    protected abstract void restart(Map<String, String> settings);
 
     private static String zone() {
         return "zone-" + UUID.randomUUID();
@@ -213,6 +235,8 @@ abstract class DeployedServerContract {
                         .map(o -> ((JsonObject) o).getString("id"))
                         .toList(),
                 "refused pushes wrote nothing");
+        // Each refusal is logged with its path within FastSync, whatever the server's JAX-RS.
+        assertTrue(serverLog().contains("FastSync refused GET /push from 127.0.0.1: 405"), "a refusal is logged");
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -41,21 +40,8 @@ class EarOnPayaraServerIT extends DeployedServerContract {
     @BeforeAll
     static void deployOnPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE fastsync");
-        }
-        databaseUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/fastsync";
-        FirstReleaseDatabase.create(databaseUrl, "postgres", "postgres");
-        onPostgres = Map.of(
-                "FASTSYNC_DB_URL",
-                databaseUrl,
-                "FASTSYNC_DB_USER",
-                "postgres",
-                "FASTSYNC_DB_PASSWORD",
-                "postgres",
-                "FASTSYNC_PUSH_MAX_OBJECTS",
-                String.valueOf(MAX_OBJECTS));
+        onPostgres = FirstReleaseDatabase.onPostgres(postgres, MAX_OBJECTS);
+        databaseUrl = onPostgres.get("FASTSYNC_DB_URL");
 
         domain = PayaraServerDomain.create();
         domain.start(onPostgres, false);
@@ -84,6 +70,11 @@ class EarOnPayaraServerIT extends DeployedServerContract {
     @Override
     protected void restart() {
         domain.restart(onPostgres);
+    }
+
+    @Override
+    protected void restart(Map<String, String> settings) {
+        domain.restart(settings);
     }
 
     @Override
@@ -169,26 +160,7 @@ class EarOnPayaraServerIT extends DeployedServerContract {
     @Test
     @Order(Integer.MAX_VALUE)
     void withoutDatabaseSettingsTheSameDeploymentUsesItsEmbeddedH2() {
-        Path data = Processes.buildDirectory().resolve("ear-h2-data");
-        Processes.deleteRecursively(data);
-        domain.restart(Map.of("FASTSYNC_DATA_DIR", data.toString()));
-
-        String z = "zone-" + UUID.randomUUID();
-        Http.Answer pushed = Http.post(
-                base(), "push", typeScriptPush("Item", z, typeScriptObject("Item", z, "h", 0, 1000, "\"n\": 1")));
-        assertEquals(200, pushed.status(), pushed.text());
-        Http.Answer pulled = Http.post(base(), "pull", dartPull("Item", z, 0));
-        assertEquals(
-                "h",
-                pulled.body()
-                        .getJsonObject("data")
-                        .getJsonObject("data")
-                        .getJsonArray("Item")
-                        .getJsonObject(0)
-                        .getString("id"));
-        assertTrue(
-                serverLog().contains("on H2 ") && serverLog().contains("jdbc:h2:file:" + data),
-                "see " + domain.serverLog());
-        assertTrue(Files.exists(data.resolve("fastsync.mv.db")));
+        assertRestartedWithoutSettingsItUsesItsEmbeddedH2(
+                Processes.buildDirectory().resolve("ear-h2-data"));
     }
 }

@@ -51,6 +51,12 @@ class WarOnPayaraMicroIT extends DeployedServerContract {
     }
 
     @Override
+    protected void restart(Map<String, String> otherSettings) {
+        server.stop();
+        server.start(otherSettings);
+    }
+
+    @Override
     protected String serverLog() {
         return server.log();
     }

@@ -202,8 +202,7 @@ public final class Schema {
     /** @return the database product, lower case; empty where it cannot be told */
     private static String databaseOf(EntityManager em) {
         try {
-            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
-            return c == null ? "" : c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            return DatabaseProduct.of(em);
         } catch (RuntimeException | java.sql.SQLException e) {
             LOG.warning(() -> "FastSync schema: cannot tell the database (" + e
                     + "); the migration runs without a lock, so start one instance at a time");

@@ -55,10 +55,15 @@ public class RefusalLog implements ContainerResponseFilter {
         if (response.getEntity() instanceof Problems.Body body) {
             refused(
                     request.getMethod(),
-                    "/" + request.getUriInfo().getPath(),
+                    rooted(request.getUriInfo().getPath()),
                     servletRequest == null ? "an unknown client" : servletRequest.getRemoteAddr(),
                     body.problem());
         }
+    }
+
+    /** Jersey (Payara) gives the path without its leading slash, RESTEasy (WildFly) with it. */
+    static String rooted(String path) {
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     /**
