@@ -19,46 +19,30 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built WAR on Payara Micro, as the quickstart's README runs it, used by FastSync's Java client
- * over HTTP: a task written by the application reaches two devices of the team, an edit offline
- * reaches the other device, and another team's zone is refused.
+ * What the quickstart does for its users, on whichever server runs the built WAR, used by FastSync's
+ * Java client over HTTP: a task written by the application reaches two devices of the team, an
+ * edit offline reaches the other device, and another team's zone is refused. Each subclass starts
+ * one server with the WAR deployed and sets {@link #base} and {@link #log}.
  */
-class TasksIT {
+abstract class TasksContract {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Process server;
-    private static URI base;
-    private static Path log;
+    /** The application's REST root, {@code .../tasks/api/}. */
+    static URI base;
+    /** The server's log. */
+    static Path log;
 
-    @BeforeAll
-    static void start() throws Exception {
-        int port;
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+            return s.getLocalPort();
         }
-        log = Path.of(System.getProperty("tasks.war")).resolveSibling("payara-micro.log");
-        server = new ProcessBuilder(
-                        "java",
-                        "-Xmx512m",
-                        "-jar",
-                        System.getProperty("payara.microJar"),
-                        "--deploy",
-                        System.getProperty("tasks.war"),
-                        "--port",
-                        String.valueOf(port),
-                        "--nohazelcast",
-                        "--disablephonehome",
-                        "--prebootcommandfile",
-                        Path.of("src/test/resources/loopback.asadmin").toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        base = URI.create("http://127.0.0.1:" + port + "/tasks/api/");
+    }
+
+    /** Waits until the application answers at {@link #base}, as long as the server is alive. */
+    static void awaitApplication(Process server) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             try {
@@ -69,17 +53,10 @@ class TasksIT {
                 // still starting
             }
             if (!server.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the server did not start:\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        "the server did not start:\n" + (Files.exists(log) ? Files.readString(log) : "(no log)"));
             }
             Thread.sleep(500);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (server != null) {
-            server.destroy();
-            server.waitFor();
         }
     }
 
