@@ -671,6 +671,7 @@ class StandaloneServerIT {
         java.util.Map<String, String> operations = java.util.Map.of(
                 "/push", "post",
                 "/pull", "post",
+                "/changes", "get",
                 "/admin/types", "get",
                 "/admin/types/{type}/zones", "get",
                 "/admin/types/{type}/zones/{zone}/objects/{id}", "get",
@@ -736,5 +737,154 @@ class StandaloneServerIT {
                 example(push.getJsonObject("responses").getJsonObject("200"), "answer"));
         io.fastsync.wire.AnswerReader.readPullResponse(
                 example(pull.getJsonObject("responses").getJsonObject("200"), "answer"));
+    }
+    /**
+     * Live changes: a subscriber hears of commits in its own zones only, at once for a zone
+     * already past its cursor, again after reconnecting with its cursor, and at most
+     * {@code fastsync.changes.max-per-caller} streams are open per caller.
+     */
+    @Test
+    void aSubscriberIsToldOfCommitsPastItsCursorInItsOwnZonesOnly() throws Exception {
+        String mine = zone();
+        String other = zone();
+        // One caller (here, one address) holds at most 16 streams.
+        List<ChangeStream> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                ChangeStream s = ChangeStream.open(base(), ChangeStream.cursor("Item", zone(), 0));
+                held.add(s);
+                assertEquals(200, s.status(), "stream " + (i + 1));
+            }
+            ChangeStream refused = ChangeStream.open(base(), ChangeStream.cursor("Item", mine, 0));
+            assertEquals(429, refused.status());
+            assertEquals("too-many-subscriptions", refused.problem().getString("code"));
+        } finally {
+            held.forEach(ChangeStream::close);
+        }
+        // Streams their subscribers closed are let go at the next heartbeat (1 s here), and count no more.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        ChangeStream again;
+        do {
+            Thread.sleep(500);
+            again = ChangeStream.open(base(), ChangeStream.cursor("Item", mine, 0));
+            if (again.status() != 200) {
+                again.problem();
+            }
+        } while (again.status() != 200 && System.nanoTime() < deadline);
+        assertEquals(200, again.status(), "closed streams are let go");
+        assertEquals("ready", again.next(java.time.Duration.ofSeconds(10)).name());
+        ChangeStream.Event beat = again.nextOrHeartbeat(java.time.Duration.ofSeconds(5));
+        assertEquals("comment", beat.name(), "a heartbeat comment");
+        again.close();
+
+        try (ChangeStream stream = ChangeStream.open(base(), ChangeStream.cursor("Item", mine, 0))) {
+            assertEquals(200, stream.status());
+            assertEquals("ready", stream.next(java.time.Duration.ofSeconds(10)).name());
+            push(typeScriptPush("Item", other, typeScriptObject("Item", other, "o1", 0, 1000, "\"n\": 1")));
+            push(typeScriptPush("Item", mine, typeScriptObject("Item", mine, "m1", 0, 1000, "\"n\": 1")));
+            ChangeStream.Event changed = stream.next(java.time.Duration.ofSeconds(10));
+            assertEquals("changed", changed.name(), "the commit in the subscriber's zone is told");
+            assertEquals(mine, changed.data().getString("syncZone"), "only the subscriber's zone");
+            assertEquals("Item", changed.data().getString("type"));
+            assertEquals(1, changed.data().getInt("version"));
+            assertEquals(null, stream.next(java.time.Duration.ofMillis(500)), "nothing else was told");
+        }
+
+        // The connection cut: a commit meanwhile is told as soon as the subscriber is back with its cursor.
+        push(typeScriptPush("Item", mine, typeScriptObject("Item", mine, "m2", 0, 1001, "\"n\": 2")));
+        try (ChangeStream back = ChangeStream.open(base(), ChangeStream.cursor("Item", mine, 1))) {
+            ChangeStream.Event missed = back.next(java.time.Duration.ofSeconds(10));
+            assertEquals("changed", missed.name());
+            assertEquals(2, missed.data().getInt("version"));
+            assertEquals("ready", back.next(java.time.Duration.ofSeconds(10)).name());
+        }
+        try (ChangeStream current = ChangeStream.open(base(), ChangeStream.cursor("Item", mine, 2))) {
+            assertEquals(
+                    "ready", current.next(java.time.Duration.ofSeconds(10)).name(), "a current cursor is told nothing");
+        }
+
+        // Checked as a pull is checked.
+        ChangeStream unknown = ChangeStream.open(base(), ChangeStream.cursor("Nope", mine, 0));
+        assertEquals(400, unknown.status());
+        assertEquals("unknown-type", unknown.problem().getString("code"));
+        ChangeStream none = ChangeStream.open(base(), "{\"Item\": {\"version\": 0}}");
+        assertEquals(400, none.status());
+        assertEquals("missing-zone", none.problem().getString("code"));
+        ChangeStream garbled = ChangeStream.open(base(), "{\"Item\": ");
+        assertEquals(400, garbled.status());
+        assertEquals("malformed-json", garbled.problem().getString("code"));
+    }
+    /** The command-line tool: {@code import} of 5,000 objects, seen arriving by {@code watch} on a second store. */
+    @Test
+    void importedObjectsArriveAtAWatchingStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String z = zone();
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            ndjson.append("{\"id\": \"i")
+                    .append(i)
+                    .append("\", \"n\": ")
+                    .append(i)
+                    .append("}\n");
+        }
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("items.ndjson"), ndjson);
+
+        java.io.ByteArrayOutputStream watched = new java.io.ByteArrayOutputStream();
+        java.util.concurrent.atomic.AtomicInteger watchExit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread watch = new Thread(() -> watchExit.set(cli(
+                watched,
+                "--store",
+                dir.resolve("watcher").toString(),
+                "--server",
+                base().toString(),
+                "--zone",
+                z,
+                "watch",
+                "Item",
+                "40")));
+        watch.start();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!watched.toString(java.nio.charset.StandardCharsets.UTF_8).contains("pulled")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        java.io.ByteArrayOutputStream imported = new java.io.ByteArrayOutputStream();
+        assertEquals(
+                0,
+                cli(
+                        imported,
+                        "--store",
+                        dir.resolve("importer").toString(),
+                        "--server",
+                        base().toString(),
+                        "--zone",
+                        z,
+                        "import",
+                        "Item",
+                        file.toString()),
+                imported.toString(java.nio.charset.StandardCharsets.UTF_8));
+        String importSaid = imported.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(importSaid.contains("imported 5000 objects into Item"), importSaid);
+
+        watch.join(60_000);
+        assertEquals(0, watchExit.get(), watched.toString(java.nio.charset.StandardCharsets.UTF_8));
+        String watchSaid = watched.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(watchSaid.contains("Item " + z + " at version "), "watch printed the changes: " + watchSaid);
+        java.io.ByteArrayOutputStream listed = new java.io.ByteArrayOutputStream();
+        assertEquals(0, cli(listed, "--store", dir.resolve("watcher").toString(), "list", "Item"));
+        assertEquals(
+                5000,
+                listed.toString(java.nio.charset.StandardCharsets.UTF_8).lines().count(),
+                "the watching store holds every imported object");
+
+        java.io.ByteArrayOutputStream version = new java.io.ByteArrayOutputStream();
+        assertEquals(0, cli(version, "--version"));
+        assertTrue(
+                version.toString(java.nio.charset.StandardCharsets.UTF_8).matches("fastsync \\d+\\.\\d+\\.\\d+.*\\s*"));
+    }
+
+    private static int cli(java.io.ByteArrayOutputStream printed, String... args) {
+        java.io.PrintStream out = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        return io.fastsync.client.cli.FastSyncCli.run(args, out, out, false);
     }
 }

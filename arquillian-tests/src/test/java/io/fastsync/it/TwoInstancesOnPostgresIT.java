@@ -47,11 +47,126 @@ class TwoInstancesOnPostgresIT {
             try {
                 List<URI> bases = servers.stream().map(ServerProcess::base).toList();
                 run(bases);
+                liveChangesCrossInstances(bases, servers.get(1));
             } finally {
                 for (ServerProcess server : servers) {
                     server.stop();
                 }
             }
+        }
+    }
+
+    /**
+     * A commit through one instance reaches a subscriber of the other (PostgreSQL relays it);
+     * when that instance shuts down, its subscriber is told, reconnects to the first with its
+     * cursor and misses nothing committed meanwhile.
+     */
+    private static void liveChangesCrossInstances(List<URI> bases, ServerProcess second) throws Exception {
+        String zone = "live-" + UUID.randomUUID();
+        long[] latencies = new long[5];
+        long seen;
+        try (ChangeStream onSecond = ChangeStream.open(bases.get(1), ChangeStream.cursor("Item", zone, 0))) {
+            assertEquals(200, onSecond.status());
+            assertEquals(
+                    "ready", onSecond.next(java.time.Duration.ofSeconds(10)).name());
+            for (int i = 0; i < latencies.length; i++) {
+                String body = io.fastsync.wire.testing.OldClientBodies.typeScriptPush(
+                        "Item",
+                        zone,
+                        io.fastsync.wire.testing.OldClientBodies.typeScriptObject(
+                                "Item", zone, "l" + i, 0, 1000 + i, "\"n\": " + i));
+                Http.Answer pushed = Http.post(bases.get(0), "push", body);
+                long answered = System.nanoTime();
+                assertEquals(200, pushed.status(), String.valueOf(pushed.body()));
+                ChangeStream.Event told = onSecond.next(java.time.Duration.ofSeconds(10));
+                latencies[i] = (System.nanoTime() - answered) / 1_000;
+                assertEquals("changed", told == null ? "nothing within 10 s" : told.name());
+                assertEquals(i + 1, told.data().getInt("version"), "the other instance's commit, in order");
+            }
+            seen = latencies.length;
+            System.out.println("push answered on one instance to the event on the other, microseconds: "
+                    + java.util.Arrays.toString(latencies));
+
+            twoClientsInLiveModeOnTwoInstances(bases, zone);
+
+            second.stop();
+            // Past the changes the live clients made meanwhile, the stream's end.
+            ChangeStream.Event last;
+            while ((last = onSecond.next(java.time.Duration.ofSeconds(30))) != null && "changed".equals(last.name())) {
+                seen = last.data().getInt("version");
+            }
+            assertTrue(
+                    last != null && ("closing".equals(last.name()) || "end".equals(last.name())),
+                    "the stream ends when its instance shuts down: " + last);
+        }
+        String body = io.fastsync.wire.testing.OldClientBodies.typeScriptPush(
+                "Item",
+                zone,
+                io.fastsync.wire.testing.OldClientBodies.typeScriptObject("Item", zone, "after", 0, 2000, "\"n\": 9"));
+        Http.Answer after = Http.post(bases.get(0), "push", body);
+        assertEquals(200, after.status());
+        int afterVersion = after.body()
+                .getJsonObject("data")
+                .getJsonObject("results")
+                .getJsonArray("Item")
+                .getJsonObject(0)
+                .getInt("version");
+        // Back on the other instance with the cursor it held: told at once of the commit made meanwhile.
+        try (ChangeStream onFirst = ChangeStream.open(bases.get(0), ChangeStream.cursor("Item", zone, seen))) {
+            ChangeStream.Event missed = onFirst.next(java.time.Duration.ofSeconds(10));
+            assertEquals("changed", missed.name());
+            assertEquals(afterVersion, missed.data().getInt("version"), "nothing committed meanwhile is missed");
+        }
+    }
+
+    /** Two Java clients in live mode, one on each instance: an edit on one shows on the other without any call. */
+    private static void twoClientsInLiveModeOnTwoInstances(List<URI> bases, String zone) throws Exception {
+        io.fastsync.client.SyncManager phone = new io.fastsync.client.SyncManager(
+                io.fastsync.client.transport.HttpSyncTransport.to(bases.get(0)).build(),
+                new io.fastsync.client.store.MemoryStore());
+        io.fastsync.client.SyncManager laptop = new io.fastsync.client.SyncManager(
+                io.fastsync.client.transport.HttpSyncTransport.to(bases.get(1)).build(),
+                new io.fastsync.client.store.MemoryStore());
+        var onPhone = phone.registerDocument("Item", io.fastsync.client.type.Zone.restricted(zone));
+        var onLaptop = laptop.registerDocument("Item", io.fastsync.client.type.Zone.restricted(zone));
+        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.fastsync.client.LiveSync.Listener failed = new io.fastsync.client.LiveSync.Listener() {
+            @Override
+            public void failed(RuntimeException e) {
+                failures.add(e);
+            }
+        };
+        try (var phoneLive = phone.startLive(failed);
+                var laptopLive = laptop.startLive(failed)) {
+            // Both hold what the stream test pushed, once their first sync ran.
+            awaitTrue(() -> onLaptop.count() == 5 && onPhone.count() == 5, "both clients caught up");
+            long started = System.nanoTime();
+            onPhone.add(jakarta.json.Json.createObjectBuilder()
+                    .add("id", "from-phone")
+                    .add("n", 1)
+                    .build());
+            awaitTrue(() -> onLaptop.findById("from-phone").isPresent(), "the phone's edit reached the laptop");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            onLaptop.update(jakarta.json.Json.createObjectBuilder(
+                            onLaptop.findById("from-phone").orElseThrow())
+                    .add("n", 2)
+                    .build());
+            awaitTrue(
+                    () -> onPhone.findById("from-phone").orElseThrow().getInt("n") == 2,
+                    "the laptop's edit came back to the phone");
+            System.out.println("live mode: an add on the phone (instance 1) showed on the laptop (instance 2) in "
+                    + millis + " ms");
+        }
+        assertEquals(List.of(), failures, "live mode failed meanwhile");
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within 10 s");
+            }
+            Thread.sleep(20);
         }
     }
 

@@ -50,6 +50,9 @@ public final class SyncManager {
     private final Map<String, String> zonesNow = new LinkedHashMap<>();
 
     private final Object operationLock = new Object();
+    private final SyncTransport transport;
+    /** Live mode, while it runs; told of each local edit. */
+    private volatile LiveSync live;
 
     /** A manager with {@link SyncOptions#DEFAULTS}; transport and store never null. */
     public SyncManager(SyncTransport transport, LocalStore store) {
@@ -60,6 +63,7 @@ public final class SyncManager {
     public SyncManager(SyncTransport transport, LocalStore store, SyncOptions options) {
         this.store = Objects.requireNonNull(store, "store");
         this.options = Objects.requireNonNull(options, "options");
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.puller = new Puller(transport, store, options.pullLimit(), options.pullListener());
         this.pusher = new Pusher(transport, store, options.idempotencyKeys(), options.pushBatchSize());
     }
@@ -87,7 +91,48 @@ public final class SyncManager {
             types.put(type.name(), type);
             zonesNow.put(type.name(), type.zone().name());
         }
-        return new SyncableRepository<>(type, store, options.clock());
+        return new SyncableRepository<>(type, store, options.clock(), this::edited);
+    }
+
+    private void edited() {
+        LiveSync running = live;
+        if (running != null) {
+            running.edited();
+        }
+    }
+
+    /**
+     * Starts live mode: the client syncs when the server tells of a change in its zones (over
+     * the transport's change stream) and shortly after each local edit, until
+     * {@link LiveSync#close()}. Plain calls ({@link #sync}, {@link #pull}, ...) still work; they
+     * run one at a time with live mode's.
+     *
+     * @throws IllegalStateException if live mode runs already
+     */
+    public LiveSync startLive(LiveSync.Listener listener) {
+        synchronized (types) {
+            if (live != null) {
+                throw new IllegalStateException("live mode runs already");
+            }
+            live = new LiveSync(this, transport, listener);
+        }
+        live.start();
+        return live;
+    }
+
+    void liveStopped(LiveSync stopped) {
+        synchronized (types) {
+            if (live == stopped) {
+                live = null;
+            }
+        }
+    }
+
+    /** @return the cursors of every type synced now, as a pull sends them: what a change stream subscribes with */
+    public io.fastsync.wire.PullRequest subscriptionCursors() {
+        synchronized (operationLock) {
+            return puller.cursorsOf(zones(new String[0]));
+        }
     }
 
     /** Registers a document type, whose objects are JSON objects with an {@code "id"} key. */

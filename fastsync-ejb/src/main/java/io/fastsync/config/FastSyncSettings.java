@@ -193,6 +193,18 @@ public record FastSyncSettings(
                     REFUSALS_PER_MINUTE,
                     String.valueOf(DEFAULT_REFUSALS_PER_MINUTE),
                     "refused requests logged one by one in a minute; past that, one line counts the rest"),
+            new Setting(
+                    "fastsync.changes.max-per-caller",
+                    "16",
+                    "change streams (`GET changes`) one caller may hold open; past that, `429 too-many-subscriptions`"),
+            new Setting(
+                    "fastsync.changes.heartbeat-seconds",
+                    "25",
+                    "seconds between heartbeat comments on a change stream"),
+            new Setting(
+                    "fastsync.changes.relay-data-source",
+                    "java:app/jdbc/fastsync",
+                    "the data source on which instances sharing a PostgreSQL tell each other of commits (`LISTEN/NOTIFY`)"),
             new Setting("fastsync.data.dir", "${user.home}/.fastsync", "the embedded database's folder"),
             new Setting(
                     "fastsync.db.url",

@@ -24,6 +24,7 @@ public enum Refusal {
     PUSH_TOO_LARGE(413, "push-too-large", "The push is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The body must be JSON"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another push"),
+    TOO_MANY_SUBSCRIPTIONS(429, "too-many-subscriptions", "The caller holds the most change subscriptions allowed"),
     INTERNAL_ERROR(500, "internal-error", "The server failed"),
     DATABASE_UNAVAILABLE(503, "database-unavailable", "The database does not answer");
 

@@ -1,5 +1,7 @@
 package io.fastsync.pull;
 
+import io.fastsync.changes.ChangeFeed;
+import io.fastsync.changes.ZoneChange;
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.metrics.Metrics;
 import io.fastsync.metrics.SyncMetrics;
@@ -17,7 +19,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pull boundary: read the cursors (each type known, each zone one the caller may read),
@@ -41,6 +45,12 @@ public class PullService {
 
     @Resource
     SessionContext context;
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    CursorFloors floors;
 
     /** For the container. */
     public PullService() {}
@@ -83,6 +93,35 @@ public class PullService {
                                 .mapToInt(List::size)
                                 .sum());
         return page;
+    }
+
+    /**
+     * Subscribes to the changes after the request's cursors: the same types, zones and zone rules
+     * as a pull of it. The listener hears of each zone that passes its cursor (at once for a zone
+     * already past it) until the subscription is closed.
+     *
+     * @param callerKey who counts as one caller against {@code maxPerCaller} (a token's subject, an address)
+     * @throws io.fastsync.changes.TooManySubscriptionsException when that caller holds {@code maxPerCaller} already
+     */
+    public ChangeFeed.Subscription subscribe(
+            PullRequest request, Caller caller, String callerKey, int maxPerCaller, ChangeFeed.Listener listener) {
+        if (feed == null) {
+            throw new IllegalStateException("the change feed runs in a container only");
+        }
+        List<PullTarget<?>> targets = cursors.read(request, caller);
+        Map<ChangeFeed.Zone, Long> at = new LinkedHashMap<>();
+        for (PullTarget<?> t : targets) {
+            at.put(new ChangeFeed.Zone(t.type().name(), t.zone()), t.cursor());
+        }
+        ChangeFeed.Subscription subscription = feed.open(callerKey, at, listener, maxPerCaller);
+        // Read after opening: a commit in between is told by the feed or seen here, never neither.
+        for (ChangeFeed.Zone zone : at.keySet()) {
+            subscription.offer(new ZoneChange(
+                    zone.type(),
+                    zone.zone(),
+                    floors.read(zone.type(), zone.zone()).last()));
+        }
+        return subscription;
     }
 
     /** @return the client's limit, capped by the server's page size */

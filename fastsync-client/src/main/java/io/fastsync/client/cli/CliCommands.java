@@ -10,6 +10,8 @@ import io.fastsync.client.store.LocalStore;
 import io.fastsync.client.store.PendingPush;
 import io.fastsync.client.store.StoreTransaction;
 import io.fastsync.client.store.TypeState;
+import io.fastsync.client.transport.ChangeEvents;
+import io.fastsync.client.transport.SyncTransport;
 import io.fastsync.client.type.SyncableRepository;
 import io.fastsync.client.type.Zone;
 import io.fastsync.wire.ConflictWinner;
@@ -18,6 +20,7 @@ import io.fastsync.wire.PushOutcome;
 import io.fastsync.wire.WireJson;
 import jakarta.json.JsonObject;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +34,17 @@ final class CliCommands {
     private final LocalStore store;
     private final PrintStream out;
     private final SyncManager manager;
+    private final SyncTransport transport;
+    private final ProgressBar progress;
 
     CliCommands(CliArguments arguments, LocalStore store, PrintStream out, ProgressBar progress) {
         this.a = arguments;
         this.store = store;
         this.out = out;
+        this.progress = progress;
         SyncOptions options = SyncOptions.DEFAULTS.withPullListener(progress).withPullLimit(a.limit());
-        this.manager = new SyncManager(CliTransport.create(a), store, options);
+        this.transport = CliTransport.create(a);
+        this.manager = new SyncManager(transport, store, options);
     }
 
     void run() {
@@ -55,8 +62,87 @@ final class CliCommands {
             case "reset" ->
                 out.println(describe(manager.hardReset(
                         a.discard() ? ResetMode.DISCARD_PENDING : ResetMode.KEEP_AND_PUSH_PENDING, syncedTypes())));
+            case "import" -> importFile(documents(a.operand(0, "a TYPE")), Path.of(a.operand(1, "a FILE")));
+            case "watch" ->
+                watch(
+                        a.operand(0, "a TYPE"),
+                        a.operands().size() > 1 ? seconds(a.operands().get(1)) : 0);
             default -> throw new UsageException("unknown command '" + a.command() + "'");
         }
+    }
+
+    /**
+     * Adds every object of a file (a JSON array, or one JSON object per line) to the store, then
+     * pushes them; the push goes in batches of the client's batch size.
+     */
+    private void importFile(SyncableRepository<JsonObject> documents, Path file) {
+        List<JsonObject> objects = ImportFile.read(file);
+        int done = 0;
+        for (JsonObject o : objects) {
+            documents.add(o);
+            done++;
+            progress.counted("imported", done, objects.size());
+        }
+        progress.endLine();
+        out.println("imported " + objects.size() + " objects into "
+                + documents.type().name());
+        out.println(describe(manager.push(documents.type().name())));
+    }
+
+    /**
+     * Stays subscribed to the type's zone and pulls each change as the server tells of it,
+     * printing what arrived; for {@code seconds} if more than 0, else until the server ends the
+     * stream.
+     */
+    private void watch(String type, long seconds) {
+        documents(type);
+        out.println(describe(manager.pull(type)));
+        out.flush();
+        long deadline = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
+        java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "fastsync-watch-timer");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            while (System.nanoTime() < deadline) {
+                try (ChangeEvents events = transport.changes(manager.subscriptionCursors())) {
+                    if (seconds > 0) {
+                        timer.schedule(
+                                events::close,
+                                Math.max(0, deadline - System.nanoTime()),
+                                java.util.concurrent.TimeUnit.NANOSECONDS);
+                    }
+                    ChangeEvents.Event event;
+                    while ((event = events.next()) != null) {
+                        if ("changed".equals(event.name())) {
+                            PullReport pulled = manager.pull(type);
+                            out.println(java.time.LocalTime.now().withNano(0) + " " + type + " " + event.zone()
+                                    + " at version " + event.version() + ": " + describe(pulled));
+                            out.flush();
+                        }
+                    }
+                }
+                if (seconds <= 0) {
+                    return;
+                }
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    private static long seconds(String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("SECONDS must be a whole number above 0, not '" + value + "'");
     }
 
     private SyncableRepository<JsonObject> documents(String type) {

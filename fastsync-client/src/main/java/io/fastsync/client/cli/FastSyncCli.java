@@ -33,6 +33,10 @@ public final class FastSyncCli {
               pull [TYPE...]         pull changes (default: every type the store knows)
               push [TYPE...]         push local changes
               sync [TYPE...]         pull, push, and pull again if the push needs it
+              import TYPE FILE       add every object of FILE (a JSON array, or one JSON object
+                                     per line) and push them
+              watch TYPE [SECONDS]   stay subscribed to the type's zone and pull each change as the
+                                     server tells of it (for SECONDS, or until the server ends it)
               reset [--discard] [TYPE...]
                                      rebuild the local copy from the server; local changes are kept
                                      and pushed afterwards, or thrown away with --discard
@@ -49,12 +53,13 @@ public final class FastSyncCli {
               --header 'NAME: VALUE' an HTTP header for every call; repeatable
               --limit N              ask for at most N objects per pull page
               --timeout SECONDS      how long to wait for an answer (default 60)
+              --version              print the tool's version
 
             exit codes: 0 done, 1 the server answered an error, 2 bad usage or local error,
                         3 the server could not be reached, 4 the answer was not FastSync's
             """;
 
-    private static final Set<String> SENDING = Set.of("push", "sync", "reset");
+    private static final Set<String> SENDING = Set.of("push", "sync", "reset", "import");
 
     private FastSyncCli() {}
 
@@ -66,6 +71,10 @@ public final class FastSyncCli {
     public static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
         CliArguments a = null;
         ProgressBar progress = new ProgressBar(err, terminal);
+        if (java.util.Arrays.asList(args).contains("--version")) {
+            out.println("fastsync " + version());
+            return OK;
+        }
         try {
             a = CliArguments.parse(args);
             if (a.help() || a.command() == null) {
@@ -106,6 +115,19 @@ public final class FastSyncCli {
             err.println("fastsync: " + e.getMessage());
             return USAGE_ERROR;
         }
+    }
+
+    /** @return the release of this tool, as its build wrote it */
+    static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = FastSyncCli.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // unknown below
+        }
+        return p.getProperty("version", "(unknown version)");
     }
 
     private static String stillPending(CliArguments a) {

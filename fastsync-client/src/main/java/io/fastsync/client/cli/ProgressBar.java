@@ -42,6 +42,29 @@ final class ProgressBar implements PullListener {
         }
     }
 
+    /**
+     * A count towards a known total (an import): a percentage, redrawn on a terminal, every tenth
+     * otherwise; shown only past 100 items, so a small file prints nothing but its summary.
+     */
+    void counted(String what, int done, int total) {
+        if (total <= 100) {
+            return;
+        }
+        int percent = (int) (100L * done / total);
+        int before = (int) (100L * (done - 1) / total);
+        if (done != total && percent == before) {
+            return;
+        }
+        String line = what + " [" + "#".repeat(percent * WIDTH / 100) + " ".repeat(WIDTH - percent * WIDTH / 100) + "] "
+                + done + "/" + total;
+        if (terminal) {
+            err.print("\r" + line + (done == total ? System.lineSeparator() : ""));
+            err.flush();
+        } else if (percent % 10 == 0) {
+            err.println(line);
+        }
+    }
+
     /** Ends a bar left unfinished by a failed pull, so that the error starts on its own line. */
     void endLine() {
         if (shown && terminal) {

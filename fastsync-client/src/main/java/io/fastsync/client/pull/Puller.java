@@ -66,6 +66,11 @@ public final class Puller {
         return new PullReport(pages, objects, store.transact(tx -> cursors(tx, zoneByType)));
     }
 
+    /** @return a pull's metadata for these types as the store holds their cursors now */
+    public PullRequest cursorsOf(Map<String, String> zoneByType) {
+        return new PullRequest(store.transact(tx -> request(tx, zoneByType)), null, false, Map.of());
+    }
+
     private static Map<String, SyncMetadata> request(StoreTransaction tx, Map<String, String> zoneByType) {
         Map<String, SyncMetadata> cursors = new LinkedHashMap<>();
         for (String type : zoneByType.keySet()) {

@@ -28,6 +28,7 @@ public final class HttpSyncTransport implements SyncTransport {
     private final HttpClient client;
     private final URI pushUri;
     private final URI pullUri;
+    private final String base;
     private final Map<String, String> headers;
     private final Duration requestTimeout;
     private final BearerTokens tokens;
@@ -36,6 +37,7 @@ public final class HttpSyncTransport implements SyncTransport {
         String base = settings.baseUri().toString().replaceAll("/+$", "");
         this.pushUri = URI.create(base + "/push");
         this.pullUri = URI.create(base + "/pull");
+        this.base = base;
         this.headers = Map.copyOf(settings.headers());
         this.requestTimeout = settings.requestTimeout();
         this.tokens = settings.tokens();
@@ -68,6 +70,53 @@ public final class HttpSyncTransport implements SyncTransport {
                 AnswerReader::readPushResponse);
     }
 
+    /** {@code GET {base}/changes?metadata=...}: a Server-Sent Events stream, read on the caller's thread. */
+    @Override
+    public ChangeEvents changes(PullRequest cursors) {
+        String metadata = WireJson.parseRequest(
+                        new java.io.ByteArrayInputStream(WireJson.text(out -> MessageWriter.writePull(cursors, out))
+                                .getBytes(StandardCharsets.UTF_8)))
+                .asJsonObject()
+                .getJsonObject("metadata")
+                .toString();
+        URI uri =
+                URI.create(base + "/changes?metadata=" + java.net.URLEncoder.encode(metadata, StandardCharsets.UTF_8));
+        HttpResponse<java.io.InputStream> response = openStream(uri, false);
+        if (response.statusCode() == 401 && tokens != null) {
+            closeQuietly(response.body());
+            response = openStream(uri, true);
+        }
+        if (response.statusCode() != 200) {
+            String body;
+            try (java.io.InputStream in = response.body()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                body = "";
+            }
+            HttpAnswers.successBody(uri, response.statusCode(), body);
+            throw new UnexpectedAnswerException("the change stream answered " + response.statusCode(), null);
+        }
+        return new SseEvents(uri, response.body());
+    }
+
+    private HttpResponse<java.io.InputStream> openStream(URI uri, boolean refreshToken) {
+        return send(
+                uri,
+                HttpRequest.newBuilder(uri)
+                        .header("Accept", "text/event-stream")
+                        .GET(),
+                HttpResponse.BodyHandlers.ofInputStream(),
+                refreshToken);
+    }
+
+    private static void closeQuietly(java.io.InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // a refused answer's body
+        }
+    }
+
     private JsonValue exchange(URI uri, String body) {
         HttpResponse<String> response = send(uri, body, false);
         if (response.statusCode() == 401 && tokens != null) {
@@ -78,18 +127,27 @@ public final class HttpSyncTransport implements SyncTransport {
     }
 
     private HttpResponse<String> send(URI uri, String body, boolean refreshToken) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(
+                uri,
+                HttpRequest.newBuilder(uri)
+                        .timeout(requestTimeout)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, application/problem+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                refreshToken);
+    }
+
+    /** Sends with the transport's headers and token; no answer at all is {@link ServerUnreachableException}. */
+    private <T> HttpResponse<T> send(
+            URI uri, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler, boolean refreshToken) {
         headers.forEach(request::header);
         String token = tokens == null ? null : tokens.token(refreshToken);
         if (token != null) {
             request.setHeader("Authorization", "Bearer " + token);
         }
         try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return client.send(request.build(), handler);
         } catch (IOException e) {
             throw new ServerUnreachableException(
                     "no answer from " + uri + ": " + NetworkFailures.describe(e, requestTimeout), e);

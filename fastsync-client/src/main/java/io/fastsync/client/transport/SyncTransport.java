@@ -31,4 +31,15 @@ public interface SyncTransport {
      * @return the per-object results; never null
      */
     PushResponse push(PushRequest request);
+
+    /**
+     * Opens a change stream for these cursors (a pull's metadata): the server tells which zones
+     * have changes past them.
+     *
+     * @throws ServerProblemException        if the server refused the subscription
+     * @throws UnsupportedOperationException if this transport has no change stream (the default)
+     */
+    default ChangeEvents changes(PullRequest cursors) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no change stream");
+    }
 }

@@ -24,12 +24,19 @@ public final class SyncableRepository<T> {
     private final SyncType<T> type;
     private final LocalStore store;
     private final Clock clock;
+    private final Runnable edited;
 
     /** Usually obtained from {@code SyncManager.register}; all arguments never null. */
     public SyncableRepository(SyncType<T> type, LocalStore store, Clock clock) {
+        this(type, store, clock, () -> {});
+    }
+
+    /** @param edited told after each local edit has been stored (live mode pushes it) */
+    public SyncableRepository(SyncType<T> type, LocalStore store, Clock clock, Runnable edited) {
         this.type = Objects.requireNonNull(type, "type");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.edited = Objects.requireNonNull(edited, "edited");
     }
 
     /** @return the type this repository holds; never null */
@@ -54,6 +61,7 @@ public final class SyncableRepository<T> {
             }
             tx.put(StoredObject.added(type.name(), id, fields, FieldRules.micros(clock)));
         });
+        edited.run();
         return type.mapper().fromFields(id, fields);
     }
 
@@ -76,6 +84,7 @@ public final class SyncableRepository<T> {
                     .orElseThrow(() -> new NoSuchElementException(type.name() + " " + id + " does not exist"));
             tx.put(current.edited(fields, false, FieldRules.micros(clock)));
         });
+        edited.run();
         return type.mapper().fromFields(id, fields);
     }
 
@@ -87,7 +96,7 @@ public final class SyncableRepository<T> {
      * @return false if there was no such object
      */
     public boolean remove(String id) {
-        return store.transact(tx -> {
+        boolean removed = store.transact(tx -> {
             Optional<StoredObject> current = live(tx, id);
             if (current.isEmpty()) {
                 return false;
@@ -101,6 +110,10 @@ public final class SyncableRepository<T> {
             }
             return true;
         });
+        if (removed) {
+            edited.run();
+        }
+        return removed;
     }
 
     /** @return the object, unless absent or deleted; never null */

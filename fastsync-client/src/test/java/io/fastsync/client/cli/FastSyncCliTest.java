@@ -96,4 +96,30 @@ class FastSyncCliTest {
         assertTrue(shown.contains("1 page, 500 objects"), shown);
         assertTrue(shown.contains("2 pages, 900 objects, done"), shown);
     }
+
+    @Test
+    void versionIsTheBuildsOwn() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.matches("fastsync \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), out);
+    }
+
+    @Test
+    void anImportFileIsAnArrayOrOneObjectPerLineAndAnythingElseIsRefusedBeforeAnyWrite() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("array.json"), "[{\"id\": \"a\"}, {\"id\": \"b\"}]");
+        java.nio.file.Files.writeString(dir.resolve("lines.ndjson"), "{\"id\": \"c\"}\n\n{\"id\": \"d\"}\n");
+        java.nio.file.Files.writeString(dir.resolve("bad.ndjson"), "{\"id\": \"e\"}\n[1]\n");
+        assertEquals(2, ImportFile.read(dir.resolve("array.json")).size());
+        assertEquals(2, ImportFile.read(dir.resolve("lines.ndjson")).size());
+
+        assertEquals(2, importing("bad.ndjson"));
+        assertTrue(err.contains("line 2 is not one JSON object"), err);
+        assertEquals(2, importing("missing.json"));
+        assertTrue(err.contains("no file"), err);
+        assertEquals(0, run("--zone", "user-1", "list", "Item"));
+        assertEquals("", out, "a refused file adds nothing");
+    }
+
+    private int importing(String file) {
+        return run("--zone", "user-1", "import", "Item", dir.resolve(file).toString());
+    }
 }

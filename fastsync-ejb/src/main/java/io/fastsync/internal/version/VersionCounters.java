@@ -2,6 +2,7 @@ package io.fastsync.internal.version;
 
 import io.fastsync.internal.FastSyncUnit;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -37,15 +38,23 @@ public class VersionCounters {
 
     private final EntityManager em;
     private final CounterRowCreator creator;
+    /** Tells the change feed ({@link io.fastsync.changes.ChangeFeed}) of each zone written; null outside a container. */
+    private final Event<ZoneWritten> written;
 
     /**
      * @param em      the entity manager of the writing transaction
      * @param creator creates missing rows in a transaction of their own
      */
+    public VersionCounters(EntityManager em, CounterRowCreator creator) {
+        this(em, creator, null);
+    }
+
+    /** @param written where each zone a transaction writes is announced */
     @Inject
-    public VersionCounters(@FastSyncUnit EntityManager em, CounterRowCreator creator) {
+    public VersionCounters(@FastSyncUnit EntityManager em, CounterRowCreator creator, Event<ZoneWritten> written) {
         this.em = em;
         this.creator = creator;
+        this.written = written;
     }
 
     /**
@@ -73,7 +82,7 @@ public class VersionCounters {
                 }
             }
             SEEN.add(key);
-            locked.put(key, new Sequence(row, em));
+            locked.put(key, new Sequence(row, em, written));
         }
         if (!created.isEmpty()) {
             creator.removeIfRolledBack(created);
@@ -107,11 +116,13 @@ public class VersionCounters {
     public static final class Sequence {
         private final VersionCounter row;
         private final EntityManager em;
+        private final Event<ZoneWritten> written;
         private boolean marked;
 
-        Sequence(VersionCounter row, EntityManager em) {
+        Sequence(VersionCounter row, EntityManager em, Event<ZoneWritten> written) {
             this.row = row;
             this.em = em;
+            this.written = written;
         }
 
         /** @return the next version, never used before in this zone; the first one is marked if due ({@link VersionMarks}) */
@@ -121,6 +132,9 @@ public class VersionCounters {
             if (!marked) {
                 marked = true;
                 VersionMarks.markIfDue(em, row, version);
+                if (written != null) {
+                    written.fire(new ZoneWritten(row));
+                }
             }
             return version;
         }

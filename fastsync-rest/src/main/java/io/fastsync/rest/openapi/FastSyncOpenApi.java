@@ -53,6 +53,7 @@ public class FastSyncOpenApi implements OASModelReader {
     private static final List<Integer> PUSH = List.of(400, 401, 403, 405, 408, 409, 413, 415, 422, 500, 503);
 
     private static final List<Integer> PULL = List.of(400, 401, 403, 405, 408, 410, 413, 415, 500, 503);
+    private static final List<Integer> CHANGES = List.of(400, 401, 403, 429, 500, 503);
     private static final List<Integer> ADMIN_READ = List.of(400, 401, 403, 404, 500, 503);
     private static final List<Integer> ADMIN_WRITE = List.of(400, 401, 403, 500, 503);
 
@@ -70,6 +71,7 @@ public class FastSyncOpenApi implements OASModelReader {
                 .paths(OASFactory.createPaths()
                         .addPathItem("/push", post(push()))
                         .addPathItem("/pull", post(pull()))
+                        .addPathItem("/changes", get(changes()))
                         .addPathItem(
                                 "/admin/types",
                                 get(admin(
@@ -201,6 +203,34 @@ public class FastSyncOpenApi implements OASModelReader {
                                 + " \"Item\", \"type\": \"Item\", \"version\": 9, \"syncZone\": \"user-1\","
                                 + " \"timestamp\": 1796112961048999, \"syncOperation\": 999}}}}, \"hasMore\": false}",
                         PULL));
+    }
+
+    private static Operation changes() {
+        APIResponses responses = responses(
+                "The stream (text/event-stream): events changed, ready and closing, and heartbeat comments",
+                OASFactory.createSchema().type(SchemaType.OBJECT),
+                "{\"type\": \"Item\", \"syncZone\": \"user-1\", \"version\": 12}",
+                CHANGES);
+        responses
+                .getAPIResponse("200")
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                "text/event-stream",
+                                OASFactory.createMediaType()
+                                        .schema(string())
+                                        .example("event: changed\nid: 12\ndata: {\"type\":\"Item\",\"syncZone\":"
+                                                + "\"user-1\",\"version\":12}\n\n")));
+        return OASFactory.createOperation()
+                .operationId("changes")
+                .summary("Subscribe to the changes past a pull's cursors, as Server-Sent Events")
+                .description("Each (type, zone) of the cursors is told when changes past its cursor are committed,"
+                        + " on any instance; the subscriber then pulls. The same zone rules and tokens as pull.")
+                .addParameter(query(
+                                "metadata",
+                                SchemaType.STRING,
+                                "a pull's metadata object as JSON: {Type: {syncZone, version}}")
+                        .required(true))
+                .responses(responses);
     }
 
     private static Operation admin(String summary, String answer, List<Integer> statuses) {
