@@ -34,7 +34,9 @@ public final class Benchmark {
     private String postgresPassword = "";
     private Path dir;
     private String serverOptions = "";
-    private Set<String> only = Set.of("push", "incremental", "load", "heap");
+    private int idleSubscribers = 10_000;
+    private int liveSubscribers = 1_000;
+    private Set<String> only = Set.of("push", "incremental", "load", "subscribers", "heap");
 
     /** Pulls of the 20,000-object warm-up zone before measuring: until the JIT has settled, figures climb run by run. */
     private static final int WARM_UP_PULLS = 30;
@@ -52,7 +54,10 @@ public final class Benchmark {
                     b.samples = 50;
                     b.clients = 50;
                     b.loadSeconds = 15;
+                    b.idleSubscribers = 2_000;
+                    b.liveSubscribers = 200;
                 }
+                case "--subscribers" -> b.idleSubscribers = Integer.parseInt(args[++i]);
                 case "--runs" -> b.runs = Integer.parseInt(args[++i]);
                 case "--objects" -> b.objects = Integer.parseInt(args[++i]);
                 case "--big-zone" -> b.bigZone = Integer.parseInt(args[++i]);
@@ -72,7 +77,9 @@ public final class Benchmark {
                               --quick      small sizes and one run, to try it out (about 2 minutes)
                               --postgres   use a running PostgreSQL (a database fastsync_benchmark is made there,
                                            dropped first if it exists) instead of starting an embedded one
-                              --only W,..  some of the workloads: push (with full pull), incremental, load, heap
+                              --only W,..  some of the workloads: push (with full pull), incremental, load,
+                                           subscribers, heap
+                              --subscribers N  idle change-stream subscribers to hold open (10,000)
                               --server-options "..."   more JVM options for the server, e.g. a profiler:
                                            "-XX:StartFlightRecording=filename=server.jfr,settings=profile"
                             """);
@@ -114,6 +121,9 @@ public final class Benchmark {
                 }
                 if (only.contains("load")) {
                     load(new Http(server.base));
+                }
+                if (only.contains("subscribers")) {
+                    subscribers(server, new Http(server.base));
                 }
                 System.out.println("server's peak resident memory: " + server.residentMiB() + " MiB");
                 server.close();
@@ -429,6 +439,99 @@ public final class Benchmark {
             "0 errors",
             verdict(r.errors() == 0)
         });
+    }
+
+    // ---------------------------------------------------------------- workload 6
+
+    /**
+     * Idle change streams held open on the 512 MiB server, each on a zone of its own; then, with
+     * them still open, live ones on one zone: the time from a push's answer to each live
+     * stream's {@code changed}, over several pushes.
+     */
+    private void subscribers(FastSyncServer server, Http http) throws Exception {
+        try (Subscribers subscribers = new Subscribers()) {
+            long opening = System.nanoTime();
+            subscribers.open(server.base, "idle", idleSubscribers, false);
+            double openSeconds = (System.nanoTime() - opening) / 1e9;
+            check(subscribers.failures().isEmpty(), "idle subscribers failed: " + subscribers.failures());
+            long resident = server.residentMiB();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d idle subscribers open in %.1f s; server resident %d MiB (-Xmx%s)%n",
+                    idleSubscribers,
+                    openSeconds,
+                    resident,
+                    server.heap);
+            List<Subscribers.Lines> live = subscribers.open(server.base, "live", liveSubscribers, true);
+            List<Long> fromAnswer = new ArrayList<>();
+            List<Long> fromSent = new ArrayList<>();
+            List<Long> pushMicros = new ArrayList<>();
+            int pushes = 10;
+            for (int p = 0; p < pushes; p++) {
+                long[] before = live.stream().mapToLong(l -> l.changes.get()).toArray();
+                long sent = System.nanoTime();
+                http.post(
+                                "push",
+                                Objects.pushBody(
+                                        "live", "l" + p, List.of(new Objects.Change(p, 1, 0, false)), nowMicros()),
+                                null)
+                        .ok("push to the live zone");
+                long answered = System.nanoTime();
+                pushMicros.add((answered - sent) / 1_000);
+                long deadline = answered + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                for (int i = 0; i < live.size(); i++) {
+                    while (live.get(i).changes.get() == before[i] && System.nanoTime() < deadline) {
+                        Thread.sleep(1);
+                    }
+                    check(live.get(i).changes.get() > before[i], "live subscriber " + i + " was not told of push " + p);
+                    // Negative where the event came before the push's answer: the commit tells
+                    // subscribers before the answer is written.
+                    fromAnswer.add((live.get(i).lastChangedAt.get() - answered) / 1_000);
+                    fromSent.add((live.get(i).lastChangedAt.get() - sent) / 1_000);
+                }
+            }
+            check(!server.logMentions("OutOfMemoryError"), "the server ran out of memory; see " + server.log);
+            String p50 = ms(fromAnswer, 50);
+            String p99 = ms(fromAnswer, 99);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d live subscribers (beside the idle ones), %d pushes: push answer to event p50 %s, p99 %s;"
+                            + " push sent to event p50 %s, p99 %s; push round trip p50 %s%n",
+                    liveSubscribers,
+                    pushes,
+                    p50,
+                    p99,
+                    ms(fromSent, 50),
+                    ms(fromSent, 99),
+                    ms(pushMicros, 50));
+            rows.add(new String[] {
+                String.format(Locale.ROOT, "%,d idle change streams, server heap %s", idleSubscribers, server.heap),
+                "",
+                String.format(Locale.ROOT, "open, %d MiB resident", resident),
+                "",
+                "no OutOfMemoryError",
+                verdict(true)
+            });
+            rows.add(new String[] {
+                String.format(Locale.ROOT, "push answer to event, %,d subscribers", liveSubscribers),
+                "",
+                "p50 " + p50 + ", p99 " + p99 + " (after the answer)",
+                "",
+                "",
+                ""
+            });
+        }
+    }
+
+    /** @return a percentile of microsecond figures, in milliseconds */
+    private static String ms(List<Long> micros, int percentile) {
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        int at = Math.min(sorted.length - 1, (int) (sorted.length * (percentile / 100.0)));
+        return String.format(Locale.ROOT, "%.1f ms", sorted[at] / 1000.0);
+    }
+
+    private static long nowMicros() {
+        return System.currentTimeMillis() * 1000;
     }
 
     // ---------------------------------------------------------------- figures

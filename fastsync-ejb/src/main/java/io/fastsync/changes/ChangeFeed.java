@@ -1,6 +1,7 @@
 package io.fastsync.changes;
 
 import io.fastsync.internal.version.ZoneWritten;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -140,9 +141,34 @@ public class ChangeFeed {
         }
     }
 
-    /** A commit of this instance: once its transaction has succeeded, its zones' subscribers hear of it. */
+    /** Tells subscribers off the committing thread, so that a push is answered without waiting for them. */
+    private java.util.concurrent.Executor dispatcher = Runnable::run;
+
+    @PostConstruct
+    void start() {
+        try {
+            dispatcher = (java.util.concurrent.Executor)
+                    new javax.naming.InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+        } catch (javax.naming.NamingException | ClassCastException e) {
+            LOG.warning(() -> "FastSync tells change subscribers on the committing thread: no managed executor (" + e
+                    + "); pushes wait for it");
+        }
+    }
+
+    /**
+     * A commit of this instance: once its transaction has succeeded, its zones' subscribers hear
+     * of it, from the container's executor; the push's answer does not wait for them.
+     */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ZoneWritten written) {
-        publish(written.change());
+        ZoneChange change = written.change();
+        if (!byZone.containsKey(new Zone(change.type(), change.zone()))) {
+            return;
+        }
+        try {
+            dispatcher.execute(() -> publish(change));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            publish(change);
+        }
     }
 
     /** @return the zones that have subscribers on this instance */
