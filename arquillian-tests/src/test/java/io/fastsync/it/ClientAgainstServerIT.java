@@ -535,4 +535,60 @@ class ClientAgainstServerIT {
                 readme.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
         assertTrue(shown.contains(code), "README.md must show ReadmeExample's code as it is:\n" + code);
     }
+    /** The client's listeners: the objects each pull changed, a conflict the server settled and its winner, push progress. */
+    @Test
+    void listenersHearOfPulledObjectsSettledConflictsAndPushProgress() {
+        String z = zone();
+        SyncManager a = new SyncManager(
+                HttpSyncTransport.to(base()).build(),
+                new MemoryStore(),
+                io.fastsync.client.SyncOptions.DEFAULTS.withPushBatchSize(2));
+        SyncManager b = client();
+        SyncableRepository<JsonObject> onA = a.registerDocument("Item", Zone.restricted(z));
+        SyncableRepository<JsonObject> onB = b.registerDocument("Item", Zone.restricted(z));
+        List<String> heardA = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> heardB = new java.util.concurrent.CopyOnWriteArrayList<>();
+        a.addListener(new io.fastsync.client.SyncListener() {
+            @Override
+            public void pushProgress(int batches, long objects, long pending) {
+                heardA.add("push " + batches + ": " + objects + "/" + pending);
+            }
+
+            @Override
+            public void conflictSettled(String type, io.fastsync.wire.ObjectResult result) {
+                heardA.add("conflict " + type + " " + result.id() + " won by " + result.winner());
+            }
+        });
+        b.addListener(new io.fastsync.client.SyncListener() {
+            @Override
+            public void pulled(String type, Set<String> changed, Set<String> deleted) {
+                heardB.add("pulled " + type + " " + new java.util.TreeSet<>(changed) + " deleted " + deleted);
+            }
+        });
+        for (int i = 1; i <= 5; i++) {
+            onA.add(doc("o" + i, "n", i));
+        }
+        a.sync();
+        assertEquals(List.of("push 1: 2/5", "push 2: 4/5", "push 3: 5/5"), heardA, "three batches of at most 2");
+
+        b.sync();
+        assertEquals(List.of("pulled Item [o1, o2, o3, o4, o5] deleted []"), heardB);
+
+        // B changes o1 and deletes o2; A edits o1 from its old copy: the server settles it.
+        onB.update(doc("o1", "from b", 10));
+        onB.remove("o2");
+        b.sync();
+        heardA.clear();
+        onA.update(doc("o1", "from a", 11));
+        a.sync();
+        assertTrue(
+                heardA.contains("conflict Item o1 won by " + io.fastsync.wire.ConflictWinner.CLIENT),
+                "last writer wins: A's later copy; heard " + heardA);
+        heardB.clear();
+        b.sync();
+        assertTrue(
+                heardB.stream().anyMatch(h -> h.startsWith("pulled Item [o1] ")),
+                "B hears of A's winning copy; heard " + heardB);
+        assertEquals("from a", onB.findById("o1").orElseThrow().getString("name"));
+    }
 }

@@ -51,6 +51,8 @@ public final class SyncManager {
 
     private final Object operationLock = new Object();
     private final SyncTransport transport;
+    private final Listeners listeners = new Listeners();
+
     /** Live mode, while it runs; told of each local edit. */
     private volatile LiveSync live;
 
@@ -66,6 +68,8 @@ public final class SyncManager {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.puller = new Puller(transport, store, options.pullLimit(), options.pullListener());
         this.pusher = new Pusher(transport, store, options.idempotencyKeys(), options.pushBatchSize());
+        puller.tellChanges(listeners);
+        pusher.tell(listeners);
     }
 
     /**
@@ -92,6 +96,47 @@ public final class SyncManager {
             zonesNow.put(type.name(), type.zone().name());
         }
         return new SyncableRepository<>(type, store, options.clock(), this::edited);
+    }
+
+    /** Adds a listener of what syncs do (objects pulled, conflicts settled, push progress); see {@link SyncListener}. */
+    public void addListener(SyncListener listener) {
+        listeners.all.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(SyncListener listener) {
+        listeners.all.remove(listener);
+    }
+
+    /** Every added listener, each shielded from the others' failures. */
+    private static final class Listeners implements SyncListener {
+        private static final java.util.logging.Logger LOG =
+                java.util.logging.Logger.getLogger(SyncManager.class.getName());
+        final List<SyncListener> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private void each(java.util.function.Consumer<SyncListener> call) {
+            for (SyncListener l : all) {
+                try {
+                    call.accept(l);
+                } catch (RuntimeException e) {
+                    LOG.log(java.util.logging.Level.WARNING, "FastSync: a sync listener failed", e);
+                }
+            }
+        }
+
+        @Override
+        public void pulled(String type, java.util.Set<String> changed, java.util.Set<String> deleted) {
+            each(l -> l.pulled(type, changed, deleted));
+        }
+
+        @Override
+        public void conflictSettled(String type, io.fastsync.wire.ObjectResult result) {
+            each(l -> l.conflictSettled(type, result));
+        }
+
+        @Override
+        public void pushProgress(int batches, long objects, long pending) {
+            each(l -> l.pushProgress(batches, objects, pending));
+        }
     }
 
     private void edited() {

@@ -45,6 +45,7 @@ final class CliCommands {
         SyncOptions options = SyncOptions.DEFAULTS.withPullListener(progress).withPullLimit(a.limit());
         this.transport = CliTransport.create(a);
         this.manager = new SyncManager(transport, store, options);
+        manager.addListener(progress);
     }
 
     void run() {

@@ -5,11 +5,13 @@ import io.fastsync.client.pull.PullProgress;
 import java.io.PrintStream;
 
 /**
- * Shows a long pull on stderr: it appears once the first page says more follow, so a one-page
- * pull prints nothing. The protocol tells no total, so the bar shows activity, pages and objects,
- * not a percentage. On a terminal it redraws one line; otherwise it prints every tenth page.
+ * Shows a long pull, a long push and an import on stderr. A pull's bar appears once the first
+ * page says more follow, so a one-page pull prints nothing; the protocol tells no total, so it
+ * shows activity, pages and objects, not a percentage. A push's bar appears from its second
+ * batch, with the objects answered out of those pending. On a terminal a bar redraws one line;
+ * otherwise it prints every tenth step.
  */
-final class ProgressBar implements PullListener {
+final class ProgressBar implements PullListener, io.fastsync.client.SyncListener {
 
     private static final int WIDTH = 24;
     private static final int BLOCK = 4;
@@ -61,6 +63,24 @@ final class ProgressBar implements PullListener {
             err.print("\r" + line + (done == total ? System.lineSeparator() : ""));
             err.flush();
         } else if (percent % 10 == 0) {
+            err.println(line);
+        }
+    }
+
+    /** A long push (more than one batch): objects answered out of those pending when it began. */
+    @Override
+    public void pushProgress(int batches, long objects, long pending) {
+        if (batches == 1 && objects >= pending) {
+            return;
+        }
+        int percent = (int) (100L * objects / Math.max(1, pending));
+        String line = "pushing [" + "#".repeat(percent * WIDTH / 100) + " ".repeat(WIDTH - percent * WIDTH / 100) + "] "
+                + objects + "/" + pending + " objects, " + batches + (batches == 1 ? " batch" : " batches");
+        boolean done = objects >= pending;
+        if (terminal) {
+            err.print("\r" + line + (done ? System.lineSeparator() : ""));
+            err.flush();
+        } else if (batches % 10 == 1 || done) {
             err.println(line);
         }
     }

@@ -22,6 +22,7 @@ public final class Puller {
     private final LocalStore store;
     private final Integer limit;
     private final PullListener listener;
+    private io.fastsync.client.SyncListener changes = new io.fastsync.client.SyncListener() {};
 
     /**
      * @param limit    the most objects per page to ask for; null to leave it to the server
@@ -57,6 +58,7 @@ public final class Puller {
             objects += applied.objects();
             more = page.hasMore();
             listener.pageApplied(new PullProgress(pages, objects, more));
+            applied.changes().forEach((type, c) -> changes.pulled(type, c.changed(), c.deleted()));
             if (more && !applied.cursorMoved()) {
                 // Asking again with the same cursors would get the same page forever.
                 throw new UnexpectedAnswerException(
@@ -64,6 +66,11 @@ public final class Puller {
             }
         }
         return new PullReport(pages, objects, store.transact(tx -> cursors(tx, zoneByType)));
+    }
+
+    /** @param listener told of the objects each page changed, once the page is stored */
+    public void tellChanges(io.fastsync.client.SyncListener listener) {
+        this.changes = Objects.requireNonNull(listener, "listener");
     }
 
     /** @return a pull's metadata for these types as the store holds their cursors now */

@@ -58,7 +58,26 @@ public final class Pusher {
      * @return what the server did; never null
      * @throws io.fastsync.client.transport.SyncTransportException if a send failed
      */
+    /** @param listener told of each settled conflict and of each answered batch */
+    public void tell(io.fastsync.client.SyncListener listener) {
+        this.listener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
+    private io.fastsync.client.SyncListener listener = new io.fastsync.client.SyncListener() {};
+    private int batchesAnswered;
+    private long objectsAnswered;
+    private long pendingAtStart;
+
     public PushReport push(Map<String, String> zoneByType) {
+        batchesAnswered = 0;
+        objectsAnswered = 0;
+        pendingAtStart = store.transact(tx -> {
+            long n = 0;
+            for (String type : zoneByType.keySet()) {
+                n += tx.pending(type).size();
+            }
+            return n;
+        });
         PushReport report = PushReport.NONE;
         PendingPush earlier = store.transact(StoreTransaction::pendingPush);
         if (earlier != null) {
@@ -115,6 +134,16 @@ public final class Pusher {
             AnswerRecorder.record(tx, push, answer);
             tx.clearPendingPush();
         });
+        answer.results().forEach((type, results) -> {
+            for (io.fastsync.wire.ObjectResult r : results) {
+                if (r.outcome() == io.fastsync.wire.PushOutcome.RESOLVED) {
+                    listener.conflictSettled(type, r);
+                }
+            }
+        });
+        batchesAnswered++;
+        objectsAnswered += push.size();
+        listener.pushProgress(batchesAnswered, objectsAnswered, Math.max(pendingAtStart, objectsAnswered));
         return answer;
     }
 
