@@ -73,12 +73,24 @@ public final class TokenVerifier {
         this.clock = clock;
     }
 
+    /** A verified token: its caller, and the last instant it is accepted (its expiry plus the clock skew allowed). */
+    public record Verified(Caller caller, Instant acceptedUntil) {}
+
     /**
      * @param authorization the request's {@code Authorization} header; may be null
      * @return the caller the token names
      * @throws UnauthenticatedException saying why the token is not accepted
      */
     public Caller verify(String authorization) {
+        return check(authorization).caller();
+    }
+
+    /**
+     * @param authorization the request's {@code Authorization} header; may be null
+     * @return the caller the token names, and until when the token is accepted
+     * @throws UnauthenticatedException saying why the token is not accepted
+     */
+    public Verified check(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw refused("no token: send 'Authorization: Bearer <token>'");
         }
@@ -102,7 +114,9 @@ public final class TokenVerifier {
             throw refused("the token is signed with " + header.getAlgorithm() + "; this server accepts " + algorithm);
         }
         verifySignature(signed, header);
-        return caller(claims(signed));
+        JWTClaimsSet claims = claims(signed);
+        return new Verified(
+                caller(claims), claims.getExpirationTime().toInstant().plusSeconds(skewSeconds));
     }
 
     private void verifySignature(SignedJWT signed, JWSHeader header) {
