@@ -74,6 +74,11 @@ final class ChangeStream implements AutoCloseable {
         return response.statusCode();
     }
 
+    /** @return the first value of an answer's header, or null */
+    String header(String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
     /** @return the problem body of a refused subscription */
     JsonObject problem() {
         try (InputStream in = response.body()) {

@@ -53,6 +53,30 @@ final class Http {
         return send(request.build());
     }
 
+    /**
+     * @return the server's application metrics (Prometheus text); empty while it has none, when
+     *     MicroProfile Metrics answers the scope {@code 404}
+     */
+    static String applicationMetrics(URI base) {
+        URI uri = base.resolve("/metrics?scope=application");
+        try {
+            HttpResponse<String> response =
+                    CLIENT.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return "";
+            }
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** @return the body of a {@code GET} that must answer 200, as text */
     static String text(URI uri) {
         try {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonValue;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,25 +44,8 @@ class KillDuringPushesIT {
     @Test
     void onPostgres() throws Exception {
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kill-pg");
-        String local = System.getenv("FASTSYNC_TEST_PG_URL");
-        if (local != null && !local.isBlank()) {
-            String user = System.getenv().getOrDefault("FASTSYNC_TEST_PG_USER", "postgres");
-            String db = "fs_kill_" + UUID.randomUUID().toString().replace("-", "");
-            try (Connection c = DriverManager.getConnection(local, user, "");
-                    var s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + db);
-            }
-            campaign(
-                    ServerProcess.onPostgres(local.substring(0, local.lastIndexOf('/') + 1) + db, user, ""),
-                    dir.resolve("server.log"));
-            return;
-        }
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setServerConfig("synchronous_commit", "on")
-                .start()) {
-            campaign(
-                    ServerProcess.onPostgres(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"),
-                    dir.resolve("server.log"));
+        try (TestPostgres pg = TestPostgres.start("kill")) {
+            campaign(pg.serverEnvironment(), dir.resolve("server.log"));
         }
     }
 

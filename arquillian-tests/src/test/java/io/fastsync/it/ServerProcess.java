@@ -104,6 +104,16 @@ final class ServerProcess {
      *         read from {@code /proc}: its sockets' inodes, looked up in the kernel's socket tables
      */
     java.util.List<String> listeningAddresses() throws IOException {
+        return socketsIn("0A");
+    }
+
+    /** @return the local addresses of the server process's TCP connections that its client closed and it did not */
+    java.util.List<String> closeWaitSockets() throws IOException {
+        return socketsIn("08");
+    }
+
+    /** @param state the kernel's TCP state, as {@code /proc/net/tcp} writes it ({@code 0A} listening, {@code 08} close-wait) */
+    private java.util.List<String> socketsIn(String state) throws IOException {
         java.util.Set<String> inodes = new java.util.HashSet<>();
         try (var fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
             for (Path fd : fds.toList()) {
@@ -126,8 +136,8 @@ final class ServerProcess {
             java.util.List<String> lines = Files.readAllLines(file);
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
-                // f[1] local address (hex ip:port), f[3] state (0A: listening), f[9] inode
-                if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
+                // f[1] local address (hex ip:port), f[3] state, f[9] inode
+                if (f.length > 9 && f[3].equals(state) && inodes.contains(f[9])) {
                     listening.add(decode(f[1]));
                 }
             }

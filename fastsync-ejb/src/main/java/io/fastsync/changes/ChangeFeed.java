@@ -115,16 +115,22 @@ public class ChangeFeed {
      * @param caller       who subscribes, as counted against {@code maxPerCaller}
      * @param cursors      the version each zone's subscriber has
      * @param maxPerCaller the most subscriptions one caller may hold open
+     * @param maxOpen      the most subscriptions this instance holds open
      * @throws TooManySubscriptionsException when the caller holds that many already
+     * @throws StreamsFullException when this instance holds that many already
      */
-    public Subscription open(String caller, Map<Zone, Long> cursors, Listener listener, int maxPerCaller) {
+    public Subscription open(String caller, Map<Zone, Long> cursors, Listener listener, int maxPerCaller, int maxOpen) {
+        if (open.incrementAndGet() > maxOpen) {
+            open.decrementAndGet();
+            throw new StreamsFullException(maxOpen);
+        }
         AtomicInteger held = perCaller.computeIfAbsent(caller, c -> new AtomicInteger());
         if (held.incrementAndGet() > maxPerCaller) {
             perCaller.computeIfPresent(caller, (c, n) -> n.decrementAndGet() <= 0 ? null : n);
+            open.decrementAndGet();
             throw new TooManySubscriptionsException(maxPerCaller);
         }
         Subscription subscription = new Subscription(caller, cursors, listener);
-        open.incrementAndGet();
         for (Zone zone : cursors.keySet()) {
             byZone.computeIfAbsent(zone, z -> ConcurrentHashMap.newKeySet()).add(subscription);
         }

@@ -1,5 +1,6 @@
 package io.fastsync.changes;
 
+import io.fastsync.config.FastSyncSettings;
 import io.fastsync.internal.FastSyncUnit;
 import io.fastsync.internal.version.ZoneWritten;
 import jakarta.annotation.PreDestroy;
@@ -23,7 +24,6 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Carries commits between server instances on one PostgreSQL, with {@code LISTEN/NOTIFY}: each
@@ -34,23 +34,22 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * the counters of the zones it has subscribers for once, so that nothing committed meanwhile is
  * missed.
  *
- * <p>It runs where {@value #DATA_SOURCE} (by default {@value #DEFAULT_DATA_SOURCE}, the standalone
- * server's) names a data source on PostgreSQL; elsewhere an instance tells its own commits only.
+ * <p>It runs where {@value FastSyncSettings#CHANGES_RELAY_DATA_SOURCE} (by default the standalone
+ * server's data source) names a data source on PostgreSQL; elsewhere an instance tells its own
+ * commits only.
  */
 @ApplicationScoped
 public class PostgresChangeRelay {
 
     private static final Logger LOG = Logger.getLogger(PostgresChangeRelay.class.getName());
 
-    /** The key naming the data source the relay listens on. */
-    public static final String DATA_SOURCE = "fastsync.changes.relay-data-source";
-
-    public static final String DEFAULT_DATA_SOURCE = "java:app/jdbc/fastsync";
-
     static final String CHANNEL = "fastsync_changes";
 
     @Inject
     ChangeFeed feed;
+
+    @Inject
+    FastSyncSettings settings;
 
     @Inject
     @FastSyncUnit
@@ -69,15 +68,13 @@ public class PostgresChangeRelay {
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        String name = ConfigProvider.getConfig()
-                .getOptionalValue(DATA_SOURCE, String.class)
-                .orElse(DEFAULT_DATA_SOURCE);
+        String name = settings.changes().relayDataSource();
         DataSource dataSource;
         try {
             dataSource = (DataSource) new InitialContext().lookup(name);
         } catch (NamingException | ClassCastException e) {
             LOG.info(() -> "FastSync tells change subscribers of this instance's commits only: no data source at "
-                    + name + " (" + DATA_SOURCE + ") to relay them between instances");
+                    + name + " (" + FastSyncSettings.CHANGES_RELAY_DATA_SOURCE + ") to relay them between instances");
             return;
         }
         try (Connection c = dataSource.getConnection()) {

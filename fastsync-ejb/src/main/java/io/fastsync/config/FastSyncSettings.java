@@ -30,6 +30,7 @@ import java.util.function.Function;
  *                                by one in a minute; the rest are counted in one line
  * @param typeSettings            the zone rule and conflict strategy of each of {@code types}
  * @param security                who may read and write which zone, and how callers prove who they are
+ * @param changes                 the limits and timings of change streams ({@code GET changes})
  */
 public record FastSyncSettings(
         int pageSize,
@@ -41,7 +42,8 @@ public record FastSyncSettings(
         List<String> types,
         int refusalsLoggedPerMinute,
         Map<String, TypeSettings> typeSettings,
-        Security security) {
+        Security security,
+        Changes changes) {
 
     /**
      * One setting.
@@ -60,6 +62,44 @@ public record FastSyncSettings(
      *                  {@code timestamp-ordering}, or the name of a {@code @Named ConflictResolver} bean
      */
     public record TypeSettings(SyncZoneRestriction zones, String conflicts) {}
+
+    /**
+     * Change streams: what one stream, one caller and one instance may hold, and when a stream ends.
+     *
+     * @param maxPerCaller       {@value #CHANGES_MAX_PER_CALLER}: streams one caller holds open at once (in
+     *                           trust mode, one machine: an IPv4 address, an IPv6 /64, or this machine)
+     * @param maxOpen            {@value #CHANGES_MAX_OPEN}: streams this instance holds open at once; unset, one
+     *                           per {@value #HEAP_BYTES_PER_STREAM} bytes of the maximum heap
+     * @param heartbeatSeconds   {@value #CHANGES_HEARTBEAT}: seconds between heartbeat comments
+     * @param stallSeconds       {@value #CHANGES_STALL}: how long a stream's subscriber may leave what was written
+     *                           to it unread before the stream is ended ({@code too-slow})
+     * @param maxLifetimeSeconds {@value #CHANGES_MAX_LIFETIME}: the longest a stream stays open ({@code lifetime});
+     *                           each stream ends somewhat earlier, at random, so that streams opened together do
+     *                           not end together
+     * @param relayDataSource    {@value #CHANGES_RELAY_DATA_SOURCE}: the data source of the PostgreSQL relay
+     */
+    public record Changes(
+            int maxPerCaller,
+            int maxOpen,
+            int heartbeatSeconds,
+            int stallSeconds,
+            int maxLifetimeSeconds,
+            String relayDataSource) {
+
+        public Changes {
+            positive(CHANGES_MAX_PER_CALLER, maxPerCaller);
+            positive(CHANGES_MAX_OPEN, maxOpen);
+            positive(CHANGES_HEARTBEAT, heartbeatSeconds);
+            positive(CHANGES_STALL, stallSeconds);
+            positive(CHANGES_MAX_LIFETIME, maxLifetimeSeconds);
+            Objects.requireNonNull(relayDataSource, CHANGES_RELAY_DATA_SOURCE);
+        }
+
+        /** @return the streams an instance holds when {@value #CHANGES_MAX_OPEN} is unset, for a heap of this size */
+        public static int sizedFor(long maxHeapBytes) {
+            return (int) Math.max(100, Math.min(Integer.MAX_VALUE, maxHeapBytes / HEAP_BYTES_PER_STREAM));
+        }
+    }
 
     /** How callers are known, which {@code fastsync.security.mode} chooses. */
     public enum SecurityMode {
@@ -147,6 +187,12 @@ public record FastSyncSettings(
     public static final String AUDIENCES = "mp.jwt.verify.audiences";
     public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
     public static final String ALLOWED_ORIGINS = "fastsync.cors.allowed-origins";
+    public static final String CHANGES_MAX_PER_CALLER = "fastsync.changes.max-per-caller";
+    public static final String CHANGES_MAX_OPEN = "fastsync.changes.max-open";
+    public static final String CHANGES_HEARTBEAT = "fastsync.changes.heartbeat-seconds";
+    public static final String CHANGES_STALL = "fastsync.changes.stall-seconds";
+    public static final String CHANGES_MAX_LIFETIME = "fastsync.changes.max-lifetime-seconds";
+    public static final String CHANGES_RELAY_DATA_SOURCE = "fastsync.changes.relay-data-source";
     /** Prefix of the per-type keys {@code fastsync.type.<Name>.zone} and {@code fastsync.type.<Name>.conflicts}. */
     public static final String TYPE_PREFIX = "fastsync.type.";
 
@@ -164,6 +210,13 @@ public record FastSyncSettings(
     public static final String DEFAULT_ADMIN_ROLE = "fastsync-admin";
     public static final String DEFAULT_ALGORITHM = "RS256";
     public static final int DEFAULT_CLOCK_SKEW = 60;
+    public static final int DEFAULT_CHANGES_MAX_PER_CALLER = 16;
+    public static final int DEFAULT_CHANGES_HEARTBEAT = 25;
+    public static final int DEFAULT_CHANGES_STALL = 15;
+    public static final int DEFAULT_CHANGES_MAX_LIFETIME = 3600;
+    public static final String DEFAULT_CHANGES_RELAY_DATA_SOURCE = "java:app/jdbc/fastsync";
+    /** The heap an open change stream is budgeted, for the default of {@value #CHANGES_MAX_OPEN}. */
+    public static final long HEAP_BYTES_PER_STREAM = 64 * 1024;
 
     /** Every key, in the order the README's table lists them. */
     public static final List<Setting> ALL = List.of(
@@ -194,16 +247,32 @@ public record FastSyncSettings(
                     String.valueOf(DEFAULT_REFUSALS_PER_MINUTE),
                     "refused requests logged one by one in a minute; past that, one line counts the rest"),
             new Setting(
-                    "fastsync.changes.max-per-caller",
-                    "16",
-                    "change streams (`GET changes`) one caller may hold open; past that, `429 too-many-subscriptions`"),
+                    CHANGES_MAX_PER_CALLER,
+                    String.valueOf(DEFAULT_CHANGES_MAX_PER_CALLER),
+                    "change streams (`GET changes`) one caller may hold open (in trust mode, one machine: an IPv4"
+                            + " address or an IPv6 /64); past that, `429 too-many-subscriptions`"),
             new Setting(
-                    "fastsync.changes.heartbeat-seconds",
-                    "25",
+                    CHANGES_MAX_OPEN,
+                    "",
+                    "change streams this instance holds open; past that, `503 streams-full` with `Retry-After`;"
+                            + " unset or 0: one per 64 KiB of the maximum heap (8,192 at `-Xmx512m`)"),
+            new Setting(
+                    CHANGES_HEARTBEAT,
+                    String.valueOf(DEFAULT_CHANGES_HEARTBEAT),
                     "seconds between heartbeat comments on a change stream"),
             new Setting(
-                    "fastsync.changes.relay-data-source",
-                    "java:app/jdbc/fastsync",
+                    CHANGES_STALL,
+                    String.valueOf(DEFAULT_CHANGES_STALL),
+                    "seconds a change stream's subscriber may leave what was written to it unread; then the stream"
+                            + " ends (`closing`, `too-slow`)"),
+            new Setting(
+                    CHANGES_MAX_LIFETIME,
+                    String.valueOf(DEFAULT_CHANGES_MAX_LIFETIME),
+                    "the longest a change stream stays open (each ends up to a tenth earlier, at random); then"
+                            + " `closing`, `lifetime`, and the subscriber reconnects"),
+            new Setting(
+                    CHANGES_RELAY_DATA_SOURCE,
+                    DEFAULT_CHANGES_RELAY_DATA_SOURCE,
                     "the data source on which instances sharing a PostgreSQL tell each other of commits (`LISTEN/NOTIFY`)"),
             new Setting("fastsync.data.dir", "${user.home}/.fastsync", "the embedded database's folder"),
             new Setting(
@@ -315,7 +384,19 @@ public record FastSyncSettings(
                 types,
                 (int) number(lookup, REFUSALS_PER_MINUTE, DEFAULT_REFUSALS_PER_MINUTE),
                 byType,
-                security(lookup));
+                security(lookup),
+                changes(lookup));
+    }
+
+    private static Changes changes(Function<String, Optional<String>> lookup) {
+        int maxOpen = count(lookup, CHANGES_MAX_OPEN, 0);
+        return new Changes(
+                count(lookup, CHANGES_MAX_PER_CALLER, DEFAULT_CHANGES_MAX_PER_CALLER),
+                maxOpen == 0 ? Changes.sizedFor(Runtime.getRuntime().maxMemory()) : maxOpen,
+                count(lookup, CHANGES_HEARTBEAT, DEFAULT_CHANGES_HEARTBEAT),
+                count(lookup, CHANGES_STALL, DEFAULT_CHANGES_STALL),
+                count(lookup, CHANGES_MAX_LIFETIME, DEFAULT_CHANGES_MAX_LIFETIME),
+                Optional.ofNullable(text(lookup, CHANGES_RELAY_DATA_SOURCE)).orElse(DEFAULT_CHANGES_RELAY_DATA_SOURCE));
     }
 
     private static Security security(Function<String, Optional<String>> lookup) {
@@ -406,6 +487,16 @@ public record FastSyncSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, found '" + value.get() + "'");
         }
+    }
+
+    /** @return a whole number that fits an int, checked before it is narrowed to one */
+    private static int count(Function<String, Optional<String>> lookup, String key, int fallback) {
+        long value = number(lookup, key, fallback);
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    key + " must be at least 0 and at most " + Integer.MAX_VALUE + ", found " + value);
+        }
+        return (int) value;
     }
 
     private static void positive(String key, long value) {

@@ -26,7 +26,8 @@ public enum Refusal {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another push"),
     TOO_MANY_SUBSCRIPTIONS(429, "too-many-subscriptions", "The caller holds the most change subscriptions allowed"),
     INTERNAL_ERROR(500, "internal-error", "The server failed"),
-    DATABASE_UNAVAILABLE(503, "database-unavailable", "The database does not answer");
+    DATABASE_UNAVAILABLE(503, "database-unavailable", "The database does not answer"),
+    STREAMS_FULL(503, "streams-full", "The server holds the most change streams it allows");
 
     private final int status;
     private final String code;

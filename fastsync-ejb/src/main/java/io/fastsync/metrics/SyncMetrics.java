@@ -40,6 +40,20 @@ public interface SyncMetrics {
     /** Tombstones purged by the retention. */
     void tombstonesPurged(long count);
 
+    /** A change stream opened. */
+    default void streamOpened() {}
+
+    /**
+     * A change stream ended.
+     *
+     * @param reason {@code client} (its subscriber left), {@code too-slow}, {@code token-expired},
+     *               {@code lifetime} or {@code shutdown}
+     */
+    default void streamEnded(String reason) {}
+
+    /** A commit told to a change stream that still had one of the same zone to tell: one event instead of two. */
+    default void streamEventFolded() {}
+
     /** Records nothing. */
     SyncMetrics NONE = new SyncMetrics() {
         @Override

@@ -100,11 +100,13 @@ public class PullService {
      * as a pull of it. The listener hears of each zone that passes its cursor (at once for a zone
      * already past it) until the subscription is closed.
      *
-     * @param callerKey who counts as one caller against {@code maxPerCaller} (a token's subject, an address)
-     * @throws io.fastsync.changes.TooManySubscriptionsException when that caller holds {@code maxPerCaller} already
+     * @param callerKey who counts as one caller against {@code fastsync.changes.max-per-caller} (a token's
+     *                  subject, a machine)
+     * @throws io.fastsync.changes.TooManySubscriptionsException when that caller holds the most it may already
+     * @throws io.fastsync.changes.StreamsFullException when this instance holds the most it may already
      */
     public ChangeFeed.Subscription subscribe(
-            PullRequest request, Caller caller, String callerKey, int maxPerCaller, ChangeFeed.Listener listener) {
+            PullRequest request, Caller caller, String callerKey, ChangeFeed.Listener listener) {
         if (feed == null) {
             throw new IllegalStateException("the change feed runs in a container only");
         }
@@ -113,7 +115,12 @@ public class PullService {
         for (PullTarget<?> t : targets) {
             at.put(new ChangeFeed.Zone(t.type().name(), t.zone()), t.cursor());
         }
-        ChangeFeed.Subscription subscription = feed.open(callerKey, at, listener, maxPerCaller);
+        ChangeFeed.Subscription subscription = feed.open(
+                callerKey,
+                at,
+                listener,
+                settings.changes().maxPerCaller(),
+                settings.changes().maxOpen());
         // Read after opening: a commit in between is told by the feed or seen here, never neither.
         for (ChangeFeed.Zone zone : at.keySet()) {
             subscription.offer(new ZoneChange(

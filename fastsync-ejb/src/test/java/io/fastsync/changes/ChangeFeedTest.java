@@ -19,7 +19,7 @@ class ChangeFeedTest {
     @Test
     void aSubscriberIsToldOfEachVersionPastWhatItWasToldOnceAndOfItsOwnZonesOnly() {
         List<ZoneChange> told = new ArrayList<>();
-        ChangeFeed.Subscription s = feed.open("alice", Map.of(item("a"), 3L), told::add, 4);
+        ChangeFeed.Subscription s = feed.open("alice", Map.of(item("a"), 3L), told::add, 4, 100);
 
         feed.publish(new ZoneChange("Item", "a", 3)); // not past the cursor
         feed.publish(new ZoneChange("Item", "b", 9)); // another zone
@@ -39,14 +39,27 @@ class ChangeFeedTest {
 
     @Test
     void aCallerHoldsAtMostTheLimitAndAClosedOneCountsNoMore() {
-        ChangeFeed.Subscription first = feed.open("alice", Map.of(item("a"), 0L), c -> {}, 2);
-        feed.open("alice", Map.of(item("b"), 0L), c -> {}, 2);
-        assertThrows(TooManySubscriptionsException.class, () -> feed.open("alice", Map.of(item("c"), 0L), c -> {}, 2));
-        feed.open("bob", Map.of(item("a"), 0L), c -> {}, 2);
+        ChangeFeed.Subscription first = feed.open("alice", Map.of(item("a"), 0L), c -> {}, 2, 100);
+        feed.open("alice", Map.of(item("b"), 0L), c -> {}, 2, 100);
+        assertThrows(
+                TooManySubscriptionsException.class, () -> feed.open("alice", Map.of(item("c"), 0L), c -> {}, 2, 100));
+        feed.open("bob", Map.of(item("a"), 0L), c -> {}, 2, 100);
         first.close();
         first.close();
-        feed.open("alice", Map.of(item("c"), 0L), c -> {}, 2);
+        feed.open("alice", Map.of(item("c"), 0L), c -> {}, 2, 100);
         assertEquals(3, feed.size());
+    }
+
+    @Test
+    void anInstanceHoldsAtMostItsLimitWhoeverAsksAndARefusalCountsForNobody() {
+        ChangeFeed.Subscription first = feed.open("alice", Map.of(item("a"), 0L), c -> {}, 5, 2);
+        feed.open("bob", Map.of(item("a"), 0L), c -> {}, 5, 2);
+        assertThrows(StreamsFullException.class, () -> feed.open("carol", Map.of(item("a"), 0L), c -> {}, 1, 2));
+        assertEquals(2, feed.size());
+        first.close();
+        // carol's refused attempt did not count against her own limit of one
+        feed.open("carol", Map.of(item("a"), 0L), c -> {}, 1, 2);
+        assertEquals(2, feed.size());
     }
 
     @Test
@@ -58,7 +71,8 @@ class ChangeFeedTest {
                 c -> {
                     throw new IllegalStateException("gone");
                 },
-                4);
+                4,
+                100);
         feed.open(
                 "b",
                 Map.of(item("z"), 0L),
@@ -71,7 +85,8 @@ class ChangeFeedTest {
                         closed.add("b");
                     }
                 },
-                4);
+                4,
+                100);
         feed.publish(new ZoneChange("Item", "z", 1));
         assertEquals(1, feed.size(), "the failing one ended");
         feed.closeAll();

@@ -1,8 +1,10 @@
 package io.fastsync.rest;
 
-import io.fastsync.changes.ChangeFeed;
-import io.fastsync.changes.ZoneChange;
+import io.fastsync.config.FastSyncSettings;
+import io.fastsync.metrics.Metrics;
 import io.fastsync.pull.PullService;
+import io.fastsync.rest.security.BrowserRequests;
+import io.fastsync.rest.security.CallerKeys;
 import io.fastsync.rest.security.RequestCaller;
 import io.fastsync.rest.security.SyncEndpoint;
 import io.fastsync.wire.PullRequest;
@@ -17,38 +19,50 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET changes?metadata=...}: a Server-Sent Events stream that tells the subscriber, for
  * each (type, zone) of its cursors, when changes past its cursor are committed, on this instance
- * or another; the subscriber then pulls them. {@code metadata} is a pull's {@code metadata}
- * object as JSON, checked as a pull checks it (types, zones, the caller's rights). Events:
- * {@code changed} with {@code {"type", "syncZone", "version"}} (the zone's last version), once per
- * commit that passes what the subscriber was last told; {@code ready} once the zones already
- * past their cursors were told; a comment every {@code fastsync.changes.heartbeat-seconds}; and
- * {@code closing} when the server shuts down. An open stream holds no thread.
+ * or another; the subscriber then pulls. {@code metadata} is a pull's {@code metadata} object as
+ * JSON, checked as a pull checks it (types, zones, the caller's rights). Events: {@code changed}
+ * with {@code {"type", "syncZone", "version"}} (the zone's last version); {@code ready} once the
+ * zones already past their cursors were told; a comment every
+ * {@code fastsync.changes.heartbeat-seconds}; and {@code closing} with the reason the server ends
+ * the stream ({@link StreamEnd}).
+ *
+ * <p>What one caller can make the server hold is bounded: at most
+ * {@code fastsync.changes.max-per-caller} streams per caller ({@link CallerKeys}), at most
+ * {@code fastsync.changes.max-open} on the instance, each stream holding no thread and at most
+ * one pending version per zone it follows ({@link SubscriberStream}); a stream ends when its
+ * subscriber stops reading, when its token expires, and after its lifetime. JAX-RS checks the
+ * request and answers every refusal; an accepted stream is then written through the Servlet API's
+ * non-blocking output, which tells when the connection can take more.
  */
 @Path("changes")
 @ApplicationScoped
@@ -58,12 +72,10 @@ public class ChangesResource {
     private static final Logger LOG = Logger.getLogger(ChangesResource.class.getName());
 
     /** The cursors of a subscription fit in a URL; anything this large is not them. */
-    private static final long MAX_METADATA_BYTES = 64 * 1024;
+    private static final int MAX_METADATA_BYTES = 64 * 1024;
 
-    public static final String MAX_PER_CALLER = "fastsync.changes.max-per-caller";
-    public static final String HEARTBEAT_SECONDS = "fastsync.changes.heartbeat-seconds";
-    public static final int DEFAULT_MAX_PER_CALLER = 16;
-    public static final int DEFAULT_HEARTBEAT_SECONDS = 25;
+    /** How often each stream is looked at: expiries and lifetimes are kept to within this. */
+    private static final long TICK_MILLIS = 500;
 
     @EJB
     PullService pullService;
@@ -71,24 +83,31 @@ public class ChangesResource {
     @Inject
     RequestCaller caller;
 
+    @Inject
+    FastSyncSettings settings;
+
+    @Inject
+    Metrics metrics;
+
+    @Inject
+    BrowserRequests browserRequests;
+
     @Context
     HttpServletRequest servletRequest;
 
-    private int maxPerCaller;
-    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
-    private ScheduledFuture<?> heartbeats;
+    private final Set<SubscriberStream> streams = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> clock;
+    private volatile long lastHeartbeat = System.nanoTime();
 
     @PostConstruct
     void start() {
-        var config = ConfigProvider.getConfig();
-        maxPerCaller = config.getOptionalValue(MAX_PER_CALLER, Integer.class).orElse(DEFAULT_MAX_PER_CALLER);
-        int every = config.getOptionalValue(HEARTBEAT_SECONDS, Integer.class).orElse(DEFAULT_HEARTBEAT_SECONDS);
         try {
             ManagedScheduledExecutorService scheduler = (ManagedScheduledExecutorService)
                     new InitialContext().lookup("java:comp/DefaultManagedScheduledExecutorService");
-            heartbeats = scheduler.scheduleAtFixedRate(this::beat, every, every, TimeUnit.SECONDS);
+            clock = scheduler.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
         } catch (NamingException e) {
-            LOG.warning(() -> "FastSync sends no heartbeats on change streams: no managed scheduler (" + e + ")");
+            LOG.warning(() -> "FastSync sends no heartbeats on change streams and ends none that stalled, expired or"
+                    + " outlived their lifetime: no managed scheduler (" + e + ")");
         }
     }
 
@@ -97,22 +116,42 @@ public class ChangesResource {
     @Operation(
             summary = "Server-Sent Events: which zones have changes past the subscriber's cursors",
             description = "Query: metadata={Type: {syncZone, version}}, a pull's metadata as JSON. Events: changed"
-                    + " {type, syncZone, version}, ready, heartbeat comments, closing. See docs/protocol.md.")
-    public void subscribe(@QueryParam("metadata") String metadata, @Context SseEventSink sink, @Context Sse sse) {
-        PullRequest request = cursors(metadata);
+                    + " {type, syncZone, version}, ready, heartbeat comments, closing {reason}. See docs/protocol.md.")
+    public void subscribe(@Suspended AsyncResponse suspended) throws IOException {
+        PullRequest request = cursors(servletRequest.getQueryString());
         Caller who = caller.get();
-        String key = who.authenticated() ? "caller " + who.name() : "address " + servletRequest.getRemoteAddr();
-        Stream stream = new Stream(sink, sse);
-        stream.subscription = pullService.subscribe(request, who, key, maxPerCaller, stream);
+        String key = CallerKeys.of(who, servletRequest.getRemoteAddr());
+        long lifetime = TimeUnit.SECONDS.toNanos(settings.changes().maxLifetimeSeconds());
+        // Each stream ends up to a tenth earlier, at random: streams opened together end apart.
+        lifetime -= (long) (lifetime * 0.1 * ThreadLocalRandom.current().nextDouble());
+        SubscriberStream stream = new SubscriberStream(
+                metrics.get(),
+                key,
+                request.metadata().size(),
+                caller.acceptedUntil().orElse(null),
+                lifetime,
+                streams::remove);
+        stream.subscription = pullService.subscribe(request, who, key, stream);
         streams.add(stream);
-        stream.send(sse.newEventBuilder()
-                .name("ready")
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(String.class, "{\"types\":" + request.metadata().size() + "}")
-                .build());
+        metrics.get().streamOpened();
+        // JAX-RS started the request's asynchronous processing when it suspended it.
+        AsyncContext async =
+                servletRequest.isAsyncStarted() ? servletRequest.getAsyncContext() : servletRequest.startAsync();
+        async.setTimeout(0);
+        stream.start(
+                async,
+                "{\"types\":" + request.metadata().size() + "}",
+                browserRequests.answerHeaders(servletRequest.getHeader("Origin")));
     }
 
-    private static PullRequest cursors(String metadata) {
+    /** HEAD opens nothing: a stream's headers alone tell a client nothing it could use. */
+    @HEAD
+    public void head() {
+        throw new NotAllowedException("GET");
+    }
+
+    private static PullRequest cursors(String rawQuery) {
+        String metadata = QueryParameter.read(rawQuery, "metadata", MAX_METADATA_BYTES);
         if (metadata == null || metadata.isBlank()) {
             throw new WireFormatException(
                     "/metadata", "is required: the query parameter metadata, a pull's metadata object as JSON");
@@ -123,87 +162,32 @@ public class ChangesResource {
                 Json.createObjectBuilder(Map.of("metadata", value)).build());
     }
 
-    private void beat() {
-        for (Stream s : streams) {
-            s.send(s.sse.newEventBuilder().comment("heartbeat").build());
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            boolean heartbeat = now - lastHeartbeat
+                    >= TimeUnit.SECONDS.toNanos(settings.changes().heartbeatSeconds());
+            if (heartbeat) {
+                lastHeartbeat = now;
+            }
+            Instant wallClock = Instant.now();
+            long stall = TimeUnit.SECONDS.toNanos(settings.changes().stallSeconds());
+            for (SubscriberStream s : streams) {
+                s.tick(now, wallClock, heartbeat, stall);
+            }
+        } catch (RuntimeException e) {
+            // A failure here must not end the schedule: the next tick looks at every stream again.
+            LOG.log(Level.WARNING, "FastSync could not look at its change streams", e);
         }
-    }
-
-    /** @return how many change streams this instance holds open */
-    public int open() {
-        return streams.size();
     }
 
     @PreDestroy
     void stop() {
-        if (heartbeats != null) {
-            heartbeats.cancel(false);
+        if (clock != null) {
+            clock.cancel(false);
         }
-        for (Stream s : streams) {
-            s.closed();
-        }
-    }
-
-    /** One subscriber's open stream: what the feed tells it becomes an event on it. */
-    private final class Stream implements ChangeFeed.Listener {
-        private final SseEventSink sink;
-        private final Sse sse;
-        volatile ChangeFeed.Subscription subscription;
-
-        Stream(SseEventSink sink, Sse sse) {
-            this.sink = sink;
-            this.sse = sse;
-        }
-
-        @Override
-        public void changed(ZoneChange change) {
-            send(sse.newEventBuilder()
-                    .name("changed")
-                    .id(String.valueOf(change.version()))
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(
-                            String.class,
-                            Json.createObjectBuilder()
-                                    .add("type", change.type())
-                                    .add("syncZone", change.zone())
-                                    .add("version", change.version())
-                                    .build()
-                                    .toString())
-                    .build());
-        }
-
-        @Override
-        public void closed() {
-            send(sse.newEventBuilder().name("closing").data(String.class, "{}").build());
-            end();
-        }
-
-        /** Sends one event; a stream its subscriber has left ends. The sink is written by one thread at a time. */
-        void send(OutboundSseEvent event) {
-            synchronized (this) {
-                if (sink.isClosed()) {
-                    end();
-                    return;
-                }
-                sink.send(event).whenComplete((done, failed) -> {
-                    if (failed != null) {
-                        end();
-                    }
-                });
-            }
-        }
-
-        private void end() {
-            streams.remove(this);
-            ChangeFeed.Subscription s = subscription;
-            if (s != null) {
-                s.close();
-            }
-            try {
-                sink.close();
-            } catch (RuntimeException ignored) {
-                // the subscriber is gone already
-            }
+        for (SubscriberStream s : streams) {
+            s.end(StreamEnd.SHUTDOWN);
         }
     }
 }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Histogram;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -30,6 +32,8 @@ public class MicroProfileSyncMetrics implements SyncMetrics {
     private Timer pulls;
     private Histogram pageObjects;
     private Histogram pageBytes;
+    private final AtomicLong streams = new AtomicLong();
+    private Counter folded;
 
     @PostConstruct
     void register() {
@@ -44,6 +48,10 @@ public class MicroProfileSyncMetrics implements SyncMetrics {
                 .withDescription("bytes per pull page as written")
                 .withUnit(MetricUnits.BYTES)
                 .build());
+        registry.gauge(
+                metadata("fastsync.changes.open", "change streams open on this instance"), streams, AtomicLong::get);
+        folded = registry.counter(metadata(
+                "fastsync.changes.folded", "commits told to a stream in one event with a later one of the same zone"));
     }
 
     /** A timer's metadata: in seconds, as Prometheus expects. */
@@ -100,6 +108,22 @@ public class MicroProfileSyncMetrics implements SyncMetrics {
     @Override
     public void tombstonesPurged(long count) {
         registry.counter("fastsync.tombstones.purged").inc(count);
+    }
+
+    @Override
+    public void streamOpened() {
+        streams.incrementAndGet();
+    }
+
+    @Override
+    public void streamEnded(String reason) {
+        streams.decrementAndGet();
+        registry.counter("fastsync.changes.ended", new Tag("reason", reason)).inc();
+    }
+
+    @Override
+    public void streamEventFolded() {
+        folded.inc();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fastsync.rest.error;
 
+import io.fastsync.changes.StreamsFullException;
 import io.fastsync.error.Refusal;
 import io.fastsync.error.SyncRequestException;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +18,11 @@ public class SyncRequestExceptionMapper implements ExceptionMapper<SyncRequestEx
             // RFC 6750: the scheme the client must use, and that its token (if any) was refused.
             return Response.fromResponse(answer)
                     .header("WWW-Authenticate", "Bearer realm=\"fastsync\", error=\"invalid_token\"")
+                    .build();
+        }
+        if (e.refusal() == Refusal.STREAMS_FULL) {
+            return Response.fromResponse(answer)
+                    .header("Retry-After", StreamsFullException.RETRY_AFTER_SECONDS)
                     .build();
         }
         return answer;

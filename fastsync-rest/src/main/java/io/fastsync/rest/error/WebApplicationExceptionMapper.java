@@ -21,7 +21,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             default -> null;
         };
         if (known != null) {
-            return Problems.answer(known, known.title() + ": FastSync serves POST push and POST pull", List.of());
+            Response answer =
+                    Problems.answer(known, known.title() + ": FastSync serves POST push and POST pull", List.of());
+            String allowed = e.getResponse().getHeaderString("Allow");
+            return allowed == null
+                    ? answer
+                    : Response.fromResponse(answer).header("Allow", allowed).build();
         }
         // Whatever else the container refuses (406, 415, ...) keeps its status under a code made from it.
         Response.StatusType type = Response.Status.fromStatusCode(status);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What web pages may do, before authentication: a request that carries an {@code Origin} (a
@@ -59,16 +60,37 @@ public class BrowserRequests implements ContainerRequestFilter, ContainerRespons
         if (origin == null || !allowed(origin)) {
             return;
         }
-        response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
-        response.getHeaders().add("Vary", "Origin");
         if (isPreflight(request)) {
+            response.getHeaders().putSingle("Access-Control-Allow-Origin", origin);
+            response.getHeaders().add("Vary", "Origin");
             response.getHeaders().putSingle("Access-Control-Allow-Methods", "POST");
             response.getHeaders()
                     .putSingle("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key");
             response.getHeaders().putSingle("Access-Control-Max-Age", "600");
         } else {
-            response.getHeaders().putSingle("Access-Control-Expose-Headers", "WWW-Authenticate");
+            answerHeaders(origin).forEach((name, value) -> {
+                if (name.equals("Vary")) {
+                    response.getHeaders().add(name, value);
+                } else {
+                    response.getHeaders().putSingle(name, value);
+                }
+            });
         }
+    }
+
+    /**
+     * @param origin the request's {@code Origin}; may be null
+     * @return the CORS headers of an answer (not a preflight's) to a request from that origin;
+     *     none for a request without one or from an origin not allowed
+     */
+    public Map<String, String> answerHeaders(String origin) {
+        if (origin == null || !allowed(origin)) {
+            return Map.of();
+        }
+        return Map.of(
+                "Access-Control-Allow-Origin", origin,
+                "Vary", "Origin",
+                "Access-Control-Expose-Headers", "WWW-Authenticate");
     }
 
     private boolean allowed(String origin) {
