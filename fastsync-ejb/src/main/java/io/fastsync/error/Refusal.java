@@ -26,7 +26,8 @@ public enum Refusal {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The idempotency key was used for another push"),
     TOO_MANY_SUBSCRIPTIONS(429, "too-many-subscriptions", "The caller holds the most change subscriptions allowed"),
     INTERNAL_ERROR(500, "internal-error", "The server failed"),
-    DATABASE_UNAVAILABLE(503, "database-unavailable", "The database does not answer");
+    DATABASE_UNAVAILABLE(503, "database-unavailable", "The database does not answer"),
+    KEY_SET_UNAVAILABLE(503, "key-set-unavailable", "The keys that verify tokens cannot be fetched");
 
     private final int status;
     private final String code;

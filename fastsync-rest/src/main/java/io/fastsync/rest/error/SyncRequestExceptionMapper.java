@@ -2,6 +2,7 @@ package io.fastsync.rest.error;
 
 import io.fastsync.error.Refusal;
 import io.fastsync.error.SyncRequestException;
+import io.fastsync.rest.security.KeySetUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,6 +18,11 @@ public class SyncRequestExceptionMapper implements ExceptionMapper<SyncRequestEx
             // RFC 6750: the scheme the client must use, and that its token (if any) was refused.
             return Response.fromResponse(answer)
                     .header("WWW-Authenticate", "Bearer realm=\"fastsync\", error=\"invalid_token\"")
+                    .build();
+        }
+        if (e instanceof KeySetUnavailableException unavailable) {
+            return Response.fromResponse(answer)
+                    .header("Retry-After", unavailable.retryAfterSeconds())
                     .build();
         }
         return answer;
