@@ -402,6 +402,42 @@ class StandaloneServerIT {
                         String.valueOf(conflict.getInt("version"))));
     }
 
+    /**
+     * The admin API's numbers outside their ranges are the client's error, with the range in the
+     * detail: an age in days past a hundred years purges nothing and is no 500 (it was, past what an
+     * instant in microseconds holds). The refused calls change nothing.
+     */
+    @Test
+    void adminNumbersOutsideTheirRangesAreRefused() {
+        Http.Answer overflow = Http.post(base(), "admin/tombstones/purge?olderThanDays=2147483647", "");
+        assertProblem(overflow, 400, "invalid-field");
+        assertEquals(
+                "olderThanDays must be a whole number from 0 to 36500, found '2147483647'",
+                overflow.body().getString("detail"));
+        for (String call : List.of(
+                "tombstones/purge?olderThanDays=36501",
+                "tombstones/purge?olderThanDays=99999999999",
+                "tombstones/purge?olderThanDays=-1",
+                "tombstones/purge",
+                "restored?gap=0",
+                "restored?gap=2147483648")) {
+            Http.Answer refused = Http.post(base(), "admin/" + call, "");
+            assertProblem(refused, 400, "invalid-field");
+            assertTrue(refused.body().getString("detail").contains(" must be a whole number from "), call);
+        }
+        for (String limit : List.of("0", "2147483648")) {
+            assertProblem(Http.get(base(), "admin/types/Item/zones?limit=" + limit), 400, "invalid-field");
+        }
+
+        Http.Answer oldest = Http.post(base(), "admin/tombstones/purge?olderThanDays=36500", "");
+        assertEquals(200, oldest.status(), String.valueOf(oldest.body()));
+        assertEquals(36500, oldest.body().getInt("olderThanDays"));
+        assertEquals(0, oldest.body().getInt("purged"), "no tombstone is a hundred years old");
+        Http.Answer most = Http.get(base(), "admin/types/Item/zones?limit=2147483647");
+        assertEquals(200, most.status(), String.valueOf(most.body()));
+        assertTrue(most.body().getJsonArray("zones").size() <= 1000);
+    }
+
     @Test
     void pullFollowsPagesWithoutSkippingOrRepeating() {
         String z = zone();

@@ -127,6 +127,8 @@ public record FastSyncSettings(
      * @param audiences         {@value #AUDIENCES}: tokens must name one of these audiences, if any is set
      * @param clockSkewSeconds  {@value #CLOCK_SKEW}: how far expiry and not-before may be off
      * @param allowedOrigins    {@value #ALLOWED_ORIGINS}: the web origins whose pages may call the server; none by default
+     * @param keySetRefreshSeconds {@value #KEY_SET_REFRESH}: the least time between two fetches of a key set
+     *                          from a URL, however many tokens name keys it lacks
      */
     public record Security(
             SecurityMode mode,
@@ -140,7 +142,8 @@ public record FastSyncSettings(
             String issuer,
             List<String> audiences,
             int clockSkewSeconds,
-            List<String> allowedOrigins) {
+            List<String> allowedOrigins,
+            int keySetRefreshSeconds) {
 
         public Security {
             audiences = List.copyOf(audiences);
@@ -159,6 +162,7 @@ public record FastSyncSettings(
                 throw new IllegalArgumentException(
                         SECURITY_MODE + " is token: " + ISSUER + " must name the issuer tokens come from");
             }
+            keySetRefresh(keySetRefreshSeconds);
         }
 
         /** @return the claim whose values are the zones of a type a caller may use */
@@ -186,6 +190,7 @@ public record FastSyncSettings(
     public static final String ISSUER = "mp.jwt.verify.issuer";
     public static final String AUDIENCES = "mp.jwt.verify.audiences";
     public static final String CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+    public static final String KEY_SET_REFRESH = "fastsync.security.key-set-refresh-seconds";
     public static final String ALLOWED_ORIGINS = "fastsync.cors.allowed-origins";
     public static final String CHANGES_MAX_PER_CALLER = "fastsync.changes.max-per-caller";
     public static final String CHANGES_MAX_OPEN = "fastsync.changes.max-open";
@@ -217,6 +222,10 @@ public record FastSyncSettings(
     public static final String DEFAULT_CHANGES_RELAY_DATA_SOURCE = "java:app/jdbc/fastsync";
     /** The heap an open change stream is budgeted, for the default of {@value #CHANGES_MAX_OPEN}. */
     public static final long HEAP_BYTES_PER_STREAM = 64 * 1024;
+
+    public static final int DEFAULT_KEY_SET_REFRESH = 30;
+    /** The most seconds {@value #KEY_SET_REFRESH} may be: an hour. */
+    public static final int MAX_KEY_SET_REFRESH = 3600;
 
     /** Every key, in the order the README's table lists them. */
     public static final List<Setting> ALL = List.of(
@@ -306,6 +315,12 @@ public record FastSyncSettings(
             new Setting(ISSUER, "", "the `iss` every token must have; required in token mode"),
             new Setting(AUDIENCES, "", "comma-separated; if set, a token's `aud` must name one of them"),
             new Setting(CLOCK_SKEW, String.valueOf(DEFAULT_CLOCK_SKEW), "seconds that `exp` and `nbf` may be off"),
+            new Setting(
+                    KEY_SET_REFRESH,
+                    String.valueOf(DEFAULT_KEY_SET_REFRESH),
+                    "least seconds (1 to 3600) between two fetches of an `http(s):` key set: a token naming a key the set"
+                            + " lacks (`401`) fetches it again only once they have passed, so a new key is accepted within"
+                            + " that time"),
             new Setting(
                     ZONE_CLAIM,
                     DEFAULT_ZONE_CLAIM,
@@ -440,7 +455,16 @@ public record FastSyncSettings(
                 text(lookup, ISSUER),
                 list(audiences),
                 (int) number(lookup, CLOCK_SKEW, DEFAULT_CLOCK_SKEW),
-                list(origins));
+                list(origins),
+                keySetRefresh(number(lookup, KEY_SET_REFRESH, DEFAULT_KEY_SET_REFRESH)));
+    }
+
+    private static int keySetRefresh(long seconds) {
+        if (seconds < 1 || seconds > MAX_KEY_SET_REFRESH) {
+            throw new IllegalArgumentException(
+                    KEY_SET_REFRESH + " must be from 1 to " + MAX_KEY_SET_REFRESH + " seconds, found " + seconds);
+        }
+        return (int) seconds;
     }
 
     private static List<String> list(String commaSeparated) {

@@ -27,7 +27,8 @@ public enum Refusal {
     TOO_MANY_SUBSCRIPTIONS(429, "too-many-subscriptions", "The caller holds the most change subscriptions allowed"),
     INTERNAL_ERROR(500, "internal-error", "The server failed"),
     DATABASE_UNAVAILABLE(503, "database-unavailable", "The database does not answer"),
-    STREAMS_FULL(503, "streams-full", "The server holds the most change streams it allows");
+    STREAMS_FULL(503, "streams-full", "The server holds the most change streams it allows"),
+    KEY_SET_UNAVAILABLE(503, "key-set-unavailable", "The keys that verify tokens cannot be fetched");
 
     private final int status;
     private final String code;

@@ -42,4 +42,24 @@ class FastSyncSettingsTest {
                 () -> FastSyncSettings.read(
                         k -> k.equals(FastSyncSettings.PAGE_SIZE) ? Optional.of("0") : Optional.empty()));
     }
+
+    @Test
+    void theKeySetRefreshIsFromOneSecondToAnHour() {
+        assertEquals(30, FastSyncSettings.defaults().security().keySetRefreshSeconds());
+        assertEquals(
+                3600,
+                FastSyncSettings.read(k ->
+                                k.equals(FastSyncSettings.KEY_SET_REFRESH) ? Optional.of("3600") : Optional.empty())
+                        .security()
+                        .keySetRefreshSeconds());
+        for (String wrong : List.of("0", "3601", "4294967326")) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> FastSyncSettings.read(
+                            k -> k.equals(FastSyncSettings.KEY_SET_REFRESH) ? Optional.of(wrong) : Optional.empty()));
+            assertEquals(
+                    "fastsync.security.key-set-refresh-seconds must be from 1 to 3600 seconds, found " + wrong,
+                    e.getMessage());
+        }
+    }
 }

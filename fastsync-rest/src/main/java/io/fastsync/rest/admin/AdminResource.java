@@ -58,6 +58,13 @@ public class AdminResource {
     @EJB
     RestoreDeclaration restore;
 
+    /**
+     * The oldest age {@code olderThanDays} may name: 100 years. Tombstones are dated by their
+     * timestamps, which are never before 1970; a much larger age is past what an instant in
+     * microseconds holds.
+     */
+    static final int MAX_PURGE_AGE_DAYS = 36_500;
+
     @Inject
     RecentEvents recent;
 
@@ -107,7 +114,7 @@ public class AdminResource {
     public Response zones(
             @PathParam("type") String type, @QueryParam("after") String after, @QueryParam("limit") String limit) {
         requireAdmin();
-        AdminService.ZonePage page = admin.zones(type, after, whole("limit", limit, 1, 100));
+        AdminService.ZonePage page = admin.zones(type, after, whole("limit", limit, 1, Integer.MAX_VALUE, 100));
         JsonArrayBuilder zones = Json.createArrayBuilder();
         for (AdminService.ZoneInfo z : page.zones()) {
             zones.add(Json.createObjectBuilder()
@@ -149,7 +156,7 @@ public class AdminResource {
                     "Clients whose cursors predate a purged tombstone are told to start over (410 cursor-expired).")
     public Response purge(@QueryParam("olderThanDays") String olderThanDays) {
         requireAdmin();
-        int days = whole("olderThanDays", olderThanDays, 0, null);
+        int days = whole("olderThanDays", olderThanDays, 0, MAX_PURGE_AGE_DAYS, null);
         TombstoneRetention.Purged purged = retention.purgeOlderThan(java.time.Duration.ofDays(days));
         return ok(Json.createObjectBuilder()
                 .add("olderThanDays", days)
@@ -166,7 +173,7 @@ public class AdminResource {
                     + " each client starts over once (410 cursor-expired), keeping its unpushed changes.")
     public Response restored(@QueryParam("gap") String gap) {
         requireAdmin();
-        long versions = whole("gap", gap, 1, (int) RestoreDeclaration.DEFAULT_GAP);
+        long versions = whole("gap", gap, 1, Integer.MAX_VALUE, (int) RestoreDeclaration.DEFAULT_GAP);
         long zones = 0;
         VersionCounter.Key after = null;
         List<VersionCounter.Key> batch;
@@ -226,15 +233,15 @@ public class AdminResource {
 
     /**
      * @param fallback the value when the parameter is absent; null if it is required
-     * @return the query parameter as a whole number of at least {@code min}
+     * @return the query parameter as a whole number from {@code min} to {@code max}
      */
-    private static int whole(String name, String text, int min, Integer fallback) {
+    private static int whole(String name, String text, int min, int max, Integer fallback) {
         if (text == null && fallback != null) {
             return fallback;
         }
         try {
             int n = Integer.parseInt(text == null ? "" : text);
-            if (n >= min) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
@@ -242,7 +249,7 @@ public class AdminResource {
         }
         String found = text == null ? "nothing" : "'" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "'";
         throw new InvalidRequestException(
-                null, null, "", name + " must be a whole number of at least " + min + ", found " + found);
+                null, null, "", name + " must be a whole number from " + min + " to " + max + ", found " + found);
     }
 
     private static Response ok(JsonObjectBuilder json) {

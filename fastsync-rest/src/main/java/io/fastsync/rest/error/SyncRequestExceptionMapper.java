@@ -3,6 +3,7 @@ package io.fastsync.rest.error;
 import io.fastsync.changes.StreamsFullException;
 import io.fastsync.error.Refusal;
 import io.fastsync.error.SyncRequestException;
+import io.fastsync.rest.security.KeySetUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -23,6 +24,11 @@ public class SyncRequestExceptionMapper implements ExceptionMapper<SyncRequestEx
         if (e.refusal() == Refusal.STREAMS_FULL) {
             return Response.fromResponse(answer)
                     .header("Retry-After", StreamsFullException.RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        if (e instanceof KeySetUnavailableException unavailable) {
+            return Response.fromResponse(answer)
+                    .header("Retry-After", unavailable.retryAfterSeconds())
                     .build();
         }
         return answer;

@@ -134,9 +134,11 @@ public class FastSyncOpenApi implements OASModelReader {
                                                         + " are told to start over (410 cursor-expired)",
                                                 "{\"olderThanDays\": 30, \"purged\": 12, \"zones\": 3}",
                                                 ADMIN_WRITE)
-                                        .addParameter(
-                                                query("olderThanDays", SchemaType.INTEGER, "the age in days; required")
-                                                        .required(true))))
+                                        .addParameter(query(
+                                                        "olderThanDays",
+                                                        SchemaType.INTEGER,
+                                                        "the age in days, from 0 (all) to 36500; required")
+                                                .required(true))))
                         .addPathItem(
                                 "/admin/restored",
                                 post(admin(

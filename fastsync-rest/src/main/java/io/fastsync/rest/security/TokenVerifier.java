@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -27,6 +28,7 @@ import io.fastsync.error.UnauthenticatedException;
 import io.fastsync.zone.Caller;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,7 +53,9 @@ import java.util.Set;
 /**
  * Verifies the bearer tokens of token mode, configured by the standard MicroProfile JWT keys, and
  * says exactly why a token is refused. The JOSE work (parsing, key sets, signatures) is
- * Nimbus JOSE+JWT's; the claim checks are here so that each refusal has its own message.
+ * Nimbus JOSE+JWT's; the claim checks are here so that each refusal has its own message. A key set
+ * at an http(s) URL is fetched by Nimbus's retriever when {@link RemoteKeySet} says: at most once
+ * per {@code fastsync.security.key-set-refresh-seconds}.
  */
 public final class TokenVerifier {
 
@@ -65,7 +70,7 @@ public final class TokenVerifier {
      * @throws IllegalStateException if the configured key cannot be read
      */
     public TokenVerifier(FastSyncSettings.Security security, Clock clock) {
-        this.keys = keySource(security);
+        this.keys = keySource(security, clock);
         this.algorithm = JWSAlgorithm.parse(security.algorithm());
         this.issuer = security.issuer();
         this.audiences = security.audiences();
@@ -135,6 +140,8 @@ public final class TokenVerifier {
                         .filter(k -> k.getKeyID() == null)
                         .toList();
             }
+        } catch (KeySetUnavailableException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("the token verification keys cannot be read: " + e.getMessage(), e);
         }
@@ -231,14 +238,24 @@ public final class TokenVerifier {
         return new UnauthenticatedException(message);
     }
 
-    private static JWKSource<SecurityContext> keySource(FastSyncSettings.Security security) {
+    private static JWKSource<SecurityContext> keySource(FastSyncSettings.Security security, Clock clock) {
         try {
             if (security.publicKey() != null) {
                 return new ImmutableJWKSet<>(parseKeys(security.publicKey()));
             }
             String location = security.publicKeyLocation();
             if (location.startsWith("http://") || location.startsWith("https://")) {
-                return JWKSourceBuilder.create(URI.create(location).toURL()).build();
+                URL url = URI.create(location).toURL();
+                // Nimbus's defaults for a JWK set URL: 500 ms to connect, 500 ms to read, 50 KiB at most.
+                DefaultResourceRetriever retriever = new DefaultResourceRetriever(
+                        JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT,
+                        JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT,
+                        JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT);
+                return new RemoteKeySet(
+                        location,
+                        () -> parseKeys(retriever.retrieveResource(url).getContent()),
+                        Duration.ofSeconds(security.keySetRefreshSeconds()),
+                        clock);
             }
             Path file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
             return new ImmutableJWKSet<>(parseKeys(Files.readString(file, StandardCharsets.UTF_8)));
