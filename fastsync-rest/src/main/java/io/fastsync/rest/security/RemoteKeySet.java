@@ -21,6 +21,11 @@ import java.util.logging.Logger;
  * ({@link KeySetUnavailableException}, {@code 503}). Failures are logged in one line, at most once a
  * minute, without a stack trace. Thread-safe: a token whose key the kept set holds waits for no fetch
  * unless the set has expired.
+ *
+ * <p>The fetching is Nimbus's; the keeping is here because Nimbus's caching source
+ * ({@code JWKSourceBuilder}) lets two fetches through per rate-limit window and then throws for
+ * every unknown kid, so a flood of unknown kids became a {@code 500} per request, and could use
+ * up the window just when the cached set expired and valid tokens needed a fetch.
  */
 final class RemoteKeySet implements JWKSource<SecurityContext> {
 
