@@ -61,6 +61,22 @@ final class RawSubscriber implements AutoCloseable {
         }
     }
 
+    /** An answer read whole: its status and its body. */
+    record Answer(int status, String head, String body) {}
+
+    /**
+     * Sends {@code GET changes?QUERY}, the query exactly as given, asks the server to close the
+     * connection after its answer, and reads that answer whole.
+     */
+    static Answer refusal(URI base, String rawQuery) {
+        try (RawSubscriber raw = openRaw(base, rawQuery, InetAddress.getLoopbackAddress(), "Connection", "close")) {
+            String all = raw.readToEnd(Duration.ofSeconds(60));
+            int end = all.indexOf("\r\n\r\n");
+            String head = end < 0 ? all : all.substring(0, end);
+            return new Answer(Integer.parseInt(head.split(" ")[1]), head, end < 0 ? "" : all.substring(end + 4));
+        }
+    }
+
     /** @return the status of the answer, reading its status line and nothing more */
     int status() {
         try {
