@@ -113,6 +113,58 @@ abstract class DeployedServerContract {
         assertTrue(pulled(z, 1).getJsonObject("data").isEmpty(), "nothing after the cursor");
     }
 
+    /**
+     * A change stream, written through the container's non-blocking output: told of a commit in
+     * its zone; HEAD opens none.
+     */
+    @Test
+    void aChangeStreamIsToldOfACommitAndHeadOpensNone() throws Exception {
+        String z = zone();
+        java.net.URI uri = base().resolve("changes?metadata="
+                + java.net.URLEncoder.encode(
+                        "{\"Item\": {\"syncZone\": \"" + z + "\", \"version\": 0}}",
+                        java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = client.send(
+                java.net.http.HttpRequest.newBuilder(uri)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.util.stream.Stream<String> lines = stream.body()) {
+            java.util.Iterator<String> it = lines.iterator();
+            java.util.function.Function<String, String> lineStartingWith = prefix -> {
+                try {
+                    return reader.submit(() -> {
+                                while (it.hasNext()) {
+                                    String line = it.next();
+                                    if (line.startsWith(prefix)) {
+                                        return line;
+                                    }
+                                }
+                                return null;
+                            })
+                            .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("no line starting with " + prefix, e);
+                }
+            };
+            assertEquals("event: ready", lineStartingWith.apply("event: ready"));
+            result(push(typeScriptPush("Item", z, typeScriptObject("Item", z, "s1", 0, 1000, "\"n\": 1"))));
+            assertEquals("event: changed", lineStartingWith.apply("event: changed"));
+            assertTrue(lineStartingWith.apply("data:").contains("\"syncZone\":\"" + z + "\""));
+        } finally {
+            reader.shutdownNow();
+        }
+        java.net.http.HttpResponse<Void> head = client.send(
+                java.net.http.HttpRequest.newBuilder(uri)
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(405, head.statusCode());
+    }
+
     @Test
     void updateAndDeleteReachTheOtherClientInVersionOrder() {
         String z = zone();
