@@ -155,14 +155,22 @@ public final class SyncManager {
      * @throws IllegalStateException if live mode runs already
      */
     public LiveSync startLive(LiveSync.Listener listener) {
+        return startLive(listener, LiveSync.RANDOM_DELAY);
+    }
+
+    /** @param reconnectDelay the milliseconds live mode waits before opening a stream the server closed, given the window */
+    LiveSync startLive(
+            LiveSync.Listener listener, java.util.function.ToLongFunction<java.time.Duration> reconnectDelay) {
+        LiveSync started;
         synchronized (types) {
             if (live != null) {
                 throw new IllegalStateException("live mode runs already");
             }
-            live = new LiveSync(this, transport, listener);
+            started = new LiveSync(this, transport, listener, reconnectDelay);
+            live = started;
         }
-        live.start();
-        return live;
+        started.start();
+        return started;
     }
 
     void liveStopped(LiveSync stopped) {

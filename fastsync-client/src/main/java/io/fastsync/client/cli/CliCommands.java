@@ -92,14 +92,19 @@ final class CliCommands {
 
     /**
      * Stays subscribed to the type's zone and pulls each change as the server tells of it,
-     * printing what arrived; for {@code seconds} if more than 0, else until the server ends the
-     * stream.
+     * printing what arrived; for {@code seconds} if more than 0, else until stopped. A stream
+     * that ends (the server's {@code closing}, whatever its reason, or a cut) is opened again
+     * with the cursors the store holds, after a random part of the window
+     * {@link ChangeEvents#reconnectWindow} gives, so that the server tells at once of every
+     * change committed meanwhile; a stream that cannot be opened again (unreachable, or a token
+     * refused) ends the command with its error.
      */
     private void watch(String type, long seconds) {
         documents(type);
         out.println(describe(manager.pull(type)));
         out.flush();
         long deadline = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
+        java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.ScheduledExecutorService timer =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "fastsync-watch-timer");
@@ -107,11 +112,15 @@ final class CliCommands {
                     return t;
                 });
         try {
-            while (System.nanoTime() < deadline) {
+            while (true) {
+                ChangeEvents.Event closing = null;
                 try (ChangeEvents events = transport.changes(manager.subscriptionCursors())) {
                     if (seconds > 0) {
                         timer.schedule(
-                                events::close,
+                                () -> {
+                                    over.set(true);
+                                    events.close();
+                                },
                                 Math.max(0, deadline - System.nanoTime()),
                                 java.util.concurrent.TimeUnit.NANOSECONDS);
                     }
@@ -122,13 +131,21 @@ final class CliCommands {
                             out.println(java.time.LocalTime.now().withNano(0) + " " + type + " " + event.zone()
                                     + " at version " + event.version() + ": " + describe(pulled));
                             out.flush();
+                        } else if ("closing".equals(event.name())) {
+                            closing = event;
+                            break;
                         }
                     }
                 }
-                if (seconds <= 0) {
+                long wait = java.util.concurrent.ThreadLocalRandom.current()
+                        .nextLong(ChangeEvents.reconnectWindow(closing).toMillis() + 1);
+                if (over.get() || (seconds > 0 && deadline - System.nanoTime() <= wait * 1_000_000L)) {
                     return;
                 }
+                Thread.sleep(wait);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             timer.shutdownNow();
         }

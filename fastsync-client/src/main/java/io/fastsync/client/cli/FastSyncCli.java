@@ -36,7 +36,8 @@ public final class FastSyncCli {
               import TYPE FILE       add every object of FILE (a JSON array, or one JSON object
                                      per line) and push them
               watch TYPE [SECONDS]   stay subscribed to the type's zone and pull each change as the
-                                     server tells of it (for SECONDS, or until the server ends it)
+                                     server tells of it, for SECONDS or until stopped (a stream
+                                     the server ends is opened again)
               reset [--discard] [TYPE...]
                                      rebuild the local copy from the server; local changes are kept
                                      and pushed afterwards, or thrown away with --discard

@@ -25,6 +25,8 @@ import java.util.function.Function;
  */
 public final class HttpSyncTransport implements SyncTransport {
 
+    private static final String BEARER = "Bearer ";
+
     private final HttpClient client;
     private final URI pushUri;
     private final URI pullUri;
@@ -32,6 +34,12 @@ public final class HttpSyncTransport implements SyncTransport {
     private final Map<String, String> headers;
     private final Duration requestTimeout;
     private final BearerTokens tokens;
+
+    /**
+     * The token a change stream was opened with when the server ended that stream because the
+     * token expired; if the supplier gives it again, it is asked for a fresh one before sending.
+     */
+    private volatile String expiredToken;
 
     HttpSyncTransport(HttpTransportSettings settings) {
         String base = settings.baseUri().toString().replaceAll("/+$", "");
@@ -70,7 +78,13 @@ public final class HttpSyncTransport implements SyncTransport {
                 AnswerReader::readPushResponse);
     }
 
-    /** {@code GET {base}/changes?metadata=...}: a Server-Sent Events stream, read on the caller's thread. */
+    /**
+     * {@code GET {base}/changes?metadata=...}: a Server-Sent Events stream, read on the caller's
+     * thread, with a token asked of the supplier for this connection. When the server ends the
+     * stream because that token expired ({@code closing}, {@link ChangeEvents#TOKEN_EXPIRED}),
+     * the next request asks the supplier for a fresh token ({@code refresh = true}) if it would
+     * give the expired one again, rather than sending it to be refused.
+     */
     @Override
     public ChangeEvents changes(PullRequest cursors) {
         String metadata = WireJson.parseRequest(
@@ -96,7 +110,12 @@ public final class HttpSyncTransport implements SyncTransport {
             HttpAnswers.successBody(uri, response.statusCode(), body);
             throw new UnexpectedAnswerException("the change stream answered " + response.statusCode(), null);
         }
-        return new SseEvents(uri, response.body());
+        String sent = response.request().headers().firstValue("Authorization").orElse(null);
+        return new SseEvents(uri, response.body(), () -> {
+            if (sent != null && sent.startsWith(BEARER)) {
+                expiredToken = sent.substring(BEARER.length());
+            }
+        });
     }
 
     private HttpResponse<java.io.InputStream> openStream(URI uri, boolean refreshToken) {
@@ -142,9 +161,9 @@ public final class HttpSyncTransport implements SyncTransport {
     private <T> HttpResponse<T> send(
             URI uri, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler, boolean refreshToken) {
         headers.forEach(request::header);
-        String token = tokens == null ? null : tokens.token(refreshToken);
+        String token = token(refreshToken);
         if (token != null) {
-            request.setHeader("Authorization", "Bearer " + token);
+            request.setHeader("Authorization", BEARER + token);
         }
         try {
             return client.send(request.build(), handler);
@@ -155,6 +174,18 @@ public final class HttpSyncTransport implements SyncTransport {
             Thread.currentThread().interrupt();
             throw new ServerUnreachableException("interrupted while waiting for " + uri, e);
         }
+    }
+
+    /** @return the supplier's token, a fresh one if it gave the one a change stream was ended for; null for none */
+    private String token(boolean refresh) {
+        if (tokens == null) {
+            return null;
+        }
+        String token = tokens.token(refresh);
+        if (!refresh && token != null && token.equals(expiredToken)) {
+            token = tokens.token(true);
+        }
+        return token;
     }
 
     private static <T> T read(JsonValue body, Function<JsonValue, T> reader) {

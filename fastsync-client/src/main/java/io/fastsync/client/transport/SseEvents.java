@@ -1,7 +1,10 @@
 package io.fastsync.client.transport;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,12 +19,15 @@ final class SseEvents implements ChangeEvents {
     private final URI uri;
     private final InputStream body;
     private final BufferedReader lines;
+    private final Runnable tokenExpired;
     private volatile boolean closed;
 
-    SseEvents(URI uri, InputStream body) {
+    /** @param tokenExpired run when the server ends the stream because its token expired */
+    SseEvents(URI uri, InputStream body, Runnable tokenExpired) {
         this.uri = uri;
         this.body = body;
         this.lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        this.tokenExpired = tokenExpired;
     }
 
     @Override
@@ -51,7 +57,14 @@ final class SseEvents implements ChangeEvents {
         }
     }
 
-    private static Event event(String name, String data) {
+    private Event event(String name, String data) {
+        if ("closing".equals(name)) {
+            Event closing = new Event(name, null, null, 0, reason(data));
+            if (ChangeEvents.TOKEN_EXPIRED.equals(closing.reason())) {
+                tokenExpired.run();
+            }
+            return closing;
+        }
         if (!"changed".equals(name)) {
             return new Event(name, null, null, 0);
         }
@@ -61,6 +74,18 @@ final class SseEvents implements ChangeEvents {
                 o.getString("type"),
                 o.getString("syncZone"),
                 o.getJsonNumber("version").longValue());
+    }
+
+    /** @return the {@code reason} of a {@code closing} event's data; null if it has none, or is not a JSON object */
+    private static String reason(String data) {
+        try {
+            JsonValue json = Json.createReader(new StringReader(data)).readValue();
+            return json instanceof JsonObject o && o.get("reason") instanceof JsonString reason
+                    ? reason.getString()
+                    : null;
+        } catch (JsonException e) {
+            return null;
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.fastsync.client.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.client.SseStub;
+import io.fastsync.client.Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -121,5 +123,46 @@ class FastSyncCliTest {
 
     private int importing(String file) {
         return run("--zone", "user-1", "import", "Item", dir.resolve(file).toString());
+    }
+
+    /**
+     * {@code watch} without SECONDS against a stub server: it opens the stream again after a
+     * {@code closing}, with the cursor its store holds, pulls what the new stream tells of, and
+     * ends with the server's error once its fixed token is refused.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void watchOpensTheStreamAgainWhenTheServerClosesItAndPullsWhatTheNewStreamTells() throws Exception {
+        try (SseStub server = new SseStub()) {
+            server.committed.add(Wire.object("Item", "a1", 3, "{\"n\":1}"));
+            server.thenStream(stream -> stream.send("ready", "{}").send("closing", "{\"reason\":\"lifetime\"}"));
+            server.thenStream(stream -> {
+                stream.send("ready", "{}");
+                server.committed.add(Wire.object("Item", "a2", 4, "{\"n\":2}"));
+                stream.send("changed", "{\"type\":\"Item\",\"syncZone\":\"user-1\",\"version\":4}");
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (server.pulls.size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // until watch pulled version 4
+                }
+                server.accepts = authorization -> false; // the token given to watch expires
+                stream.send("closing", "{\"reason\":\"token-expired\"}");
+            });
+
+            int code = run("--server", server.base().toString(), "--token", "t1", "--zone", "user-1", "watch", "Item");
+
+            assertEquals(1, code, out + err);
+            assertTrue(out.contains(" Item user-1 at version 4: pulled 1 object (1 page)"), out);
+            assertTrue(err.contains("401 unauthenticated: the token expired (/fastsync/changes)"), err);
+            assertEquals(
+                    List.of(
+                            new SseStub.Request("Bearer t1", 3, false),
+                            new SseStub.Request("Bearer t1", 3, false),
+                            new SseStub.Request("Bearer t1", 4, true),
+                            new SseStub.Request("Bearer t1", 4, true)),
+                    server.streams,
+                    "opened again after each closing, from the store's cursor; a refused token tried once more");
+            assertEquals(0, run("list", "Item"));
+            assertEquals(2, out.lines().count(), out);
+        }
     }
 }

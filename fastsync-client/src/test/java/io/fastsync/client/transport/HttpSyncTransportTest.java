@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.fastsync.client.SseStub;
 import io.fastsync.client.Wire;
 import io.fastsync.wire.MessageWriter;
 import io.fastsync.wire.PullRequest;
@@ -243,5 +244,97 @@ class HttpSyncTransportTest {
                 HttpSyncTransport.to(acceptingOnly("fresh", seenTokens)).build();
         assertThrows(ServerProblemException.class, () -> transport.pull(PULL));
         assertEquals(1, seenTokens.size());
+    }
+
+    @Test
+    void closingEventsCarryTheirReasonAndNoneWhenTheDataHasNone() throws Exception {
+        try (SseStub sse = new SseStub()) {
+            sse.thenStream(stream -> stream.send("ready", "{\"types\":1}")
+                    .send("closing", "{\"reason\":\"token-expired\"}")
+                    .send("closing", "{\"reason\":\"lifetime\"}")
+                    .send("closing", "{\"reason\":\"too-slow\"}")
+                    .send("closing", "{\"reason\":\"shutdown\"}")
+                    .send("closing", "{\"reason\":\"moved\"}")
+                    .send("closing", "{}")
+                    .send("closing", "bye"));
+            List<ChangeEvents.Event> events = new java.util.ArrayList<>();
+            try (ChangeEvents stream = HttpSyncTransport.to(sse.base()).build().changes(PULL)) {
+                for (ChangeEvents.Event e; (e = stream.next()) != null; ) {
+                    events.add(e);
+                }
+            }
+            assertEquals(
+                    java.util.Arrays.asList(
+                            null, "token-expired", "lifetime", "too-slow", "shutdown", "moved", null, null),
+                    events.stream().map(ChangeEvents.Event::reason).toList());
+            assertEquals("ready", events.get(0).name());
+            assertTrue(events.stream().skip(1).allMatch(e -> e.name().equals("closing")));
+        }
+    }
+
+    @Test
+    void aClosingsReasonGivesTheWindowOfTheWaitBeforeOpeningAgain() {
+        java.util.function.Function<String, Duration> window =
+                reason -> ChangeEvents.reconnectWindow(new ChangeEvents.Event("closing", null, null, 0, reason));
+        assertEquals(Duration.ofSeconds(1), window.apply(ChangeEvents.TOKEN_EXPIRED));
+        assertEquals(Duration.ofSeconds(1), window.apply(ChangeEvents.LIFETIME));
+        assertEquals(Duration.ofSeconds(5), window.apply(ChangeEvents.TOO_SLOW));
+        assertEquals(Duration.ofSeconds(5), window.apply(ChangeEvents.SHUTDOWN));
+        assertEquals(Duration.ofSeconds(5), window.apply(null));
+        assertEquals(Duration.ofSeconds(5), window.apply("moved"));
+        assertEquals(Duration.ofSeconds(5), ChangeEvents.reconnectWindow(null), "a stream that just ended");
+    }
+
+    @Test
+    void afterAStreamEndedForItsExpiredTokenTheNextRequestAsksTheSupplierForAFreshOne() throws Exception {
+        try (SseStub sse = new SseStub()) {
+            sse.thenStream(stream -> stream.send("ready", "{}").send("closing", "{\"reason\":\"token-expired\"}"));
+            AtomicReference<String> cached = new AtomicReference<>("old");
+            List<Boolean> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            HttpSyncTransport transport = HttpSyncTransport.to(sse.base())
+                    .tokens(refresh -> {
+                        asked.add(refresh);
+                        return refresh ? cached.updateAndGet(t -> "new") : cached.get();
+                    })
+                    .build();
+            try (ChangeEvents stream = transport.changes(PULL)) {
+                while (stream.next() != null) {
+                    // to the end
+                }
+            }
+            sse.accepts = authorization -> !"Bearer old".equals(authorization);
+
+            transport.pull(PULL);
+            transport.changes(PULL).close();
+
+            assertEquals(List.of(false, false, true, false), asked, "a fresh token at once, then the cached one");
+            assertEquals("Bearer old", sse.streams.get(0).authorization());
+            assertEquals(List.of(new SseStub.Request("Bearer new", 7, false)), sse.pulls);
+            assertEquals(new SseStub.Request("Bearer new", 7, false), sse.streams.get(1));
+        }
+    }
+
+    @Test
+    void aTokenTheSupplierRenewedByItselfIsSentAsItIsAfterTokenExpired() throws Exception {
+        try (SseStub sse = new SseStub()) {
+            sse.thenStream(stream -> stream.send("closing", "{\"reason\":\"token-expired\"}"));
+            AtomicReference<String> current = new AtomicReference<>("old");
+            List<Boolean> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            HttpSyncTransport transport = HttpSyncTransport.to(sse.base())
+                    .tokens(refresh -> {
+                        asked.add(refresh);
+                        return current.get();
+                    })
+                    .build();
+            try (ChangeEvents stream = transport.changes(PULL)) {
+                assertEquals(ChangeEvents.TOKEN_EXPIRED, stream.next().reason());
+            }
+            current.set("renewed");
+
+            transport.pull(PULL);
+
+            assertEquals(List.of(false, false), asked);
+            assertEquals("Bearer renewed", sse.pulls.get(0).authorization());
+        }
     }
 }
