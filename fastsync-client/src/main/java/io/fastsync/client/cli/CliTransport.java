@@ -21,6 +21,21 @@ final class CliTransport {
         return create(a, System.getenv("FASTSYNC_TOKEN"));
     }
 
+    /**
+     * {@code --token @FILE}: the token is read from the file before each request, so that whatever
+     * renews the file (an identity agent) renews the token of a long {@code watch}.
+     */
+    static BearerTokens fromFile(java.nio.file.Path file) {
+        return refresh -> {
+            try {
+                String token = java.nio.file.Files.readString(file).strip();
+                return token.isEmpty() ? null : token;
+            } catch (java.io.IOException e) {
+                throw new UsageException("--token @" + file + ": the file cannot be read (" + e.getMessage() + ")");
+            }
+        };
+    }
+
     /** @param environmentToken {@code FASTSYNC_TOKEN}, used when {@code --token} is not given; may be null */
     static SyncTransport create(CliArguments a, String environmentToken) {
         if (a.server() == null) {
@@ -46,7 +61,9 @@ final class CliTransport {
             settings.header(header.getKey(), header.getValue());
         }
         String token = a.token() != null ? a.token() : environmentToken;
-        if (token != null && !token.isBlank()) {
+        if (token != null && token.strip().startsWith("@")) {
+            settings.tokens(fromFile(java.nio.file.Path.of(token.strip().substring(1))));
+        } else if (token != null && !token.isBlank()) {
             settings.tokens(BearerTokens.fixed(token.strip()));
         }
         if (a.timeoutSeconds() != null) {

@@ -50,7 +50,8 @@ public final class FastSyncCli {
               --zone ZONE            the zone of the types named ("Global" for a global type);
                                      default: the zone the store remembers for the type
               --store FILE           the local H2 store (created if missing)
-              --token TOKEN          a bearer token for every call (default: $FASTSYNC_TOKEN)
+              --token TOKEN          a bearer token for every call (default: $FASTSYNC_TOKEN); @FILE reads it
+                                     from FILE before each call, so that a renewed token is used
               --header 'NAME: VALUE' an HTTP header for every call; repeatable
               --limit N              ask for at most N objects per pull page
               --timeout SECONDS      how long to wait for an answer (default 60)
