@@ -133,6 +133,25 @@ class ServerOnPostgresRestartIT {
     }
 
     /**
+     * Waits for a state while the test's threads run without failing: the 60 s bound is only for a
+     * state that never comes, however loaded the machine.
+     */
+    private static void awaitState(
+            java.util.Collection<Throwable> failures, java.util.function.BooleanSupplier reached, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!reached.getAsBoolean()) {
+            if (!failures.isEmpty()) {
+                throw new AssertionError(what + ": failures meanwhile: " + failures);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within 60 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
      * PostgreSQL stopped and started again under load: readiness goes down and comes back, the
      * server serves again without a redeploy, no acknowledged push is lost (each push is retried
      * with its idempotency key until it is answered), and a puller resumes from its cursor and ends
@@ -228,23 +247,31 @@ class ServerOnPostgresRestartIT {
         try {
             writer.start();
             puller.start();
-            Thread.sleep(1500);
+            // Under load: pushes are being answered.
+            awaitState(failures, () -> acknowledged.size() >= 20, "pushes answered before the outage");
             assertEquals("UP", readiness(base, 200).getString("status"));
             pg.close();
-            long toDown = awaitReadiness(base, 503, 30);
+            long toDown = awaitReadiness(base, 503, 60);
+            // The writer sends one push at a time: once one of them was refused 503, the push before it
+            // has its answer, and nothing acknowledged from here on can have been committed before the
+            // outage. Then ten more refused attempts while the database is down.
+            awaitState(failures, () -> answered503.get() != null, "a push answered 503 in the outage");
             int atDown = acknowledged.size();
-            Thread.sleep(2000);
+            int refusedAtDown = refusedMeanwhile.get();
+            awaitState(
+                    failures,
+                    () -> refusedMeanwhile.get() >= refusedAtDown + 10,
+                    "ten more pushes refused in the outage");
             int duringOutage = acknowledged.size() - atDown;
             long restarted = System.nanoTime();
             pg = postgresAt(data, port);
             long toUp = awaitReadiness(base, 200, 60);
             int atUp = acknowledged.size();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (acknowledged.size() < atUp + 20 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            awaitState(
+                    failures,
+                    () -> acknowledged.size() >= atUp + 20,
+                    "pushes are answered again after the database is back");
             long servingAgain = (System.nanoTime() - restarted) / 1_000_000;
-            assertTrue(acknowledged.size() >= atUp + 20, "pushes are answered again after the database is back");
             stop.set(true);
             writer.join(60_000);
             puller.join(60_000);

@@ -248,16 +248,20 @@ class TypeScriptClientReplayIT {
         }
     }
 
+    /** Waits for a log line; the 60 s bound is only for a line that never comes, however loaded the machine. */
     private static String waitForLogLine(ServerProcess server, String start) throws IOException, InterruptedException {
-        for (int i = 0; i < 50; i++) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
             for (String line : server.logOfThisRun().lines().toList()) {
                 if (line.contains(start)) {
                     return line;
                 }
             }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no log line with '" + start + "' in\n" + server.logOfThisRun());
+            }
             Thread.sleep(100);
         }
-        throw new AssertionError("no log line with '" + start + "' in\n" + server.logOfThisRun());
     }
 
     private static Result applied(String id, long version) {
