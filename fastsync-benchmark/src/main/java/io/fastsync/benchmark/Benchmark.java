@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The FastSync benchmark: each workload measured first as plain JDBC on the database (the limit),
@@ -36,6 +39,14 @@ public final class Benchmark {
     private String serverOptions = "";
     private int idleSubscribers = 10_000;
     private int liveSubscribers = 1_000;
+    private int stalledSubscribers = 16;
+    /**
+     * Pushes to the live zone before measuring beside the stalled streams: each tells every stream
+     * of the zone (about 90 bytes), and a loopback connection takes about 1.6 MB before its
+     * sender's writes have nowhere to go.
+     */
+    private int stallPushes = 40_000;
+
     private Set<String> only = Set.of("push", "incremental", "load", "subscribers", "heap");
 
     /** Pulls of the 20,000-object warm-up zone before measuring: until the JIT has settled, figures climb run by run. */
@@ -56,8 +67,12 @@ public final class Benchmark {
                     b.loadSeconds = 15;
                     b.idleSubscribers = 2_000;
                     b.liveSubscribers = 200;
+                    b.stallPushes = 30_000;
                 }
                 case "--subscribers" -> b.idleSubscribers = Integer.parseInt(args[++i]);
+                case "--live-subscribers" -> b.liveSubscribers = Integer.parseInt(args[++i]);
+                case "--stalled" -> b.stalledSubscribers = Integer.parseInt(args[++i]);
+                case "--stall-pushes" -> b.stallPushes = Integer.parseInt(args[++i]);
                 case "--runs" -> b.runs = Integer.parseInt(args[++i]);
                 case "--objects" -> b.objects = Integer.parseInt(args[++i]);
                 case "--big-zone" -> b.bigZone = Integer.parseInt(args[++i]);
@@ -80,6 +95,10 @@ public final class Benchmark {
                               --only W,..  some of the workloads: push (with full pull), incremental, load,
                                            subscribers, heap
                               --subscribers N  idle change-stream subscribers to hold open (10,000)
+                              --live-subscribers N  subscribers of the one zone that is pushed to (1,000)
+                              --stalled N  subscribers of that zone that never read (16; 0: none)
+                              --stall-pushes N  pushes to that zone before measuring beside them (40,000:
+                                           their events must overflow what a loopback connection holds)
                               --server-options "..."   more JVM options for the server, e.g. a profiler:
                                            "-XX:StartFlightRecording=filename=server.jfr,settings=profile"
                             """);
@@ -446,7 +465,8 @@ public final class Benchmark {
     /**
      * Idle change streams held open on the 512 MiB server, each on a zone of its own; then, with
      * them still open, live ones on one zone: the time from a push's answer to each live
-     * stream's {@code changed}, over several pushes.
+     * stream's {@code changed}, over several pushes; then the same beside streams of that zone
+     * that never read.
      */
     private void subscribers(FastSyncServer server, Http http) throws Exception {
         try (Subscribers subscribers = new Subscribers()) {
@@ -463,47 +483,21 @@ public final class Benchmark {
                     resident,
                     server.heap);
             List<Subscribers.Lines> live = subscribers.open(server.base, "live", liveSubscribers, true);
-            List<Long> fromAnswer = new ArrayList<>();
-            List<Long> fromSent = new ArrayList<>();
-            List<Long> pushMicros = new ArrayList<>();
-            int pushes = 10;
-            for (int p = 0; p < pushes; p++) {
-                long[] before = live.stream().mapToLong(l -> l.changes.get()).toArray();
-                long sent = System.nanoTime();
-                http.post(
-                                "push",
-                                Objects.pushBody(
-                                        "live", "l" + p, List.of(new Objects.Change(p, 1, 0, false)), nowMicros()),
-                                null)
-                        .ok("push to the live zone");
-                long answered = System.nanoTime();
-                pushMicros.add((answered - sent) / 1_000);
-                long deadline = answered + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-                for (int i = 0; i < live.size(); i++) {
-                    while (live.get(i).changes.get() == before[i] && System.nanoTime() < deadline) {
-                        Thread.sleep(1);
-                    }
-                    check(live.get(i).changes.get() > before[i], "live subscriber " + i + " was not told of push " + p);
-                    // Negative where the event came before the push's answer: the commit tells
-                    // subscribers before the answer is written.
-                    fromAnswer.add((live.get(i).lastChangedAt.get() - answered) / 1_000);
-                    fromSent.add((live.get(i).lastChangedAt.get() - sent) / 1_000);
-                }
-            }
+            Told told = pushToLive(http, live, "l", true);
             check(!server.logMentions("OutOfMemoryError"), "the server ran out of memory; see " + server.log);
-            String p50 = ms(fromAnswer, 50);
-            String p99 = ms(fromAnswer, 99);
+            String p50 = ms(told.fromAnswer(), 50);
+            String p99 = ms(told.fromAnswer(), 99);
             System.out.printf(
                     Locale.ROOT,
                     "%,d live subscribers (beside the idle ones), %d pushes: push answer to event p50 %s, p99 %s;"
                             + " push sent to event p50 %s, p99 %s; push round trip p50 %s%n",
                     liveSubscribers,
-                    pushes,
+                    told.pushes(),
                     p50,
                     p99,
-                    ms(fromSent, 50),
-                    ms(fromSent, 99),
-                    ms(pushMicros, 50));
+                    ms(told.fromSent(), 50),
+                    ms(told.fromSent(), 99),
+                    ms(told.pushMicros(), 50));
             rows.add(new String[] {
                 String.format(Locale.ROOT, "%,d idle change streams, server heap %s", idleSubscribers, server.heap),
                 "",
@@ -520,7 +514,198 @@ public final class Benchmark {
                 "",
                 ""
             });
+            if (stalledSubscribers > 0) {
+                stalled(server, http, subscribers, live);
+            }
         }
+    }
+
+    /**
+     * The same, beside subscribers of the live zone that never read. The live subscribers leave
+     * first, as the stalled streams must be told more than their connections hold before they
+     * stall (each push would otherwise tell the live ones too, and take that much longer); then
+     * as many open again and are measured as before. A server that fails under the pushes is
+     * reported, not measured.
+     */
+    private void stalled(FastSyncServer server, Http http, Subscribers subscribers, List<Subscribers.Lines> before)
+            throws Exception {
+        long residentBefore = server.residentNowMiB();
+        before.forEach(Subscribers.Lines::cancel);
+        try (StalledStreams stalled = StalledStreams.open(server.base, "live", stalledSubscribers)) {
+            Filled filled = fill(http, "live", stallPushes, 180);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d stalled subscribers of the live zone: %,d pushes to it in %.1f s%s; server resident %d MiB%n",
+                    stalled.size(),
+                    filled.pushes(),
+                    filled.seconds(),
+                    filled.failure() == null ? "" : ", then a push failed (" + filled.failure() + ")",
+                    server.residentNowMiB());
+            String measured;
+            if (filled.failure() != null) {
+                measured = "not measured: a push failed (" + filled.failure() + ")";
+            } else {
+                try {
+                    List<Subscribers.Lines> live = subscribers.open(server.base, "live", liveSubscribers, true);
+                    Told told = pushToLive(http, live, "s", false);
+                    measured = "p50 " + ms(told.fromAnswer(), 50) + ", p99 " + ms(told.fromAnswer(), 99)
+                            + " (after the answer)"
+                            + (told.missed() > 0
+                                    ? String.format(Locale.ROOT, "; %,d not told within 30 s", told.missed())
+                                    : "");
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%,d live subscribers beside %d stalled ones, %d pushes: push answer to event p50 %s,"
+                                    + " p99 %s; push sent to event p50 %s, p99 %s; push round trip p50 %s;"
+                                    + " %,d not told within 30 s%n",
+                            liveSubscribers,
+                            stalled.size(),
+                            told.pushes(),
+                            ms(told.fromAnswer(), 50),
+                            ms(told.fromAnswer(), 99),
+                            ms(told.fromSent(), 50),
+                            ms(told.fromSent(), 99),
+                            ms(told.pushMicros(), 50),
+                            told.missed());
+                } catch (IOException | IllegalStateException failed) {
+                    measured = "not measured: " + shortened(failed.getMessage());
+                    System.out.println("beside the stalled subscribers, " + measured);
+                }
+            }
+            long residentAfter = server.residentNowMiB();
+            boolean outOfMemory = server.logMentions("OutOfMemoryError");
+            System.out.printf(
+                    Locale.ROOT,
+                    "server resident %d MiB before the stalled subscribers, %d MiB after; %s%n",
+                    residentBefore,
+                    residentAfter,
+                    outOfMemory ? "OutOfMemoryError in " + server.log : "no OutOfMemoryError");
+            rows.add(new String[] {
+                String.format(
+                        Locale.ROOT,
+                        "push answer to event, %,d subscribers + %d stalled",
+                        liveSubscribers,
+                        stalled.size()),
+                "",
+                measured,
+                "",
+                "",
+                ""
+            });
+            rows.add(new String[] {
+                String.format(
+                        Locale.ROOT,
+                        "%d stalled change streams, %,d pushes, server heap %s",
+                        stalled.size(),
+                        filled.pushes(),
+                        server.heap),
+                "",
+                String.format(Locale.ROOT, "%d MiB resident before, %d MiB after", residentBefore, residentAfter),
+                "",
+                "no OutOfMemoryError",
+                verdict(!outOfMemory)
+            });
+        }
+    }
+
+    /** @return the text cut to its first line and at most 100 characters */
+    private static String shortened(String text) {
+        String line = String.valueOf(text).lines().findFirst().orElse("");
+        return line.length() > 100 ? line.substring(0, 100) + "..." : line;
+    }
+
+    /** What the live subscribers saw of some pushes, in microseconds; {@code missed}: events that never came. */
+    private record Told(int pushes, List<Long> fromAnswer, List<Long> fromSent, List<Long> pushMicros, int missed) {}
+
+    /**
+     * Pushes one new object at a time to the live zone, ten times, and waits after each for every
+     * subscriber's {@code changed}, at most 30 s.
+     *
+     * @param mustTell whether a subscriber not told by then is a wrong result; if not, it is
+     *                 counted, and no more pushes follow
+     */
+    private static Told pushToLive(Http http, List<Subscribers.Lines> live, String prefix, boolean mustTell)
+            throws Exception {
+        List<Long> fromAnswer = new ArrayList<>();
+        List<Long> fromSent = new ArrayList<>();
+        List<Long> pushMicros = new ArrayList<>();
+        int missed = 0;
+        int pushes = 0;
+        while (pushes < 10 && missed == 0) {
+            int p = pushes++;
+            long[] before = live.stream().mapToLong(l -> l.changes.get()).toArray();
+            long sent = System.nanoTime();
+            http.post(
+                            "push",
+                            Objects.pushBody(
+                                    "live", prefix + p, List.of(new Objects.Change(p, 1, 0, false)), nowMicros()),
+                            null)
+                    .ok("push to the live zone");
+            long answered = System.nanoTime();
+            pushMicros.add((answered - sent) / 1_000);
+            long deadline = answered + TimeUnit.SECONDS.toNanos(30);
+            for (int i = 0; i < live.size(); i++) {
+                while (live.get(i).changes.get() == before[i] && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                if (live.get(i).changes.get() == before[i]) {
+                    check(!mustTell, "live subscriber " + i + " was not told of push " + p);
+                    missed++;
+                    continue;
+                }
+                // Negative where the event came before the push's answer: the commit tells
+                // subscribers before the answer is written.
+                fromAnswer.add((live.get(i).lastChangedAt.get() - answered) / 1_000);
+                fromSent.add((live.get(i).lastChangedAt.get() - sent) / 1_000);
+            }
+        }
+        return new Told(pushes, fromAnswer, fromSent, pushMicros, missed);
+    }
+
+    /** Pushes made by {@link #fill}; {@code failure}: the first that failed, after which none followed. */
+    private record Filled(int pushes, double seconds, String failure) {}
+
+    /**
+     * Pushes one new object at a time to the zone from four threads, {@code count} pushes or for
+     * {@code seconds}, whichever ends first, or until one fails.
+     */
+    private static Filled fill(Http http, String zone, int count, int seconds) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(
+                    () -> {
+                        for (int n = next.getAndIncrement();
+                                n < count && System.nanoTime() < deadline && failures.isEmpty();
+                                n = next.getAndIncrement()) {
+                            try {
+                                Http.Answer answer = http.post(
+                                        "push",
+                                        Objects.pushBody(
+                                                zone, "fill", List.of(new Objects.Change(n, 1, 0, false)), nowMicros()),
+                                        null);
+                                if (answer.status() == 200) {
+                                    answered.incrementAndGet();
+                                } else {
+                                    failures.add("answered " + answer.status());
+                                }
+                            } catch (IOException | RuntimeException e) {
+                                failures.add(shortened(e.toString()));
+                            }
+                        }
+                    },
+                    "fill-" + t);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return new Filled(answered.get(), JdbcLimit.seconds(start), failures.peek());
     }
 
     /** @return a percentile of microsecond figures, in milliseconds */

@@ -101,11 +101,21 @@ final class FastSyncServer implements AutoCloseable {
         throw new IllegalStateException("the server did not answer within 4 minutes; see " + log);
     }
 
-    /** @return the server process's resident memory, from /proc, in MiB; -1 where unknown */
+    /** @return the server process's peak resident memory, from /proc, in MiB; -1 where unknown */
     long residentMiB() {
+        return status("VmHWM:");
+    }
+
+    /** @return the server process's resident memory now, from /proc, in MiB; -1 where unknown */
+    long residentNowMiB() {
+        return status("VmRSS:");
+    }
+
+    /** @return a field of /proc/PID/status given in kB, in MiB; -1 where unknown */
+    private long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
