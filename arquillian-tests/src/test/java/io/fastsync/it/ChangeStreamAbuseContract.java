@@ -8,12 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,43 +27,20 @@ import org.junit.jupiter.api.Test;
  * machine it calls from, so each test starts once the server holds no stream of this machine
  * (its earlier tests' streams ended), and leaves none behind.
  */
-abstract class ChangeStreamAbuseContract {
+abstract class ChangeStreamAbuseContract extends ChangeStreamSuite {
 
     /** Types, so that one push moves a zone of each and a stream follows several zones. */
     private static final List<String> TYPES =
             IntStream.range(0, 8).mapToObj(i -> "T" + i).toList();
 
-    private static ServerProcess server;
-    private static URI base;
-    private static AutoCloseable database;
-
-    /** Starts the server on the environment given (the database) and the change-stream settings of these tests. */
-    static void startServer(String name, Map<String, String> databaseEnvironment, AutoCloseable db) throws Exception {
-        database = db;
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), name);
+    /** Starts the server on the database given, with the change-stream settings of these tests. */
+    static void startServer(String name, Map<String, String> databaseEnvironment, AutoCloseable database)
+            throws Exception {
         Map<String, String> env = new LinkedHashMap<>(databaseEnvironment);
-        env.putIfAbsent("FASTSYNC_DATA_DIR", dir.resolve("data").toString());
         env.put("FASTSYNC_TYPES", String.join(",", TYPES));
-        env.put("FASTSYNC_CHANGES_HEARTBEAT_SECONDS", "1");
         env.put("FASTSYNC_CHANGES_STALL_SECONDS", "3");
         env.put("FASTSYNC_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
-        server = new ServerProcess(env, dir.resolve("server.log")).start();
-        base = server.base();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    @BeforeEach
-    void noStreamOfThisMachineIsOpen() throws Exception {
-        awaitMetric("fastsync_changes_open{", 0, Duration.ofSeconds(60));
+        use(ChangeStreamServer.start(name, env, database));
     }
 
     private static String zone() {
@@ -105,25 +76,8 @@ abstract class ChangeStreamAbuseContract {
         return Http.post(base, "push", data.toString());
     }
 
-    /** @return the sum of the application metric's samples whose line starts with {@code prefix} and has every label */
     private static double metric(String prefix, String... labels) {
-        String text = Http.applicationMetrics(base);
-        return text.lines()
-                .filter(l -> l.startsWith(prefix))
-                .filter(l -> Arrays.stream(labels).allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
-    private static void awaitMetric(String prefix, double value, Duration within, String... labels)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        double now = metric(prefix, labels);
-        while (now != value && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            now = metric(prefix, labels);
-        }
-        assertEquals(value, now, prefix + Arrays.toString(labels));
+        return server.metric(prefix, labels);
     }
 
     /**
@@ -192,7 +146,7 @@ abstract class ChangeStreamAbuseContract {
                 assertTrue(written.length() < 4 * 1024 * 1024, "what an ended stream had been written is bounded");
                 assertFalse(written.contains("event: closing"), "a stream too slow to read is told nothing more");
             }
-            String log = server.logOfThisRun();
+            String log = server.process().logOfThisRun();
             assertFalse(log.contains("OutOfMemoryError"), "no OutOfMemoryError");
             assertEquals(
                     16,
@@ -217,7 +171,7 @@ abstract class ChangeStreamAbuseContract {
             assertEquals("GET", head.header("Allow"));
         }
         assertEquals(0, metric("fastsync_changes_open{"), "no stream is held");
-        assertEquals(List.of(), server.closeWaitSockets(), "no socket is left half-closed");
+        assertEquals(List.of(), server.process().closeWaitSockets(), "no socket is left half-closed");
         try (ChangeStream stream = ChangeStream.open(base, ChangeStream.cursor("T0", z, 0))) {
             assertEquals(200, stream.status(), "the caller's own streams are not refused");
         }

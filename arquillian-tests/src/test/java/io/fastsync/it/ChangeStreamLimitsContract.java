@@ -11,7 +11,6 @@ import io.fastsync.client.SyncManager;
 import io.fastsync.client.store.MemoryStore;
 import io.fastsync.client.transport.HttpSyncTransport;
 import io.fastsync.client.type.Zone;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,8 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,55 +32,20 @@ import org.junit.jupiter.api.Test;
  * carrying on across those ends with fresh tokens, missing no commit. The server allows no clock
  * skew, at most 20 streams, and a lifetime of 8 s.
  */
-abstract class ChangeStreamLimitsContract {
+abstract class ChangeStreamLimitsContract extends ChangeStreamSuite {
 
     private static final Tokens TOKENS = new Tokens("stream-limits-key");
     private static final int LIFETIME_SECONDS = 8;
 
-    private static ServerProcess server;
-    private static URI base;
-    private static AutoCloseable database;
-
-    static void startServer(String name, Map<String, String> databaseEnvironment, AutoCloseable db) throws Exception {
-        database = db;
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), name);
-        Map<String, String> env = new LinkedHashMap<>(TOKENS.serverEnvironment(TOKENS.writeKeySet(dir)));
+    static void startServer(String name, Map<String, String> databaseEnvironment, AutoCloseable database)
+            throws Exception {
+        Path keys = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), name + "-keys");
+        Map<String, String> env = new LinkedHashMap<>(TOKENS.serverEnvironment(TOKENS.writeKeySet(keys)));
         env.putAll(databaseEnvironment);
-        env.putIfAbsent("FASTSYNC_DATA_DIR", dir.resolve("data").toString());
         env.put("MP_JWT_VERIFY_CLOCK_SKEW", "0");
-        env.put("FASTSYNC_CHANGES_HEARTBEAT_SECONDS", "1");
         env.put("FASTSYNC_CHANGES_MAX_OPEN", "20");
         env.put("FASTSYNC_CHANGES_MAX_LIFETIME_SECONDS", String.valueOf(LIFETIME_SECONDS));
-        server = new ServerProcess(env, dir.resolve("server.log")).start();
-        base = server.base();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.stop();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    /** Each test starts once the streams of the tests before it have ended: the instance limit counts them all. */
-    @BeforeEach
-    void noStreamIsOpen() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (open() != 0 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertEquals(0, open(), "streams of earlier tests ended");
-    }
-
-    private static double open() {
-        return Http.applicationMetrics(base)
-                .lines()
-                .filter(l -> l.startsWith("fastsync_changes_open{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        use(ChangeStreamServer.start(name, env, database));
     }
 
     private static String subject() {
@@ -234,8 +196,9 @@ abstract class ChangeStreamLimitsContract {
             assertEquals(objects, items.count(), "every commit reached the client's store");
         }
         assertTrue(issued.get() > 2, "the client asked for fresh tokens: " + issued.get());
-        String metrics = Http.applicationMetrics(base);
-        assertTrue(metrics.contains("reason=\"token-expired\""), "streams ended at their tokens' expiry");
+        assertTrue(
+                server.metric("fastsync_changes_ended_total", "token-expired") > 0,
+                "streams ended at their tokens' expiry");
         System.out.println("live mode across expiring tokens: " + issued.get() + " tokens, failures meanwhile: "
                 + failures.size());
     }

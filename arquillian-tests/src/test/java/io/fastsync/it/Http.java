@@ -58,17 +58,13 @@ final class Http {
      *     MicroProfile Metrics answers the scope {@code 404}
      */
     static String applicationMetrics(URI base) {
-        URI uri = base.resolve("/metrics?scope=application");
+        HttpResponse<String> response = getText(base.resolve("/metrics?scope=application"));
+        return response.statusCode() == 404 ? "" : ok(response);
+    }
+
+    private static HttpResponse<String> getText(URI uri) {
         try {
-            HttpResponse<String> response =
-                    CLIENT.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404) {
-                return "";
-            }
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return CLIENT.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -77,21 +73,17 @@ final class Http {
         }
     }
 
+    private static String ok(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new AssertionError(
+                    "GET " + response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     /** @return the body of a {@code GET} that must answer 200, as text */
     static String text(URI uri) {
-        try {
-            HttpResponse<String> response =
-                    CLIENT.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ok(getText(uri));
     }
 
     /** Any method, no body. */
