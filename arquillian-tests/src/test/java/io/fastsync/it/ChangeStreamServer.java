@@ -47,12 +47,7 @@ final class ChangeStreamServer implements AutoCloseable {
 
     /** @return the sum of the application metric's samples whose line starts with {@code prefix} and has every label */
     double metric(String prefix, String... labels) {
-        return Http.applicationMetrics(base())
-                .lines()
-                .filter(l -> l.startsWith(prefix))
-                .filter(l -> Arrays.stream(labels).allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        return Http.metric(base(), prefix, labels);
     }
 
     /** Waits until the metric has the value, and fails if it has not within the time. */

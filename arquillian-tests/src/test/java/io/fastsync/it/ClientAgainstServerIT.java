@@ -143,11 +143,7 @@ class ClientAgainstServerIT {
 
     /** @return {@code fastsync_tombstones_purged_total} from the server's metrics; 0 before the first purge */
     private double purgedCounted() {
-        return Http.text(base().resolve("/metrics?scope=application"))
-                .lines()
-                .filter(l -> l.startsWith("fastsync_tombstones_purged_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        return Http.metric(base(), "fastsync_tombstones_purged_total");
     }
 
     /**
