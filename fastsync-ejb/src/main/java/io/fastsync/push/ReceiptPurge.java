@@ -1,7 +1,6 @@
 package io.fastsync.push;
 
 import io.fastsync.config.FastSyncSettings;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -25,8 +24,8 @@ public class ReceiptPurge {
     @Inject
     FastSyncSettings settings;
 
-    @Schedule(hour = "*", minute = "7", persistent = false)
-    void purge() {
+    /** Called once an hour by {@link io.fastsync.retention.HourlyPurges}. */
+    public void purge() {
         Duration retention = Duration.ofHours(settings.receiptRetentionHours());
         int keys = receipts.purgeOlderThan(retention);
         int digests = submissions.purgeOlderThan(retention);

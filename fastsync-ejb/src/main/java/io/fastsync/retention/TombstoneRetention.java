@@ -5,7 +5,6 @@ import io.fastsync.metrics.Metrics;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.Numbers;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -40,8 +39,8 @@ public class TombstoneRetention {
      */
     public record Purged(long purged, long zones) {}
 
-    @Schedule(hour = "*", minute = "37", persistent = false)
-    void scheduled() {
+    /** Called once an hour by {@link io.fastsync.retention.HourlyPurges}. */
+    public void scheduled() {
         int days = settings.tombstoneRetentionDays();
         if (days > 0) {
             purgeOlderThan(Duration.ofDays(days));
