@@ -16,6 +16,8 @@ final class MariaDbServer implements AutoCloseable {
 
     private final DB embedded;
     private final String base;
+    /** The databases made on a server that outlives the test, dropped when it closes. */
+    private final java.util.List<String> made = new java.util.ArrayList<>();
 
     private MariaDbServer(DB embedded, String base) {
         this.embedded = embedded;
@@ -47,6 +49,7 @@ final class MariaDbServer implements AutoCloseable {
                 var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
+        made.add(database);
         return base + database;
     }
 
@@ -54,6 +57,13 @@ final class MariaDbServer implements AutoCloseable {
     public void close() throws Exception {
         if (embedded != null) {
             embedded.stop();
+            return;
+        }
+        try (var c = DriverManager.getConnection(base, "root", "");
+                var s = c.createStatement()) {
+            for (String database : made) {
+                s.execute("DROP DATABASE IF EXISTS " + database);
+            }
         }
     }
 }

@@ -289,11 +289,10 @@ public record FastSyncSettings(
                     "jdbc:h2:file:${fastsync.data.dir}/fastsync",
                     "the standalone server's database"),
             new Setting("fastsync.db.user", "fastsync", "its user"),
-            new Setting("fastsync.db.password", "fastsync", "its password"),
             new Setting(
-                    "fastsync.db.driver",
-                    "org.h2.jdbcx.JdbcDataSource",
-                    "its data source class; follows from `fastsync.db.url` for PostgreSQL, H2 and MariaDB"),
+                    "fastsync.db.password",
+                    "fastsync",
+                    "its password; set empty (`FASTSYNC_DB_PASSWORD=`) for none; the driver is the one that accepts the URL"),
             new Setting(
                     "mp.openapi.model.reader",
                     "io.fastsync.rest.openapi.FastSyncOpenApi",

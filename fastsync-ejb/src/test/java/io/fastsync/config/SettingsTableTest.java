@@ -65,8 +65,7 @@ class SettingsTableTest {
                                 "fastsync.data.dir",
                                 "fastsync.db.url",
                                 "fastsync.db.user",
-                                "fastsync.db.password",
-                                "fastsync.db.driver")),
+                                "fastsync.db.password")),
                 bundled.keySet().toString());
         bundled.forEach((key, value) -> assertEquals(catalogue.get(key), value, key));
     }

@@ -4,17 +4,16 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import java.sql.Connection;
 
 /**
- * The standalone server's data source on Payara, from MicroProfile Config (H2 in a file by
- * default): Payara expands {@code ${MPCONFIG=...}} in a definition, the driver's class included.
- * The WildFly form of the server ({@code fastsync-server-wildfly}) leaves this class out and
- * defines the same name over {@link io.fastsync.standalone.ConfiguredDataSource}.
+ * The standalone server's data source on Payara, over {@link io.fastsync.standalone.ConfiguredDataSource},
+ * which reads {@code fastsync.db.url}, {@code fastsync.db.user} and {@code fastsync.db.password}
+ * from MicroProfile Config itself (H2 in a file by default), as the WildFly form of the server
+ * does. Not {@code ${MPCONFIG=...}} placeholders: Payara expands those while it deploys, before the
+ * application's defaults are visible, and an empty value (no password) counts as none there.
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/fastsync",
-        className = "${MPCONFIG=fastsync.db.driver}",
-        url = "${MPCONFIG=fastsync.db.url}",
-        user = "${MPCONFIG=fastsync.db.user}",
-        password = "${MPCONFIG=fastsync.db.password}",
+        className = "io.fastsync.standalone.ConfiguredDataSource",
+        properties = "settings=fastsync.db",
         minPoolSize = 2,
         maxPoolSize = 32,
         // PostgreSQL's and H2's default, not MariaDB's: under REPEATABLE READ a locking read of a

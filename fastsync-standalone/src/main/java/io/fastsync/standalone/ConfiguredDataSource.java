@@ -65,9 +65,28 @@ public class ConfiguredDataSource extends LocalDataSource {
             }
             if (getUser() == null) {
                 config.getOptionalValue(settings + ".user", String.class).ifPresent(this::setUser);
-                config.getOptionalValue(settings + ".password", String.class).ifPresent(this::setPassword);
+                String password = settings + ".password";
+                if (setEmpty(password)) {
+                    setPassword("");
+                } else {
+                    config.getOptionalValue(password, String.class).ifPresent(this::setPassword);
+                }
             }
             configured = true;
         }
+    }
+
+    /**
+     * Whether the key is set, empty, as a system property or an environment variable (under the
+     * names MicroProfile Config looks for: as it is, with {@code _} for what is not a letter or
+     * digit, and that in upper case). MicroProfile Config reads an empty value as no value and
+     * would answer with the default instead; for a password, set empty means none.
+     */
+    static boolean setEmpty(String key) {
+        String underscored = key.replaceAll("[^A-Za-z0-9]", "_");
+        return "".equals(System.getProperty(key))
+                || "".equals(System.getenv(key))
+                || "".equals(System.getenv(underscored))
+                || "".equals(System.getenv(underscored.toUpperCase(java.util.Locale.ROOT)));
     }
 }
