@@ -81,7 +81,7 @@ class ServerOnPostgresRestartIT {
                         server.logOfThisRun()
                                 .contains("FastSync serves Item (restricted, last-writer-wins) on PostgreSQL"),
                         "the start-up log names the database");
-                assertEquals(List.of(), server.warningsOfThisRun(), "warnings of a clean start on PostgreSQL");
+                server.assertStartedClean(true, "warnings of a clean start on PostgreSQL");
             } finally {
                 server.stop();
             }

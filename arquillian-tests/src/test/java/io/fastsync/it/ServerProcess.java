@@ -169,16 +169,27 @@ final class ServerProcess {
         return all.length() > logStart ? all.substring((int) logStart) : "";
     }
 
-    /**
-     * @return the lines of this run's log at WARNING or SEVERE, but for the warning that the
-     *         standalone server trusts the zones named in requests, which is true
-     */
+    /** @return the lines of this run's log at WARNING or SEVERE, every one of them */
     java.util.List<String> warningsOfThisRun() throws IOException {
         return logOfThisRun()
                 .lines()
                 .filter(l -> l.contains("[WARNING]") || l.contains("[SEVERE]"))
-                .filter(l -> !l.contains("FastSync trusts the zone named in each request"))
                 .toList();
+    }
+
+    /**
+     * Asserts that this run logged no warning, but in trust mode the one warning that says what
+     * trust mode means, which an operator must see.
+     */
+    void assertStartedClean(boolean trustMode, String what) throws IOException {
+        java.util.List<String> warnings = warningsOfThisRun();
+        if (trustMode) {
+            org.junit.jupiter.api.Assertions.assertEquals(1, warnings.size(), what + ": " + warnings);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    warnings.get(0).contains("FastSync trusts the zone named in each request"), what + ": " + warnings);
+        } else {
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), warnings, what);
+        }
     }
 
     /** {@code kill -9}: no shutdown hook, no flush, nothing the server can do about it. */

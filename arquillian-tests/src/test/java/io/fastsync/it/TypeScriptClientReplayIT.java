@@ -111,7 +111,7 @@ class TypeScriptClientReplayIT {
                                     ? "FastSync trusts the zone named in each request"
                                     : "FastSync security: token mode"),
                     started);
-            assertEquals(List.of(), server.warningsOfThisRun(), "warnings of a clean start");
+            server.assertStartedClean(authorization == null, "warnings of a clean start");
             if (authorization == null) {
                 assertServesThisMachineOnly(server.base(), server);
             }
