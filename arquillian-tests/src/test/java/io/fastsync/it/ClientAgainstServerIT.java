@@ -520,16 +520,16 @@ class ClientAgainstServerIT {
                                 .build()),
                 sorted(list));
         assertEquals(sorted(list), onServer("Item", z));
-        // The README prints the example's code as it is here.
+        // The client's README prints the example's code as it is here.
         String source = Files.readString(Path.of("src/test/java/io/fastsync/it/ReadmeExample.java"));
         int start = source.indexOf(ReadmeExample.START + "\n") + ReadmeExample.START.length();
         String example = source.substring(start, source.indexOf(ReadmeExample.END + "\n", start));
-        String readme = Files.readString(Path.of("../README.md"));
+        String readme = Files.readString(Path.of("../fastsync-client/README.md"));
         String code =
                 example.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
         String shown =
                 readme.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.joining("\n"));
-        assertTrue(shown.contains(code), "README.md must show ReadmeExample's code as it is:\n" + code);
+        assertTrue(shown.contains(code), "fastsync-client/README.md must show ReadmeExample's code as it is:\n" + code);
     }
     /** The client's listeners: the objects each pull changed, a conflict the server settled and its winner, push progress. */
     @Test

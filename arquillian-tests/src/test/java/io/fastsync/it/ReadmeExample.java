@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The Java client example of the README, as it is printed there (between the markers), so that a
- * test runs it against the real server and another checks that the README still shows this code.
+ * The Java client example of {@code fastsync-client/README.md}, as it is printed there (between the
+ * markers), so that a test runs it against the real server and another checks that the README still
+ * shows this code.
  */
 final class ReadmeExample {
 

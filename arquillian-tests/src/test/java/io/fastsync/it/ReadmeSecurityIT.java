@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's "Try token mode on one machine", its three shell blocks as written: the key pair
- * with openssl, the server with the environment of step 2 (on a port of its own, on 127.0.0.1),
- * and a token from {@code bin/fastsync-dev-token} with curl.
+ * The "Try token mode on one machine" of {@code docs/security.md}, its three shell blocks as
+ * written: the key pair with openssl, the server with the environment of step 2 (on a port of its
+ * own, on 127.0.0.1), and a token from {@code bin/fastsync-dev-token} with curl.
  */
 class ReadmeSecurityIT {
 
@@ -24,9 +24,9 @@ class ReadmeSecurityIT {
             Path.of(System.getProperty("fastsync.root")).toAbsolutePath().normalize();
 
     private static List<String> shellBlocks() throws Exception {
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        int start = readme.indexOf("### Try token mode on one machine");
-        String section = readme.substring(start, readme.indexOf("\n### ", start + 1));
+        String page = Files.readString(ROOT.resolve("docs/security.md"));
+        int start = page.indexOf("\n## Try token mode on one machine\n");
+        String section = page.substring(start, page.indexOf("\n## ", start + 1));
         List<String> blocks = new ArrayList<>();
         Matcher m = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL).matcher(section);
         while (m.find()) {

@@ -511,7 +511,7 @@ class ServerOnPostgresRestartIT {
                 assertEquals(0, items.pendingCount());
                 assertEquals(onTheServer, byId(itemsB.getAll()), "the client that came after the restore");
                 // The old client holds what the database holds, and d3, which only the lost history
-                // had: no page can name an object the database does not know (README, Known limits).
+                // had: no page can name an object the database does not know (docs/known-limits.md).
                 java.util.Map<String, Integer> withTheLostAdd = new java.util.TreeMap<>(onTheServer);
                 withTheLostAdd.put("d3", 3);
                 assertEquals(withTheLostAdd, held(old), "the old client");

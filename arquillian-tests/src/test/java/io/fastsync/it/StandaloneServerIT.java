@@ -251,7 +251,7 @@ class StandaloneServerIT {
     }
 
     /**
-     * Each metric of the README's table moves when its event happens: a new object, a conflict, a
+     * Each metric of the table in docs/operations.md moves when its event happens: a new object, a conflict, a
      * keyed push and its retry, a keyless retry, a refusal, a pull.
      */
     @Test
@@ -523,7 +523,7 @@ class StandaloneServerIT {
         assertEquals(200, app.status(), String.valueOf(app.body()));
     }
 
-    // ---- the README's error table, row by row
+    // ---- the error table of docs/http-api.md, row by row
 
     private static void assertProblem(Http.Answer answer, int status, String code) {
         assertEquals(status, answer.status(), String.valueOf(answer.body()));

@@ -250,7 +250,7 @@ class TokenModeIT {
         return parts[0] + "." + Base64URL.encode(claims) + "." + parts[2];
     }
 
-    /** The README's set-up: a token from {@code bin/fastsync-dev-token} (openssl) is accepted as any other. */
+    /** docs/security.md's set-up: a token from {@code bin/fastsync-dev-token} (openssl) is accepted as any other. */
     @Test
     void theDevTokenScriptMakesATokenTheServerAccepts() throws Exception {
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "dev-token");

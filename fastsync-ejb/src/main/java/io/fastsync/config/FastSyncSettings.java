@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Every setting of FastSync with its default: {@link #ALL} lists each key once (the README's
- * configuration table, {@code config/fastsync.properties} and the standalone server's bundled
+ * Every setting of FastSync with its default: {@link #ALL} lists each key once (the table of
+ * {@code docs/configuration.md}, {@code config/fastsync.properties} and the standalone server's bundled
  * defaults are checked against it by a test), and the record holds the values the engine reads,
  * once, through MicroProfile Config. Each key can also be set as an environment variable in the
  * MicroProfile way: upper case, with every other character than letters and digits replaced by
@@ -50,7 +50,7 @@ public record FastSyncSettings(
      *
      * @param key          the key; per-type keys name the type {@code <Name>}
      * @param defaultValue the default, as a configuration file writes it
-     * @param meaning      what it sets, in the words of the README's table
+     * @param meaning      what it sets, in the words of {@code docs/configuration.md}'s table
      */
     public record Setting(String key, String defaultValue, String meaning) {}
 
@@ -227,7 +227,7 @@ public record FastSyncSettings(
     /** The most seconds {@value #KEY_SET_REFRESH} may be: an hour. */
     public static final int MAX_KEY_SET_REFRESH = 3600;
 
-    /** Every key, in the order the README's table lists them. */
+    /** Every key, in the order the table of {@code docs/configuration.md} lists them. */
     public static final List<Setting> ALL = List.of(
             new Setting(TYPES, DEFAULT_TYPES, "document types the standalone server serves, comma-separated"),
             new Setting(

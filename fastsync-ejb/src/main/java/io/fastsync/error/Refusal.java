@@ -3,8 +3,8 @@ package io.fastsync.error;
 /**
  * Every way FastSync answers a request it does not carry out: the one place that knows each
  * answer's HTTP status, its stable code and its title. The refusal exceptions take theirs from
- * here, the REST edge's mappers look theirs up here, and the README's error table is checked
- * against this list by a test.
+ * here, the REST edge's mappers look theirs up here, and the error table of
+ * {@code docs/http-api.md} is checked against this list by a test.
  */
 public enum Refusal {
     MALFORMED_JSON(400, "malformed-json", "The body is not JSON"),

@@ -105,7 +105,7 @@ public final class TestDatabase {
         return "jdbc:mariadb://127.0.0.1:" + mariaDbPort + "/";
     }
 
-    /** MariaDB's connections read committed data, as FastSync needs (see the README's database notes). */
+    /** MariaDB's connections read committed data, as FastSync needs (see docs/deploying.md, on its schema). */
     private static String readCommitted(String url) {
         return url + (url.contains("?") ? "&" : "?") + "sessionVariables=tx_isolation='READ-COMMITTED'";
     }

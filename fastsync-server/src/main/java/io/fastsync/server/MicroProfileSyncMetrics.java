@@ -18,7 +18,8 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * FastSync's figures in MicroProfile Metrics' application registry, served by Payara at
- * {@code /metrics?scope=application} (Prometheus text). The README's metrics table lists them.
+ * {@code /metrics?scope=application} (Prometheus text). The metrics table of
+ * {@code docs/operations.md} lists them.
  */
 @ApplicationScoped
 public class MicroProfileSyncMetrics implements SyncMetrics {

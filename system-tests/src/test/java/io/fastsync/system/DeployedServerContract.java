@@ -222,7 +222,7 @@ abstract class DeployedServerContract {
         assertTrue(serverLog().contains("schema upgraded from version 1 to "), "the start-up log reports the upgrade");
     }
 
-    // ---- the README's error table
+    // ---- the error table of docs/http-api.md
 
     private static void assertProblem(Http.Answer answer, int status, String code) {
         assertEquals(status, answer.status(), answer.text());

@@ -56,7 +56,7 @@ final class WildFlyServer implements AutoCloseable {
 
     /**
      * Adds MicroProfile Health to {@code standalone.xml}, which lacks it, with the two CLI
-     * operations the README gives, run on the embedded (stopped) server.
+     * operations {@code docs/deploying.md} gives, run on the embedded (stopped) server.
      */
     private void addMicroProfileHealth() {
         ProcessBuilder builder = new ProcessBuilder(List.of(

@@ -13,14 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's error table says exactly what {@link Refusal} says: every status and code, no more, no fewer. */
+/** docs/http-api.md's error table says exactly what {@link Refusal} says: every status and code, no more, no fewer. */
 class ErrorTableTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| (\\d{3}) \\| `([a-z-]+)` \\|");
 
     @Test
-    void theReadmesErrorTableIsTheListOfRefusals() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("..", "README.md"));
+    void theErrorTableIsTheListOfRefusals() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "docs", "http-api.md"));
         int header = lines.indexOf("| status | code | when |");
         List<String> documented = new ArrayList<>();
         for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
@@ -33,6 +33,6 @@ class ErrorTableTest {
         List<String> known = Arrays.stream(Refusal.values())
                 .map(r -> r.status() + " " + r.code())
                 .toList();
-        assertEquals(known, documented, "README.md's error table, in the order of Refusal");
+        assertEquals(known, documented, "docs/http-api.md's error table, in the order of Refusal");
     }
 }
