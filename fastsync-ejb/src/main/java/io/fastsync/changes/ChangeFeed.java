@@ -34,6 +34,14 @@ public class ChangeFeed {
         /** A zone of the subscription passed the version the subscriber was last told of. */
         void changed(ZoneChange change);
 
+        /**
+         * The same, with when this instance learned of the commit ({@link System#nanoTime()}: at its
+         * transaction's success, or when another instance's notice arrived), for the lag metric.
+         */
+        default void changed(ZoneChange change, long since) {
+            changed(change);
+        }
+
         /** The feed ends (the server shuts down): the subscriber reconnects, to this server or another. */
         default void closed() {}
     }
@@ -67,6 +75,10 @@ public class ChangeFeed {
 
         /** Tells the listener of a version past the one it was last told of; nothing otherwise. */
         public void offer(ZoneChange change) {
+            offer(change, System.nanoTime());
+        }
+
+        private void offer(ZoneChange change, long since) {
             AtomicLong last = told.get(new Zone(change.type(), change.zone()));
             if (closed || last == null) {
                 return;
@@ -79,7 +91,7 @@ public class ChangeFeed {
                 }
             } while (!last.compareAndSet(before, change.version()));
             try {
-                listener.changed(change);
+                listener.changed(change, since);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "FastSync change listener failed; the subscription ends", e);
                 close();
@@ -139,10 +151,14 @@ public class ChangeFeed {
 
     /** Tells every subscriber of the zone that is behind {@code change.version()}. */
     public void publish(ZoneChange change) {
+        publish(change, System.nanoTime());
+    }
+
+    private void publish(ZoneChange change, long since) {
         Set<Subscription> subscribers = byZone.get(new Zone(change.type(), change.zone()));
         if (subscribers != null) {
             for (Subscription s : subscribers) {
-                s.offer(change);
+                s.offer(change, since);
             }
         }
     }
@@ -170,10 +186,11 @@ public class ChangeFeed {
         if (!byZone.containsKey(new Zone(change.type(), change.zone()))) {
             return;
         }
+        long since = System.nanoTime();
         try {
-            dispatcher.execute(() -> publish(change));
+            dispatcher.execute(() -> publish(change, since));
         } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-            publish(change);
+            publish(change, since);
         }
     }
 

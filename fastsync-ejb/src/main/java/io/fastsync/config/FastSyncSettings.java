@@ -294,10 +294,10 @@ public record FastSyncSettings(
                     "fastsync",
                     "its password; set empty (`FASTSYNC_DB_PASSWORD=`) for none; the driver is the one that accepts the URL"),
             new Setting(
-                    "mp.openapi.model.reader",
-                    "io.fastsync.rest.openapi.FastSyncOpenApi",
-                    "builds the OpenAPI document of push, pull and the admin API (`GET /openapi`); the standalone"
-                            + " server's default"),
+                    "mp.openapi.scan.disable",
+                    "true",
+                    "the OpenAPI document of push, pull and the admin API (`GET /openapi`) is the standalone"
+                            + " server's `META-INF/openapi.json` as written, not a scan of annotations"),
             new Setting(
                     SECURITY_MODE,
                     "",

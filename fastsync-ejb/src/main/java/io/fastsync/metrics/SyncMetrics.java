@@ -4,10 +4,11 @@ import io.fastsync.wire.ConflictWinner;
 import java.time.Duration;
 
 /**
- * What the engine and the REST edge report as they work, for an operator's metrics. The engine
- * depends on no metrics library: the standalone server implements this with MicroProfile Metrics
- * ({@code io.fastsync.server.MicroProfileSyncMetrics}); an embedding application may provide its
- * own CDI bean of this type, or none, and then nothing is recorded.
+ * What the engine and the REST edge report as they work, for an operator's metrics and traces. The
+ * engine depends on no telemetry library: {@code fastsync-telemetry} implements this with
+ * OpenTelemetry through MicroProfile Telemetry ({@code io.fastsync.telemetry.OpenTelemetrySyncMetrics}),
+ * and the standalone server carries it; an embedding application may add that jar, provide its own
+ * CDI bean of this type, or none, and then nothing is recorded.
  */
 public interface SyncMetrics {
 
@@ -53,6 +54,23 @@ public interface SyncMetrics {
 
     /** A commit told to a change stream that still had one of the same zone to tell: one event instead of two. */
     default void streamEventFolded() {}
+
+    /**
+     * A change stream was told of a commit: written to its connection {@code lag} after this
+     * instance learned of the commit (at its transaction's success, or when another instance's
+     * notice arrived).
+     */
+    default void changeTold(Duration lag) {}
+
+    /**
+     * Begins a piece of work for the operator's traces ({@code fastsync.push}, {@code fastsync.pull}
+     * and their steps); the caller closes it.
+     *
+     * @return never null
+     */
+    default Traced begin(String name) {
+        return Traced.NONE;
+    }
 
     /** Records nothing. */
     SyncMetrics NONE = new SyncMetrics() {

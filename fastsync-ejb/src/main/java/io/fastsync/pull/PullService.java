@@ -1,10 +1,13 @@
 package io.fastsync.pull;
 
+import static io.fastsync.metrics.Traced.step;
+
 import io.fastsync.changes.ChangeFeed;
 import io.fastsync.changes.ZoneChange;
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.metrics.Metrics;
 import io.fastsync.metrics.SyncMetrics;
+import io.fastsync.metrics.Traced;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.retention.CursorFloors;
 import io.fastsync.wire.PullRequest;
@@ -83,16 +86,31 @@ public class PullService {
 
     /** @param caller who the pull is for, as the REST edge or the application established it */
     public PullResponse pull(PullRequest request, Caller caller) {
-        long started = System.nanoTime();
-        List<PullTarget<?>> targets = cursors.read(request, caller);
-        PullResponse page = pages.assemble(targets, pageSize(request), request.startsOver(), request.pushed());
-        metrics.get()
-                .pulled(
-                        Duration.ofNanos(System.nanoTime() - started),
-                        page.payload().data().values().stream()
-                                .mapToInt(List::size)
-                                .sum());
-        return page;
+        SyncMetrics recorded = metrics.get();
+        try (Traced traced = recorded.begin("fastsync.pull")) {
+            try {
+                long started = System.nanoTime();
+                List<PullTarget<?>> targets =
+                        step(recorded, "fastsync.pull.read-cursors", () -> cursors.read(request, caller));
+                traced.attribute(
+                        "fastsync.types",
+                        String.join(
+                                ",", targets.stream().map(t -> t.type().name()).toList()));
+                PullResponse page = step(
+                        recorded,
+                        "fastsync.pull.page",
+                        () -> pages.assemble(targets, pageSize(request), request.startsOver(), request.pushed()));
+                int objects = page.payload().data().values().stream()
+                        .mapToInt(List::size)
+                        .sum();
+                recorded.pulled(Duration.ofNanos(System.nanoTime() - started), objects);
+                traced.attribute("fastsync.objects", objects).attribute("fastsync.result", "page");
+                return page;
+            } catch (RuntimeException e) {
+                traced.failed(e);
+                throw e;
+            }
+        }
     }
 
     /**

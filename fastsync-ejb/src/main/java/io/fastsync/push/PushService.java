@@ -1,10 +1,13 @@
 package io.fastsync.push;
 
+import static io.fastsync.metrics.Traced.step;
+
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.internal.version.VersionCounter;
 import io.fastsync.internal.version.VersionCounters;
 import io.fastsync.metrics.Metrics;
 import io.fastsync.metrics.SyncMetrics;
+import io.fastsync.metrics.Traced;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
@@ -122,30 +125,50 @@ public class PushService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public PushResponse push(PushRequest request, Caller caller) {
-        long started = System.nanoTime();
         SyncMetrics recorded = metrics.get();
-        ValidatedPush push = validator.validate(request, caller);
+        try (Traced traced = recorded.begin("fastsync.push")) {
+            try {
+                return push(request, caller, recorded, traced);
+            } catch (RuntimeException e) {
+                traced.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    /** The push's steps, each a piece of work in the operator's traces. */
+    private PushResponse push(PushRequest request, Caller caller, SyncMetrics recorded, Traced traced) {
+        long started = System.nanoTime();
+        ValidatedPush push = step(recorded, "fastsync.push.validate", () -> validator.validate(request, caller));
+        traced.attribute("fastsync.types", String.join(",", push.typeNames()))
+                .attribute("fastsync.objects", push.objectCount());
         long locking = System.nanoTime();
-        Map<VersionCounter.Key, VersionCounters.Sequence> versions = counters.lock(push.counterKeys());
+        Map<VersionCounter.Key, VersionCounters.Sequence> versions =
+                step(recorded, "fastsync.push.lock", () -> counters.lock(push.counterKeys()));
         recorded.waitedForLocks(Duration.ofNanos(System.nanoTime() - locking));
         // Looked up under the zone locks: a concurrent first try of the same push has committed by now.
         Optional<PushResponse> replay = receipts.replay(push);
         if (replay.isPresent()) {
             recorded.replayed(true);
             recorded.pushed(Duration.ofNanos(System.nanoTime() - started), push.objectCount());
+            traced.attribute("fastsync.result", "replayed");
             return replay.get();
         }
         // A keyless retry is told by its objects, also looked up under the locks.
         Set<String> retried = submissions.seen(push);
-        List<TypeDecisions<?>> detected = detector.detect(push, retried);
-        List<TypeDecisions<?>> settled = settler.settle(detected);
-        PushResponse response = applier.apply(settled, versions);
-        receipts.record(push, response);
-        submissions.record(push, retried);
+        List<TypeDecisions<?>> detected = step(recorded, "fastsync.push.detect", () -> detector.detect(push, retried));
+        List<TypeDecisions<?>> settled = step(recorded, "fastsync.push.settle", () -> settler.settle(detected));
+        PushResponse response = step(recorded, "fastsync.push.apply", () -> applier.apply(settled, versions));
+        step(recorded, "fastsync.push.record", () -> {
+            receipts.record(push, response);
+            submissions.record(push, retried);
+        });
         retried.forEach(digest -> recorded.replayed(false));
+        int conflicts = 0;
         for (TypeDecisions<?> type : settled) {
             for (ObjectDecision<?> d : type.objects()) {
                 if (d.resolution() != null) {
+                    conflicts++;
                     recorded.conflict(
                             type.batch().type().name(),
                             d.resolution().strategy().configName(),
@@ -154,6 +177,7 @@ public class PushService {
             }
         }
         recorded.pushed(Duration.ofNanos(System.nanoTime() - started), push.objectCount());
+        traced.attribute("fastsync.result", "applied").attribute("fastsync.conflicts", conflicts);
         return response;
     }
 }

@@ -17,6 +17,11 @@ record ValidatedPush(List<TypeBatch<?>> batches, String idempotencyKey, String r
         return batches.stream().mapToInt(b -> b.objects().size()).sum();
     }
 
+    /** @return the names of its types, each once, in the push's order */
+    public List<String> typeNames() {
+        return batches.stream().map(b -> b.type().name()).distinct().toList();
+    }
+
     public List<VersionCounter.Key> counterKeys() {
         return batches.stream().map(TypeBatch::counterKey).distinct().toList();
     }

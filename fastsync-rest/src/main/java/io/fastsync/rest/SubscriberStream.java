@@ -48,6 +48,9 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
     private final long endsAtNanos;
 
     private final Map<ChangeFeed.Zone, Long> pending = new LinkedHashMap<>();
+    /** When this instance learned of the oldest commit each pending zone waits to tell. */
+    private final Map<ChangeFeed.Zone, Long> pendingSince = new java.util.HashMap<>();
+
     private AsyncContext async;
     private ServletOutputStream out;
     private byte[] ready;
@@ -108,12 +111,20 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
 
     @Override
     public void changed(ZoneChange change) {
+        changed(change, System.nanoTime());
+    }
+
+    @Override
+    public void changed(ZoneChange change, long since) {
         synchronized (this) {
             if (done || ending != null) {
                 return;
             }
-            if (pending.put(new ChangeFeed.Zone(change.type(), change.zone()), change.version()) != null) {
+            ChangeFeed.Zone zone = new ChangeFeed.Zone(change.type(), change.zone());
+            if (pending.put(zone, change.version()) != null) {
                 metrics.streamEventFolded();
+            } else {
+                pendingSince.put(zone, since);
             }
         }
         write();
@@ -136,6 +147,7 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
             }
             ending = reason;
             pending.clear();
+            pendingSince.clear();
             ready = null;
             heartbeatDue = false;
             now = out == null || reason == StreamEnd.CLIENT || reason == StreamEnd.TOO_SLOW;
@@ -235,6 +247,10 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
         if (first.hasNext()) {
             Map.Entry<ChangeFeed.Zone, Long> zone = first.next();
             first.remove();
+            Long since = pendingSince.remove(zone.getKey());
+            if (since != null) {
+                metrics.changeTold(java.time.Duration.ofNanos(System.nanoTime() - since));
+            }
             return event(
                     "changed",
                     String.valueOf(zone.getValue()),
