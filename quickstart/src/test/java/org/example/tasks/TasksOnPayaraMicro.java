@@ -2,22 +2,24 @@ package org.example.tasks;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
-/** The built WAR on Payara Micro, as the quickstart's README runs it, on Payara's default data source. */
-class TasksOnPayaraMicroIT extends TasksContract {
+/**
+ * The built WAR on a Payara Micro, as the quickstart's README runs it, on Payara's default data
+ * source; on the JDK the tests run on (Java 21 or later, which Payara 7 needs).
+ */
+abstract class TasksOnPayaraMicro extends TasksContract {
 
     private static Process server;
 
-    @BeforeAll
-    static void start() throws Exception {
+    /** @param microJar the system property that names the Payara Micro jar */
+    static void start(String microJar) throws Exception {
         int port = freePort();
-        log = Path.of(System.getProperty("tasks.war")).resolveSibling("payara-micro.log");
+        log = Path.of(System.getProperty("tasks.war")).resolveSibling(microJar + ".log");
         server = new ProcessBuilder(
-                        "java",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
                         "-jar",
-                        System.getProperty("payara.microJar"),
+                        System.getProperty(microJar),
                         "--deploy",
                         System.getProperty("tasks.war"),
                         "--port",
