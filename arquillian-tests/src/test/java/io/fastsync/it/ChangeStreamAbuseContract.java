@@ -76,8 +76,8 @@ abstract class ChangeStreamAbuseContract extends ChangeStreamSuite {
         return Http.post(base, "push", data.toString());
     }
 
-    private static double metric(String prefix, String... labels) {
-        return server.metric(prefix, labels);
+    private static double metric(String name, String... attributes) {
+        return server.metric(name, attributes);
     }
 
     /**
@@ -90,7 +90,7 @@ abstract class ChangeStreamAbuseContract extends ChangeStreamSuite {
     @Test
     void streamsThatNeverReadAreEndedWhileOthersAreServed() throws Exception {
         String attacked = zone();
-        double slowBefore = metric("fastsync_changes_ended_total", "too-slow");
+        double slowBefore = metric("fastsync.changes.ended", "reason=too-slow");
         List<RawSubscriber> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 16; i++) {
@@ -122,7 +122,8 @@ abstract class ChangeStreamAbuseContract extends ChangeStreamSuite {
             int pushes = 0;
             try {
                 // Bounded: the streams are ended long before, or the server does not end them.
-                while (pushes < 4000 && metric("fastsync_changes_ended_total", "too-slow") < slowBefore + 16) {
+                while (pushes < 4000
+                        && server.lastExported("fastsync.changes.ended", "reason=too-slow") < slowBefore + 16) {
                     for (int i = 0; i < 25; i++, pushes++) {
                         assertEquals(200, pushToEveryType(attacked, pushes).status(), "the attacker's own push");
                     }
@@ -137,8 +138,8 @@ abstract class ChangeStreamAbuseContract extends ChangeStreamSuite {
                     othersMillis.size(),
                     othersMillis.stream().mapToLong(Long::longValue).max().orElse(0));
             assertEquals(
-                    slowBefore + 16, metric("fastsync_changes_ended_total", "too-slow"), "every stalled stream ended");
-            assertTrue(metric("fastsync_changes_folded_total") > 0, "commits were folded, not queued");
+                    slowBefore + 16, metric("fastsync.changes.ended", "reason=too-slow"), "every stalled stream ended");
+            assertTrue(metric("fastsync.changes.folded") > 0, "commits were folded, not queued");
             assertEquals(List.of(), othersRefused, "another user's pushes and pulls are answered");
             assertFalse(othersMillis.isEmpty());
             for (RawSubscriber s : stalled) {
@@ -170,7 +171,7 @@ abstract class ChangeStreamAbuseContract extends ChangeStreamSuite {
             assertEquals(405, head.status(), "HEAD " + i);
             assertEquals("GET", head.header("Allow"));
         }
-        assertEquals(0, metric("fastsync_changes_open{"), "no stream is held");
+        assertEquals(0, metric("fastsync.changes.open"), "no stream is held");
         assertEquals(List.of(), server.process().closeWaitSockets(), "no socket is left half-closed");
         try (ChangeStream stream = ChangeStream.open(base, ChangeStream.cursor("T0", z, 0))) {
             assertEquals(200, stream.status(), "the caller's own streams are not refused");
@@ -212,7 +213,7 @@ abstract class ChangeStreamAbuseContract extends ChangeStreamSuite {
                 InetAddress.getLoopbackAddress())) {
             assertEquals(400, raw.status(), "a raw byte that is not ASCII");
         }
-        assertEquals(0, metric("fastsync_changes_open{"), "no stream was opened");
+        assertEquals(0, metric("fastsync.changes.open"), "no stream was opened");
     }
 
     /**

@@ -197,7 +197,7 @@ abstract class ChangeStreamLimitsContract extends ChangeStreamSuite {
         }
         assertTrue(issued.get() > 2, "the client asked for fresh tokens: " + issued.get());
         assertTrue(
-                server.metric("fastsync_changes_ended_total", "token-expired") > 0,
+                server.metric("fastsync.changes.ended", "reason=token-expired") > 0,
                 "streams ended at their tokens' expiry");
         System.out.println("live mode across expiring tokens: " + issued.get() + " tokens, failures meanwhile: "
                 + failures.size());

@@ -141,11 +141,6 @@ class ClientAgainstServerIT {
         assertEquals(0, itemsB.pendingCount());
     }
 
-    /** @return {@code fastsync_tombstones_purged_total} from the server's metrics; 0 before the first purge */
-    private double purgedCounted() {
-        return Http.metric(base(), "fastsync_tombstones_purged_total");
-    }
-
     /**
      * Tombstones are purged while client B is away (it holds an unpushed edit): an old client's
      * pull from B's cursor is answered {@code 410 cursor-expired}, never a page without the
@@ -169,12 +164,9 @@ class ClientAgainstServerIT {
         a.sync();
         itemsB.update(doc("d1", "B's edit while away", 10));
 
-        double countedBefore = purgedCounted();
         Http.Answer purged = Http.post(base(), "admin/tombstones/purge?olderThanDays=0", "");
         assertEquals(200, purged.status(), String.valueOf(purged.body()));
         assertTrue(purged.body().getInt("purged") >= 1, purged.body().toString());
-        assertEquals(
-                countedBefore + purged.body().getInt("purged"), purgedCounted(), "fastsync_tombstones_purged_total");
 
         // An old client at B's cursor (3: it has d1 to d3, not the delete) is told, not served.
         Http.Answer old = Http.post(base(), "pull", io.fastsync.wire.testing.OldClientBodies.dartPull("Item", z, 3));

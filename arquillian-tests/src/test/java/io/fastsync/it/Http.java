@@ -53,28 +53,6 @@ final class Http {
         return send(request.build());
     }
 
-    /**
-     * @return the server's application metrics (Prometheus text); empty while it has none, when
-     *     MicroProfile Metrics answers the scope {@code 404}
-     */
-    static String applicationMetrics(URI base) {
-        HttpResponse<String> response = getText(base.resolve("/metrics?scope=application"));
-        return response.statusCode() == 404 ? "" : ok(response);
-    }
-
-    /**
-     * @return the sum of the server's application metric samples whose line starts with
-     *     {@code prefix} and holds every label given; 0 while there is none
-     */
-    static double metric(URI base, String prefix, String... labels) {
-        return applicationMetrics(base)
-                .lines()
-                .filter(l -> l.startsWith(prefix))
-                .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
     private static HttpResponse<String> getText(URI uri) {
         try {
             return CLIENT.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -42,10 +42,19 @@ final class FastSyncServer implements AutoCloseable {
         Path log = dir.resolve("benchmark-server-" + heap + ".log");
         // The standalone server's connection write queue (bin/fastsync-server sets the same): a
         // stream that is not read holds 4 x 32 KiB of the heap before the server stops writing to it.
+        // And this machine only, with no Hazelcast data grid, which Payara 7 starts on every
+        // interface even with --nohazelcast.
         Path preboot = Files.writeString(
                 dir.resolve("benchmark-preboot.asadmin"),
                 "set configs.config.server-config.network-config.transports.transport.tcp"
-                        + ".socket-write-buffer-size=32768\n");
+                        + ".socket-write-buffer-size=32768\n"
+                        + "set configs.config.server-config.network-config.network-listeners.network-listener"
+                        + ".http-listener.address=127.0.0.1\n"
+                        + "set configs.config.server-config.hazelcast-config-specific-configuration.enabled=false\n");
+        if (Runtime.version().feature() < 21) {
+            throw new IllegalStateException("the benchmark starts Payara Micro 7, which needs Java 21 or later; this"
+                    + " is Java " + Runtime.version().feature() + " (bin/fastsync-benchmark finds one)");
+        }
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
         for (String option : options.trim().split("\\s+")) {

@@ -357,7 +357,34 @@ public final class OtlpReceiver implements AutoCloseable {
         exchange.getResponseBody().write(text);
     }
 
+    /** Metric exports received so far. */
+    private long metricExports;
+
+    /**
+     * Waits until two more metric exports have arrived, so that what {@link #sum} and
+     * {@link #count} answer next was recorded after this call began (one export may have been on
+     * its way already); fails if they do not arrive within the time.
+     */
+    public void awaitFreshMetrics(Duration within) {
+        long seen;
+        synchronized (this) {
+            seen = metricExports;
+        }
+        long now = poll(
+                () -> {
+                    synchronized (this) {
+                        return metricExports;
+                    }
+                },
+                n -> n >= seen + 2,
+                within);
+        if (now < seen + 2) {
+            throw new AssertionError("no metrics exported for " + within + "; errors: " + errors());
+        }
+    }
+
     private synchronized void receive(ExportMetricsServiceRequest request) {
+        metricExports++;
         for (ResourceMetrics resource : request.getResourceMetricsList()) {
             for (ScopeMetrics scope : resource.getScopeMetricsList()) {
                 for (Metric metric : scope.getMetricsList()) {
