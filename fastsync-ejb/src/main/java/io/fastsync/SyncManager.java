@@ -1,7 +1,7 @@
 package io.fastsync;
 
-import io.fastsync.internal.PushRetry;
 import io.fastsync.pull.PullService;
+import io.fastsync.push.PushRetry;
 import io.fastsync.push.PushService;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.testsupport.FastSyncSpans;
 import io.fastsync.testsupport.OtlpReceiver;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -173,25 +173,10 @@ class TelemetryIT {
                         .status());
         assertEquals(200, Http.post(base, "pull", dartPull("Item", z, 0)).status());
 
-        OtlpReceiver.Span push = collector
-                .awaitSpans(
-                        s -> s.name().equals("fastsync.push")
-                                && "1".equals(s.attributes().get("fastsync.objects"))
-                                && "applied".equals(s.attributes().get("fastsync.result")),
-                        1,
-                        WITHIN)
-                .get(0);
+        OtlpReceiver.Span push = FastSyncSpans.appliedPush(collector, 1, WITHIN);
         assertEquals("Item", push.attributes().get("fastsync.types"));
         assertFalse(push.parentSpanId().isEmpty(), "under the server's span of the request");
-        assertEquals(
-                Set.of(
-                        "fastsync.push.validate",
-                        "fastsync.push.lock",
-                        "fastsync.push.detect",
-                        "fastsync.push.settle",
-                        "fastsync.push.apply",
-                        "fastsync.push.record"),
-                childrenOf(push, 6));
+        assertEquals(FastSyncSpans.PUSH_STEPS, collector.awaitChildrenOf(push, 6, WITHIN));
         OtlpReceiver.Span pull = collector
                 .awaitSpans(
                         s -> s.name().equals("fastsync.pull")
@@ -199,23 +184,10 @@ class TelemetryIT {
                         1,
                         WITHIN)
                 .get(0);
-        assertEquals(Set.of("fastsync.pull.read-cursors", "fastsync.pull.page"), childrenOf(pull, 2));
+        assertEquals(FastSyncSpans.PULL_STEPS, collector.awaitChildrenOf(pull, 4, WITHIN));
         for (OtlpReceiver.Span s : collector.spans()) {
             assertFalse(s.attributes().toString().contains(z), "no span names the zone: " + s);
         }
-    }
-
-    private static Set<String> childrenOf(OtlpReceiver.Span parent, int count) {
-        return collector
-                .awaitSpans(
-                        s -> s.traceId().equals(parent.traceId())
-                                && s.parentSpanId().equals(parent.spanId()),
-                        count,
-                        WITHIN)
-                .stream()
-                .filter(s -> s.parentSpanId().equals(parent.spanId()))
-                .map(OtlpReceiver.Span::name)
-                .collect(Collectors.toSet());
     }
 
     /** @return each instrument of the metrics table in docs/operations.md, with its unit */

@@ -27,9 +27,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pull boundary: read the cursors (each type known, each zone one the caller may read),
- * assemble one page, in which each cursor is checked ({@link CursorFloors}). It only reads; it joins the caller's transaction if there is one
- * ({@code REQUIRED}, the default).
+ * The pull boundary, one step per line of {@link #pull}: read the cursors (each type known, each
+ * zone one the caller may read), admit them against the zones' counters and histories, read the
+ * page, then check that no purge passed a cursor meanwhile ({@link CursorFloors}). It only reads;
+ * it joins the caller's transaction if there is one ({@code REQUIRED}, the default).
  */
 @Stateless
 public class PullService {
@@ -38,7 +39,10 @@ public class PullService {
     CursorReader cursors;
 
     @Inject
-    PageAssembler pages;
+    CursorAdmission admission;
+
+    @Inject
+    PageReader pages;
 
     @Inject
     FastSyncSettings settings;
@@ -58,8 +62,14 @@ public class PullService {
     /** For the container. */
     public PullService() {}
 
-    PullService(CursorReader cursors, PageAssembler pages, FastSyncSettings settings, Metrics metrics) {
+    PullService(
+            CursorReader cursors,
+            CursorAdmission admission,
+            PageReader pages,
+            FastSyncSettings settings,
+            Metrics metrics) {
         this.cursors = cursors;
+        this.admission = admission;
         this.pages = pages;
         this.settings = settings;
         this.metrics = metrics;
@@ -72,9 +82,11 @@ public class PullService {
             FastSyncSettings settings,
             SyncMetrics metrics,
             EntityManager em) {
+        CursorFloors floors = new CursorFloors(em);
         return new PullService(
                 new CursorReader(registry, new ZoneAuthority(authorizer)),
-                new PageAssembler(new CursorFloors(em)),
+                new CursorAdmission(floors),
+                new PageReader(floors),
                 settings,
                 Metrics.of(metrics));
     }
@@ -96,10 +108,12 @@ public class PullService {
                         "fastsync.types",
                         String.join(
                                 ",", targets.stream().map(t -> t.type().name()).toList()));
-                PullResponse page = step(
+                List<CursorAdmission.Admitted> admitted = step(
                         recorded,
-                        "fastsync.pull.page",
-                        () -> pages.assemble(targets, pageSize(request), request.startsOver(), request.pushed()));
+                        "fastsync.pull.admit",
+                        () -> admission.admit(targets, request.startsOver(), request.pushed()));
+                PullResponse page = step(recorded, "fastsync.pull.page", () -> pages.read(admitted, pageSize(request)));
+                step(recorded, "fastsync.pull.check-floors", () -> admission.checkFloors(admitted));
                 int objects = page.payload().data().values().stream()
                         .mapToInt(List::size)
                         .sum();

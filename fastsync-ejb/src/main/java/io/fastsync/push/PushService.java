@@ -3,12 +3,15 @@ package io.fastsync.push;
 import static io.fastsync.metrics.Traced.step;
 
 import io.fastsync.config.FastSyncSettings;
+import io.fastsync.conflict.ConflictSettled;
 import io.fastsync.internal.version.VersionCounter;
 import io.fastsync.internal.version.VersionCounters;
 import io.fastsync.metrics.Metrics;
 import io.fastsync.metrics.SyncMetrics;
 import io.fastsync.metrics.Traced;
 import io.fastsync.registry.SyncTypeRegistry;
+import io.fastsync.wire.ObjectResult;
+import io.fastsync.wire.PushOutcome;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.zone.Caller;
@@ -20,6 +23,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -66,6 +70,10 @@ public class PushService {
 
     @Inject
     Metrics metrics;
+
+    /** Null outside a container, where nobody observes. */
+    @Inject
+    Event<ConflictSettled> conflictEvents;
 
     /** For the container. */
     public PushService() {}
@@ -136,6 +144,30 @@ public class PushService {
         }
     }
 
+    /**
+     * Each settled conflict, once: to the metrics, and as a {@link ConflictSettled} event with the
+     * zone the push was admitted to, for the admin API and the application to observe.
+     *
+     * @return how many there were
+     */
+    private int publishConflicts(List<TypeDecisions<?>> settled, PushResponse response, SyncMetrics recorded) {
+        int conflicts = 0;
+        for (TypeDecisions<?> type : settled) {
+            String name = type.batch().type().name();
+            for (ObjectResult result : response.results().getOrDefault(name, List.of())) {
+                if (result.outcome() == PushOutcome.RESOLVED) {
+                    conflicts++;
+                    recorded.conflict(name, result.strategy(), result.winner());
+                    if (conflictEvents != null) {
+                        conflictEvents.fire(
+                                new ConflictSettled(name, type.batch().zone(), result));
+                    }
+                }
+            }
+        }
+        return conflicts;
+    }
+
     /** The push's steps, each a piece of work in the operator's traces. */
     private PushResponse push(PushRequest request, Caller caller, SyncMetrics recorded, Traced traced) {
         long started = System.nanoTime();
@@ -164,18 +196,7 @@ public class PushService {
             submissions.record(push, retried);
         });
         retried.forEach(digest -> recorded.replayed(false));
-        int conflicts = 0;
-        for (TypeDecisions<?> type : settled) {
-            for (ObjectDecision<?> d : type.objects()) {
-                if (d.resolution() != null) {
-                    conflicts++;
-                    recorded.conflict(
-                            type.batch().type().name(),
-                            d.resolution().strategy().configName(),
-                            d.resolution().winner());
-                }
-            }
-        }
+        int conflicts = publishConflicts(settled, response, recorded);
         recorded.pushed(Duration.ofNanos(System.nanoTime() - started), push.objectCount());
         traced.attribute("fastsync.result", "applied").attribute("fastsync.conflicts", conflicts);
         return response;

@@ -6,6 +6,6 @@
  * ({@link io.fastsync.push.ConflictDetector}), settle conflicts by strategy
  * ({@link io.fastsync.push.ConflictSettler}), write and stamp ({@link io.fastsync.push.PushApplier}),
  * record the receipt and the keyless objects. Each step is a CDI bean with constructor injection. The retry rule of every
- * entry point is {@link io.fastsync.internal.PushRetry}. HTTP does not live here.
+ * entry point is {@link io.fastsync.push.PushRetry}. HTTP does not live here.
  */
 package io.fastsync.push;

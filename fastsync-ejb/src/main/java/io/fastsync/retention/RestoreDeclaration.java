@@ -43,16 +43,19 @@ public class RestoreDeclaration {
         this.counters = counters;
     }
 
+    /** A zone of a type, as the batches go through them. */
+    public record Zone(String type, String zone) {}
+
     /**
      * Moves the next zones after {@code after} (in type and zone order) past the gap.
      *
-     * @param after the last key of the previous batch; null for the first
-     * @return the keys moved, in order; fewer than {@value #ZONES_PER_BATCH} when it was the last batch
+     * @param after the last zone of the previous batch; null for the first
+     * @return the zones moved, in order; fewer than {@value #ZONES_PER_BATCH} when it was the last batch
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<VersionCounter.Key> batch(VersionCounter.Key after, long gap) {
-        String type = after == null ? "" : after.typeName();
-        String zone = after == null ? "" : after.syncZone();
+    public List<Zone> batch(Zone after, long gap) {
+        String type = after == null ? "" : after.type();
+        String zone = after == null ? "" : after.zone();
         List<VersionCounter.Key> keys = em
                 .createQuery(
                         "SELECT c FROM VersionCounter c WHERE c.typeName > :type"
@@ -67,6 +70,6 @@ public class RestoreDeclaration {
                 .toList();
         Map<VersionCounter.Key, VersionCounters.Sequence> locked = counters.lock(keys);
         locked.values().forEach(sequence -> sequence.restoredPast(gap));
-        return keys;
+        return keys.stream().map(k -> new Zone(k.typeName(), k.syncZone())).toList();
     }
 }

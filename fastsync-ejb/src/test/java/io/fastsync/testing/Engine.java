@@ -121,8 +121,8 @@ public final class Engine implements AutoCloseable {
 
     /** A declared restore, every batch in a transaction of its own as the admin API runs it. */
     public void declareRestore(long gap) {
-        java.util.List<io.fastsync.internal.version.VersionCounter.Key> batch;
-        io.fastsync.internal.version.VersionCounter.Key after = null;
+        java.util.List<io.fastsync.retention.RestoreDeclaration.Zone> batch;
+        io.fastsync.retention.RestoreDeclaration.Zone after = null;
         do {
             var from = after;
             batch = inTransaction(e -> new io.fastsync.retention.RestoreDeclaration(em, counters()).batch(from, gap));

@@ -2,14 +2,11 @@ package io.fastsync.rest;
 
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.PushTooLargeException;
-import io.fastsync.internal.PushRetry;
+import io.fastsync.push.PushRetry;
 import io.fastsync.push.PushService;
-import io.fastsync.rest.admin.RecentEvents;
 import io.fastsync.rest.security.RequestCaller;
 import io.fastsync.rest.security.SyncEndpoint;
 import io.fastsync.wire.MessageWriter;
-import io.fastsync.wire.ObjectResult;
-import io.fastsync.wire.PushOutcome;
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;
 import io.fastsync.wire.RequestReader;
@@ -44,9 +41,6 @@ public class PushResource {
     @Inject
     RequestCaller caller;
 
-    @Inject
-    RecentEvents recent;
-
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -77,28 +71,7 @@ public class PushResource {
                 ? new PushRequest(parsed.payload(), headerKey)
                 : parsed;
         PushResponse answer = PushRetry.onceIfKeyed(request, r -> pushService.push(r, caller.get()));
-        if (!answer.replayed()) {
-            answer.results().forEach((type, results) -> {
-                for (ObjectResult result : results) {
-                    if (result.outcome() == PushOutcome.RESOLVED) {
-                        recent.conflict(type, zoneNamed(request, type), result);
-                    }
-                }
-            });
-        }
         return JsonAnswer.okText(out -> MessageWriter.writePushResponse(answer, out));
-    }
-
-    /** @return the zone the push named for the type: in its metadata, or in its first object */
-    private static String zoneNamed(PushRequest request, String type) {
-        var metadata = request.payload().metadata().get(type);
-        if (metadata != null && metadata.syncZone() != null) {
-            return metadata.syncZone();
-        }
-        var objects = request.payload().data().get(type);
-        return objects == null || objects.isEmpty()
-                ? null
-                : objects.get(0).metadata().syncZone();
     }
 
     /** A browser's CORS preflight: no data, the CORS headers of {@link io.fastsync.rest.security.BrowserRequests}. */

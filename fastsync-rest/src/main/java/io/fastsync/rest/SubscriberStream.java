@@ -2,7 +2,7 @@ package io.fastsync.rest;
 
 import io.fastsync.changes.ChangeFeed;
 import io.fastsync.changes.ZoneChange;
-import io.fastsync.internal.LogText;
+import io.fastsync.error.LogText;
 import io.fastsync.metrics.SyncMetrics;
 import jakarta.json.Json;
 import jakarta.servlet.AsyncContext;

@@ -1,8 +1,8 @@
 package io.fastsync.server;
 
-import io.fastsync.internal.schema.SchemaMigration;
-import jakarta.ejb.EJB;
+import io.fastsync.admin.SchemaVersions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -21,8 +21,8 @@ public class FastSyncReadiness implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(FastSyncReadiness.class.getName());
 
-    @EJB
-    SchemaMigration schema;
+    @Inject
+    SchemaVersions schema;
 
     /** The last state reported, to log changes only: a probe runs every few seconds. */
     private final AtomicReference<String> last = new AtomicReference<>("up");
@@ -32,8 +32,8 @@ public class FastSyncReadiness implements HealthCheck {
         String state;
         String cause = null;
         try {
-            int found = schema.versionInDatabase();
-            state = found == schema.version() ? "up" : "schema version " + found + ", needs " + schema.version();
+            int found = schema.inDatabase();
+            state = found == schema.current() ? "up" : "schema version " + found + ", needs " + schema.current();
         } catch (RuntimeException e) {
             state = "database not answering";
             cause = rootCause(e);

@@ -1,16 +1,15 @@
 package io.fastsync.server;
 
+import io.fastsync.admin.SchemaVersions;
 import io.fastsync.config.FastSyncSettings;
 import io.fastsync.conflict.ConflictResolver;
 import io.fastsync.conflict.ConflictStrategy;
 import io.fastsync.conflict.ConflictsHandler;
 import io.fastsync.document.DocumentDataSource;
 import io.fastsync.document.SyncDocument;
-import io.fastsync.internal.schema.SchemaMigration;
 import io.fastsync.registry.SyncTypeRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -45,8 +44,8 @@ public class StandaloneServer {
     @Resource(lookup = "java:app/jdbc/fastsync")
     DataSource dataSource;
 
-    @EJB
-    SchemaMigration schema;
+    @Inject
+    SchemaVersions schema;
 
     @Inject
     SyncTypeRegistry registry;
@@ -119,8 +118,8 @@ public class StandaloneServer {
     }
 
     private String describeSchema() {
-        int before = schema.versionBefore();
-        int now = schema.version();
+        int before = schema.before();
+        int now = schema.current();
         if (before == now) {
             return "schema version " + now;
         }

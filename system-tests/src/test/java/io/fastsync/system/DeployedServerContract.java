@@ -7,15 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.testsupport.FastSyncSpans;
+import io.fastsync.testsupport.OtlpReceiver;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,12 +31,36 @@ import org.junit.jupiter.api.TestMethodOrder;
  * artifact as the build produced it. Each subclass deploys one artifact on one server, started
  * on a database that the first release created ({@link FirstReleaseDatabase}), with these
  * settings: type {@code Item} only (restricted, last-writer-wins), at most
- * {@value #MAX_OBJECTS} objects per push. Tests use zones of their own; the restart comes last.
+ * {@value #MAX_OBJECTS} objects per push, exporting its metrics and traces over OTLP to a receiver
+ * of the test's ({@link #withTelemetry}). Tests use zones of their own; the restart comes last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class DeployedServerContract {
 
     static final int MAX_OBJECTS = 20;
+
+    private static final Duration EXPORTED_WITHIN = Duration.ofSeconds(60);
+
+    /** The collector the server under test exports to, started with the first settings that name it. */
+    static OtlpReceiver telemetry;
+
+    /** @return the settings, and the standard OpenTelemetry ones that send to {@link #telemetry} */
+    static Map<String, String> withTelemetry(Map<String, String> settings) {
+        if (telemetry == null) {
+            telemetry = OtlpReceiver.start();
+        }
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(telemetry.environment("fastsync"));
+        return Map.copyOf(all);
+    }
+
+    @AfterAll
+    static void closeTelemetry() {
+        if (telemetry != null) {
+            telemetry.close();
+            telemetry = null;
+        }
+    }
 
     /** @return the address of the FastSync endpoints, ending in a slash */
     protected abstract URI base();
@@ -87,6 +116,40 @@ abstract class DeployedServerContract {
                 .getJsonObject("results")
                 .getJsonArray("Item")
                 .getJsonObject(0);
+    }
+
+    /**
+     * Through the server's MicroProfile Telemetry: a push and a pull move their metrics, with the
+     * documented names and units, and leave a span each with one child per step.
+     */
+    @Test
+    void aPushAndAPullMoveTheMetricsAndLeaveASpanPerStep() {
+        telemetry.awaitFreshMetrics(EXPORTED_WITHIN);
+        long pushes = telemetry.count("fastsync.push.duration");
+        long pulls = telemetry.count("fastsync.pull.duration");
+        double objects = telemetry.histogramSum("fastsync.push.objects");
+        String z = zone();
+        Http.Answer pushed = push(typeScriptPush(
+                "Item",
+                z,
+                typeScriptObject("Item", z, "o1", 0, 1000, "\"n\": 1"),
+                typeScriptObject("Item", z, "o2", 0, 1000, "\"n\": 2")));
+        assertEquals(200, pushed.status(), pushed.text());
+        assertEquals(2, items(pulled(z, 0)).size());
+
+        telemetry.awaitCount("fastsync.push.duration", pushes + 1, EXPORTED_WITHIN);
+        telemetry.awaitCount("fastsync.pull.duration", pulls + 1, EXPORTED_WITHIN);
+        assertEquals(objects + 2, telemetry.histogramSum("fastsync.push.objects"), 1e-9);
+        assertEquals("s", telemetry.unit("fastsync.push.duration"));
+        assertEquals("{object}", telemetry.unit("fastsync.push.objects"));
+
+        OtlpReceiver.Span push = FastSyncSpans.appliedPush(telemetry, 2, EXPORTED_WITHIN);
+        assertEquals(FastSyncSpans.PUSH_STEPS, telemetry.awaitChildrenOf(push, 6, EXPORTED_WITHIN));
+        assertTrue(
+                telemetry.spans().stream()
+                        .noneMatch(s -> s.attributes().toString().contains(z)),
+                "no span names the zone");
+        assertEquals(List.of(), telemetry.errors());
     }
 
     @Test

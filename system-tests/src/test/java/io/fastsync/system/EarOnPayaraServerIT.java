@@ -40,7 +40,7 @@ class EarOnPayaraServerIT extends DeployedServerContract {
     @BeforeAll
     static void deployOnPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
-        onPostgres = FirstReleaseDatabase.onPostgres(postgres, MAX_OBJECTS);
+        onPostgres = withTelemetry(FirstReleaseDatabase.onPostgres(postgres, MAX_OBJECTS));
         databaseUrl = onPostgres.get("FASTSYNC_DB_URL");
 
         domain = PayaraServerDomain.create();

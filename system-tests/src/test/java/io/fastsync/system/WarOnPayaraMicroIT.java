@@ -24,8 +24,8 @@ class WarOnPayaraMicroIT extends DeployedServerContract {
         data = Processes.buildDirectory().resolve("war-h2-data");
         Processes.deleteRecursively(data);
         FirstReleaseDatabase.create("jdbc:h2:file:" + data.resolve("fastsync"), "fastsync", "fastsync");
-        settings =
-                Map.of("FASTSYNC_DATA_DIR", data.toString(), "FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(MAX_OBJECTS));
+        settings = withTelemetry(
+                Map.of("FASTSYNC_DATA_DIR", data.toString(), "FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(MAX_OBJECTS)));
         server = new PayaraMicroServer(
                 Path.of(System.getProperty("fastsync.war")),
                 Processes.buildDirectory().resolve("payara-micro-war.log"));

@@ -29,7 +29,7 @@ class WarOnWildFlyIT extends DeployedServerContract {
     @BeforeAll
     static void deployOnPostgres() throws IOException, SQLException {
         postgres = EmbeddedPostgres.builder().start();
-        onPostgres = FirstReleaseDatabase.onPostgres(postgres, MAX_OBJECTS);
+        onPostgres = withTelemetry(FirstReleaseDatabase.onPostgres(postgres, MAX_OBJECTS));
         server = WildFlyServer.withDeployment(Path.of(System.getProperty("fastsync.wildflyWar")));
         long started = System.nanoTime();
         server.start(onPostgres);

@@ -50,21 +50,26 @@ final class WildFlyServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         WildFlyServer server = new WildFlyServer(home, baseDir, freeOffset());
-        server.addMicroProfileHealth();
+        server.addHealthAndTelemetry();
         return server;
     }
 
     /**
-     * Adds MicroProfile Health to {@code standalone.xml}, which lacks it, with the two CLI
-     * operations {@code docs/deploying.md} gives, run on the embedded (stopped) server.
+     * Adds MicroProfile Health and MicroProfile Telemetry to {@code standalone.xml}, which lacks
+     * them, with the CLI operations {@code docs/deploying.md} gives, run on the embedded (stopped)
+     * server.
      */
-    private void addMicroProfileHealth() {
+    private void addHealthAndTelemetry() {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         home.resolve("bin/jboss-cli.sh").toString(),
                         "-Djboss.server.base.dir=" + baseDir,
                         "--commands=embed-server --server-config=standalone.xml,"
                                 + "/extension=org.wildfly.extension.microprofile.health-smallrye:add,"
                                 + "/subsystem=microprofile-health-smallrye:add(security-enabled=false),"
+                                + "/extension=org.wildfly.extension.opentelemetry:add,"
+                                + "/subsystem=opentelemetry:add,"
+                                + "/extension=org.wildfly.extension.microprofile.telemetry:add,"
+                                + "/subsystem=microprofile-telemetry:add,"
                                 + "stop-embedded-server"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -75,7 +80,7 @@ final class WildFlyServer implements AutoCloseable {
             if (!cli.waitFor(2, TimeUnit.MINUTES) || cli.exitValue() != 0) {
                 cli.destroyForcibly();
                 throw new IllegalStateException(
-                        "jboss-cli could not add MicroProfile Health; see " + baseDir.resolve("cli.log"));
+                        "jboss-cli could not add MicroProfile Health and Telemetry; see " + baseDir.resolve("cli.log"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -252,6 +252,23 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     /**
+     * Waits for {@code count} children of a span and names them.
+     *
+     * @return the names of the span's direct children, once at least {@code count} have arrived
+     */
+    public java.util.Set<String> awaitChildrenOf(Span parent, int count, Duration within) {
+        return awaitSpans(
+                        s -> s.traceId().equals(parent.traceId())
+                                && s.parentSpanId().equals(parent.spanId()),
+                        count,
+                        within)
+                .stream()
+                .filter(s -> s.parentSpanId().equals(parent.spanId()))
+                .map(Span::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
      * Waits until at least so many received spans match, polling every 50 ms.
      *
      * @param which which spans count

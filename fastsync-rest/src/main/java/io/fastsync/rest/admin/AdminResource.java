@@ -5,7 +5,6 @@ import io.fastsync.config.FastSyncSettings;
 import io.fastsync.error.AdminOnlyException;
 import io.fastsync.error.InvalidRequestException;
 import io.fastsync.error.NoSuchObjectException;
-import io.fastsync.internal.version.VersionCounter;
 import io.fastsync.rest.security.Authentication;
 import io.fastsync.rest.security.RequestCaller;
 import io.fastsync.rest.security.SyncEndpoint;
@@ -175,8 +174,8 @@ public class AdminResource {
         requireAdmin();
         long versions = whole("gap", gap, 1, Integer.MAX_VALUE, (int) RestoreDeclaration.DEFAULT_GAP);
         long zones = 0;
-        VersionCounter.Key after = null;
-        List<VersionCounter.Key> batch;
+        RestoreDeclaration.Zone after = null;
+        List<RestoreDeclaration.Zone> batch;
         do {
             batch = restore.batch(after, versions);
             zones += batch.size();

@@ -1,8 +1,11 @@
 package io.fastsync.rest.admin;
 
+import io.fastsync.conflict.ConflictSettled;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,6 +45,11 @@ public class RecentEvents {
                         problem.status(),
                         problem.code(),
                         cut(detail, 300)));
+    }
+
+    /** A conflict a push settled, once the push has committed. */
+    void settled(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConflictSettled settled) {
+        conflict(settled.type(), settled.zone(), settled.result());
     }
 
     public void conflict(String type, String zone, ObjectResult result) {

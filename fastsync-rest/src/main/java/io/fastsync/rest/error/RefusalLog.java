@@ -1,7 +1,7 @@
 package io.fastsync.rest.error;
 
 import io.fastsync.config.FastSyncSettings;
-import io.fastsync.internal.LogText;
+import io.fastsync.error.LogText;
 import io.fastsync.metrics.Metrics;
 import io.fastsync.rest.admin.RecentEvents;
 import io.fastsync.wire.Problem;

@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import io.fastsync.internal.LogText;
+import io.fastsync.error.LogText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -51,10 +51,9 @@ class RefusalLogTest {
 
     @Test
     void requestDataCannotForgeLinesOrFillTheLog() {
-        assertEquals(
-                "a\\u000aFastSync ready\\u000d", io.fastsync.internal.LogText.printable("a\nFastSync ready\r", 100));
+        assertEquals("a\\u000aFastSync ready\\u000d", io.fastsync.error.LogText.printable("a\nFastSync ready\r", 100));
         String huge = "9".repeat(1_000_000);
-        String cut = io.fastsync.internal.LogText.printable(huge, 300);
+        String cut = io.fastsync.error.LogText.printable(huge, 300);
         assertTrue(cut.length() < 330, cut.length() + " characters");
         assertTrue(cut.endsWith("(1000000 characters)"), cut.substring(290));
     }

@@ -1,4 +1,4 @@
-package io.fastsync.internal;
+package io.fastsync.push;
 
 import io.fastsync.wire.PushRequest;
 import io.fastsync.wire.PushResponse;

@@ -1,4 +1,4 @@
-package io.fastsync.internal;
+package io.fastsync.error;
 
 /** Text from a request made fit for one line of the server log. */
 public final class LogText {
