@@ -11,8 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.lang.reflect.Array;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,20 +124,11 @@ public class PostgresChangeRelay {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
                 }
-                Object pg = c.unwrap(Class.forName("org.postgresql.PGConnection", false, application));
-                Method poll = pg.getClass().getMethod("getNotifications", int.class);
-                poll.setAccessible(true);
+                PgNotices notices = PgNotices.of(c, application);
                 catchUp(c);
                 backoff = 500;
                 while (!stopping) {
-                    Object notices = poll.invoke(pg, 10_000);
-                    int n = notices == null ? 0 : Array.getLength(notices);
-                    for (int i = 0; i < n; i++) {
-                        Object notice = Array.get(notices, i);
-                        Method parameter = notice.getClass().getMethod("getParameter");
-                        parameter.setAccessible(true);
-                        deliver((String) parameter.invoke(notice));
-                    }
+                    notices.poll(10_000, this::deliver);
                 }
             } catch (Exception e) {
                 if (stopping) {

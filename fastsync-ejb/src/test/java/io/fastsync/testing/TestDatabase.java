@@ -61,6 +61,11 @@ public final class TestDatabase {
         return open(url, mariaDbUser(), "", false);
     }
 
+    /** @return a plain JDBC connection to the PostgreSQL server's database that new ones are created from */
+    public static java.sql.Connection postgresConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(postgresUrl(), postgresUser(), "");
+    }
+
     private static String newMariaDbDatabase() {
         // The server's default character set and collation, as an administrator would create it:
         // FastSync's schema must make its keys exact by itself.

@@ -17,8 +17,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -30,11 +28,8 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -150,16 +145,20 @@ public class ChangesResource {
         throw new NotAllowedException("GET");
     }
 
-    private static PullRequest cursors(String rawQuery) {
+    /**
+     * @param rawQuery the query as sent, still percent-encoded; may be null
+     * @return a pull of the cursors in the query parameter {@code metadata}
+     * @throws WireFormatException if it is missing, or not a pull's metadata
+     * @throws io.fastsync.rest.error.MalformedJsonException if it is not strictly encoded JSON
+     */
+    static PullRequest cursors(String rawQuery) {
         String metadata = QueryParameter.read(rawQuery, "metadata", MAX_METADATA_BYTES);
         if (metadata == null || metadata.isBlank()) {
             throw new WireFormatException(
                     "/metadata", "is required: the query parameter metadata, a pull's metadata object as JSON");
         }
-        JsonValue value = RequestBody.read(
-                new ByteArrayInputStream(metadata.getBytes(StandardCharsets.UTF_8)), MAX_METADATA_BYTES);
-        return RequestReader.readPull(
-                Json.createObjectBuilder(Map.of("metadata", value)).build());
+        // Parsed from the decoded text once, and read where a pull body holds it, with its pointers.
+        return RequestReader.readPullMetadata(RequestBody.read(metadata));
     }
 
     private void tick() {

@@ -9,6 +9,8 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.util.function.Supplier;
 
 /**
  * Reads a request body as UTF-8 JSON whatever its declared content type (some old clients send
@@ -24,8 +26,21 @@ final class RequestBody {
      * @throws MalformedJsonException if the body is not JSON
      */
     static JsonValue read(InputStream body, long maxBytes) {
+        return parsed(() -> WireJson.parseRequest(new Limited(body, maxBytes)));
+    }
+
+    /**
+     * Reads JSON text already decoded, such as a query parameter, as a body is read and refused.
+     *
+     * @throws MalformedJsonException if the text is not JSON
+     */
+    static JsonValue read(String text) {
+        return parsed(() -> WireJson.parseRequest(new StringReader(text)));
+    }
+
+    private static JsonValue parsed(Supplier<JsonValue> parse) {
         try {
-            return WireJson.parseRequest(new Limited(body, maxBytes));
+            return parse.get();
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw new MalformedJsonException((at == null
@@ -38,8 +53,9 @@ final class RequestBody {
         } catch (WireJson.BeyondLimits e) {
             throw new MalformedJsonException("the body's JSON is beyond what the server reads: " + e.getMessage());
         } catch (JsonException e) {
-            if (e.getCause() instanceof TooLarge) {
-                throw new PushTooLargeException(null, null, "", "the body is larger than " + maxBytes + " bytes");
+            if (e.getCause() instanceof TooLarge tooLarge) {
+                throw new PushTooLargeException(
+                        null, null, "", "the body is larger than " + tooLarge.maxBytes + " bytes");
             }
             if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
                 throw new MalformedJsonException("the body is not valid UTF-8");
@@ -52,8 +68,11 @@ final class RequestBody {
     }
 
     private static final class TooLarge extends IOException {
-        TooLarge() {
+        final long maxBytes;
+
+        TooLarge(long maxBytes) {
             super("body too large");
+            this.maxBytes = maxBytes;
         }
     }
 
@@ -88,7 +107,7 @@ final class RequestBody {
         private void count(int n) throws TooLarge {
             seen += n;
             if (seen > max) {
-                throw new TooLarge();
+                throw new TooLarge(max);
             }
         }
     }

@@ -29,8 +29,7 @@ public final class RequestReader {
         if (metadataValue == null) {
             throw new WireFormatException("/metadata", "is required: one cursor per type");
         }
-        Map<String, SyncMetadata> cursors = PayloadReader.readTypeMetadata(
-                PayloadReader.object(metadataValue, "/metadata", "per-type cursors"), "/metadata");
+        Map<String, SyncMetadata> cursors = cursors(metadataValue);
         Integer limit = null;
         JsonValue limitValue = body.get("limit");
         if (limitValue != null && limitValue.getValueType() != JsonValue.ValueType.NULL) {
@@ -54,5 +53,20 @@ public final class RequestReader {
                         PayloadReader.object(pushedValue, "/pushed", "per-type versions pushed"), "/pushed");
         return new PullRequest(
                 cursors, limit, startsOver != null && startsOver.getValueType() == JsonValue.ValueType.TRUE, pushed);
+    }
+
+    /**
+     * Reads a pull's {@code metadata} alone, {@code {"Item": {...cursor}}}, checked as in a pull
+     * body and with the same pointers (under {@code /metadata}).
+     *
+     * @return a pull of these cursors: no limit, no {@code startsOver}, nothing pushed
+     */
+    public static PullRequest readPullMetadata(JsonValue metadata) {
+        return new PullRequest(cursors(metadata), null, false, Map.of());
+    }
+
+    private static Map<String, SyncMetadata> cursors(JsonValue metadata) {
+        return PayloadReader.readTypeMetadata(
+                PayloadReader.object(metadata, "/metadata", "per-type cursors"), "/metadata");
     }
 }

@@ -81,8 +81,16 @@ public final class WireJson {
                 .newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        return parseRequest(new java.io.InputStreamReader(in, utf8));
+    }
+
+    /**
+     * Reads request text already decoded (such as a query parameter) as strictly as
+     * {@link #parseRequest(java.io.InputStream)} reads a body, with the same exceptions.
+     */
+    public static JsonValue parseRequest(java.io.Reader in) {
         JsonValue value;
-        try (jakarta.json.stream.JsonParser parser = PARSERS.createParser(new java.io.InputStreamReader(in, utf8))) {
+        try (jakarta.json.stream.JsonParser parser = PARSERS.createParser(in)) {
             if (!parser.hasNext()) {
                 throw new jakarta.json.JsonException("the body is empty");
             }

@@ -198,7 +198,7 @@ final class CliCommands {
 
     private void status() {
         for (TypeState t : store.transact(StoreTransaction::typeStates)) {
-            long pending = store.transact(tx -> tx.pending(t.type()).size());
+            long pending = store.transact(tx -> tx.pendingCount(t.type()));
             long objects = store.transact(
                     tx -> tx.all(t.type()).stream().filter(o -> !o.deleted()).count());
             out.println(t.type() + ": zone " + t.zone() + ", cursor " + t.cursor() + ", " + objects + " objects, "

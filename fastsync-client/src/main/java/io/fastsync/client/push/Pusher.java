@@ -74,7 +74,7 @@ public final class Pusher {
         pendingAtStart = store.transact(tx -> {
             long n = 0;
             for (String type : zoneByType.keySet()) {
-                n += tx.pending(type).size();
+                n += tx.pendingCount(type);
             }
             return n;
         });

@@ -37,6 +37,17 @@ final class H2Transaction implements StoreTransaction {
     }
 
     @Override
+    public long pendingCount(String type) {
+        try (PreparedStatement s = prepare("SELECT COUNT(*) FROM fs_object WHERE type_name = ? AND pending", type);
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
     public void put(StoredObject o) {
         execute(
                 "MERGE INTO fs_object (" + OBJECT_COLUMNS

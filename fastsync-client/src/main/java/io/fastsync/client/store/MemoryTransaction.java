@@ -39,6 +39,11 @@ final class MemoryTransaction implements StoreTransaction {
     }
 
     @Override
+    public long pendingCount(String type) {
+        return byId(type).values().stream().filter(StoredObject::pending).count();
+    }
+
+    @Override
     public void put(StoredObject object) {
         StoredObject before = byId(object.type()).put(object.id(), object);
         undo.push(() -> restore(object.type(), object.id(), before));

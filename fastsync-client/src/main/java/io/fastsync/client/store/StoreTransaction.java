@@ -15,6 +15,17 @@ public interface StoreTransaction {
     /** @return the objects of the type whose change waits to be pushed, by id; never null */
     List<StoredObject> pending(String type);
 
+    /**
+     * Counts the type's objects, tombstones included, whose change waits to be pushed. A store
+     * should count them where they are kept, without reading them: the default reads them all,
+     * for a store that has no cheaper way.
+     *
+     * @return the size {@link #pending} would have
+     */
+    default long pendingCount(String type) {
+        return pending(type).size();
+    }
+
     /** Inserts or replaces the object with the same type and id. */
     void put(StoredObject object);
 

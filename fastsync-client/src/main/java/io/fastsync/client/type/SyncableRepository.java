@@ -143,7 +143,7 @@ public final class SyncableRepository<T> {
 
     /** @return how many objects, deleted ones included, carry a change not yet pushed */
     public long pendingCount() {
-        return store.transact(tx -> tx.pending(type.name()).size());
+        return store.transact(tx -> tx.pendingCount(type.name()));
     }
 
     /**

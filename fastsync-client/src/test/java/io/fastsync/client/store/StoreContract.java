@@ -64,6 +64,24 @@ abstract class StoreContract {
     }
 
     @Test
+    void pendingObjectsAreCountedPerTypeTombstonesIncluded() {
+        store.update(tx -> {
+            tx.put(StoredObject.fromServer("Item", "b", json("{\"x\":1}"), 7, 11));
+            tx.put(StoredObject.added("Item", "a", json("{}"), 12));
+            tx.put(StoredObject.fromServer("Item", "d", json("{}"), 3, 1).edited(json("{}"), true, 14));
+            tx.put(StoredObject.added("Note", "c", json("{}"), 13));
+        });
+        assertEquals(2, pendingCount("Item"));
+        assertEquals(1, pendingCount("Note"));
+        assertEquals(0, pendingCount("Unknown"));
+        assertEquals(store.transact(tx -> tx.pending("Item")).size(), pendingCount("Item"));
+    }
+
+    private long pendingCount(String type) {
+        return store.transact(tx -> tx.pendingCount(type));
+    }
+
+    @Test
     void deleteAllKeepsPendingObjectsUnlessAskedAndOtherTypes() {
         store.update(tx -> {
             tx.put(StoredObject.fromServer("Item", "b", json("{}"), 7, 0));
