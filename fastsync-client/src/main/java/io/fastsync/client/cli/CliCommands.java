@@ -102,16 +102,22 @@ final class CliCommands {
 
     /**
      * Stays subscribed to the type's zone and pulls each change as the server tells of it,
-     * printing what arrived; for {@code seconds} if more than 0, else until stopped. A stream
-     * that ends (the server's {@code closing}, whatever its reason, or a cut) is opened again
+     * for {@code seconds} if more than 0, else until stopped. It prints each object a pull
+     * changes, the first pull's included, as {@link ChangePrinter} does, and the first pull's
+     * count on stderr; if {@code quiet}, a line per pull with its count instead. A stream that
+     * ends (the server's {@code closing}, whatever its reason, or a cut) is opened again
      * with the cursors the store holds, after a random part of the window
      * {@link ChangeEvents#reconnectWindow} gives, so that the server tells at once of every
      * change committed meanwhile; a stream that cannot be opened again (unreachable, or a token
      * refused) ends the command with its error.
      */
-    void watch(String type, long seconds) {
-        documents(type);
-        out.println(describe(manager.pull(type)));
+    void watch(String type, long seconds, boolean quiet) {
+        SyncableRepository<JsonObject> documents = documents(type);
+        if (!quiet) {
+            manager.addListener(new ChangePrinter(documents, out));
+        }
+        PullReport first = manager.pull(type);
+        (quiet ? out : a.err).println(describe(first));
         out.flush();
         long deadline = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
         java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
@@ -138,9 +144,11 @@ final class CliCommands {
                     while ((event = events.next()) != null) {
                         if ("changed".equals(event.name())) {
                             PullReport pulled = manager.pull(type);
-                            out.println(java.time.LocalTime.now().withNano(0) + " " + type + " " + event.zone()
-                                    + " at version " + event.version() + ": " + describe(pulled));
-                            out.flush();
+                            if (quiet) {
+                                out.println(java.time.LocalTime.now().withNano(0) + " " + type + " " + event.zone()
+                                        + " at version " + event.version() + ": " + describe(pulled));
+                                out.flush();
+                            }
                         } else if ("closing".equals(event.name())) {
                             closing = event;
                             break;

@@ -187,11 +187,17 @@ final class FastSyncCommand implements Callable<Integer> {
     @Command(
             name = "watch",
             description = {
-                "Stay subscribed to the type's zone and pull each change as the server tells of it.",
-                "For SECONDS or until stopped; a stream the server ends is opened again. Prints a line"
-                        + " per change with how many objects it brought."
+                "Print each object of the type as it changes on the server, one JSON object per line.",
+                "Stays subscribed to the type's zone and pulls each change as the server tells of it, for"
+                        + " SECONDS or until stopped (a stream the server ends is opened again). Prints each"
+                        + " object pulled, the first pull's too, as list prints it, and each deleted one as"
+                        + " {\"id\":\"ID\",\"deleted\":true}."
             })
     void watch(
+            @Option(
+                            names = {"-q", "--quiet"},
+                            description = "Print a line per pull with how many objects it brought instead.")
+                    boolean quiet,
             @Parameters(paramLabel = "TYPE") String type,
             @Parameters(
                             paramLabel = "SECONDS",
@@ -199,7 +205,7 @@ final class FastSyncCommand implements Callable<Integer> {
                             converter = Positive.class,
                             description = "How long to watch; default: until stopped.")
                     Integer seconds) {
-        onStore(c -> c.watch(type, seconds == null ? 0 : seconds));
+        onStore(c -> c.watch(type, seconds == null ? 0 : seconds, quiet));
     }
 
     @Command(

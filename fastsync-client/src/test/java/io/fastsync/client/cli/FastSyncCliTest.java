@@ -132,7 +132,7 @@ class FastSyncCliTest {
     }
 
     /**
-     * {@code watch} without SECONDS against a stub server: it opens the stream again after a
+     * {@code watch --quiet} without SECONDS against a stub server: it opens the stream again after a
      * {@code closing}, with the cursor its store holds, pulls what the new stream tells of, and
      * ends with the server's error once its fixed token is refused.
      */
@@ -154,7 +154,16 @@ class FastSyncCliTest {
                 stream.send("closing", "{\"reason\":\"token-expired\"}");
             });
 
-            int code = run("--server", server.base().toString(), "--token", "t1", "--zone", "user-1", "watch", "Item");
+            int code = run(
+                    "--server",
+                    server.base().toString(),
+                    "--token",
+                    "t1",
+                    "--zone",
+                    "user-1",
+                    "watch",
+                    "--quiet",
+                    "Item");
 
             assertEquals(1, code, out + err);
             assertTrue(out.startsWith("pulled 1 object (1 page)" + System.lineSeparator()), out);
@@ -171,6 +180,42 @@ class FastSyncCliTest {
             assertEquals(0, run("list", "Item"));
             assertEquals(2, out.lines().count(), out);
         }
+    }
+
+    /**
+     * {@code watch} prints on stdout each object it pulls, the first pull's too, one JSON object
+     * per line as {@code list} prints it, and each deleted one marked; the first pull's count
+     * goes to stderr.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void watchPrintsEachObjectItPullsAsAJsonLineAndMarksDeletedOnes() throws Exception {
+        try (SseStub server = new SseStub()) {
+            server.committed.add(Wire.object("Item", "a1", 3, "{\"n\":1}"));
+            server.committed.add(Wire.object("Item", "b1", 4, "{\"n\":3,\"tags\":[\"x\"]}"));
+            server.thenStream(stream -> {
+                stream.send("ready", "{}");
+                server.committed.add(Wire.object("Item", "a2", 5, "{\"n\":2}"));
+                server.committed.add(Wire.tombstone("Item", "a1", 6));
+                stream.send("changed", "{\"type\":\"Item\",\"syncZone\":\"user-1\",\"version\":6}");
+                stream.hold();
+            });
+
+            int code = run("--server", server.base().toString(), "--zone", "user-1", "watch", "Item", "2");
+
+            assertEquals(0, code, out + err);
+            assertEquals(
+                    List.of(
+                            "{\"id\":\"a1\",\"n\":1}",
+                            "{\"id\":\"b1\",\"n\":3,\"tags\":[\"x\"]}",
+                            "{\"id\":\"a2\",\"n\":2}",
+                            "{\"id\":\"a1\",\"deleted\":true}"),
+                    out.lines().toList());
+            assertEquals("pulled 2 objects (1 page)" + System.lineSeparator(), err);
+        }
+        List<String> watched = out.lines().toList();
+        assertEquals(0, run("list", "Item"));
+        assertTrue(watched.containsAll(out.lines().toList()), "the lines list prints: " + out);
     }
 
     private static final List<String> COMMANDS = List.of(
@@ -204,6 +249,7 @@ class FastSyncCliTest {
 
         assertEquals(0, bare("watch", "-h"), "help on a command");
         assertTrue(out.startsWith("Usage: fastsync watch "), out);
+        assertTrue(out.contains("-q, --quiet"), out);
         assertEquals(0, bare("admin", "--help"));
         assertTrue(out.contains("Usage: fastsync admin "), out);
         assertTrue(out.contains("  zones "), out);
@@ -265,7 +311,7 @@ class FastSyncCliTest {
             assertTrue(commands.contains(command), command + " in " + commands);
         }
         assertTrue(script.contains("conflicts object refusals types zones"), "admin's own commands");
-        assertTrue(script.contains("--discard"), "reset's option");
+        assertTrue(script.contains("--quiet"), "watch's option");
         assertTrue(script.contains("--store"), "the global options");
     }
 }
