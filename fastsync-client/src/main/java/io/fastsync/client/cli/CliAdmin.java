@@ -12,34 +12,73 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code fastsync admin ...}: the server's admin API ({@code GET admin/...}) with the tool's
  * {@code --server}, {@code --token} and {@code --header}; prints the answer's JSON.
  */
-final class CliAdmin {
+@Command(
+        name = "admin",
+        synopsisSubcommandLabel = "WHAT",
+        description = "Ask the server's admin API (an admin's token; no --store) and print its JSON answer.")
+final class CliAdmin implements Callable<Integer> {
 
     static final String WHAT = "types, zones TYPE [AFTER], object TYPE ZONE ID, refusals or conflicts";
 
-    private CliAdmin() {}
+    @ParentCommand
+    private FastSyncCommand options;
 
-    static void run(CliArguments a, String environmentToken, PrintStream out) {
-        String what = a.operand(0, "what to ask: " + WHAT);
-        String path = switch (what) {
-            case "types" -> "admin/types";
-            case "zones" ->
-                "admin/types/" + segment(a.operand(1, "a type")) + "/zones?limit="
-                        + (a.limit() == null ? 100 : a.limit())
-                        + (a.operands().size() > 2
-                                ? "&after=" + query(a.operands().get(2))
-                                : "");
-            case "object" ->
-                "admin/types/" + segment(a.operand(1, "a type")) + "/zones/" + segment(a.operand(2, "a zone"))
-                        + "/objects/" + segment(a.operand(3, "an id"));
-            case "refusals" -> "admin/refusals";
-            case "conflicts" -> "admin/conflicts";
-            default -> throw new UsageException("admin asks for " + WHAT + "; not '" + what + "'");
-        };
+    @Spec
+    private CommandSpec spec;
+
+    /** {@code admin} alone. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "admin asks for " + WHAT);
+    }
+
+    @Command(name = "types", description = "The types the server syncs.")
+    void types() {
+        get("admin/types");
+    }
+
+    @Command(name = "zones", description = "A type's zones, --limit at a time (default 100), after the zone AFTER.")
+    void zones(
+            @Parameters(paramLabel = "TYPE") String type,
+            @Parameters(paramLabel = "AFTER", arity = "0..1") String after) {
+        get("admin/types/" + segment(type) + "/zones?limit=" + (options.limit() == null ? 100 : options.limit())
+                + (after != null ? "&after=" + query(after) : ""));
+    }
+
+    @Command(name = "object", description = "One object as a pull sends it, tombstones too.")
+    void object(
+            @Parameters(paramLabel = "TYPE") String type,
+            @Parameters(paramLabel = "ZONE") String zone,
+            @Parameters(paramLabel = "ID") String id) {
+        get("admin/types/" + segment(type) + "/zones/" + segment(zone) + "/objects/" + segment(id));
+    }
+
+    @Command(name = "refusals", description = "The last 100 requests this server instance refused.")
+    void refusals() {
+        get("admin/refusals");
+    }
+
+    @Command(name = "conflicts", description = "The last 100 conflicts pushes met on this server instance.")
+    void conflicts() {
+        get("admin/conflicts");
+    }
+
+    private void get(String path) {
+        FastSyncCommand a = options;
+        PrintStream out = a.out;
+        String environmentToken = a.environmentToken;
         if (a.server() == null) {
             throw new UsageException("--server URL is needed for admin");
         }

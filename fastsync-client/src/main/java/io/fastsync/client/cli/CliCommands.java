@@ -27,49 +27,59 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
-/** Runs one command of the tool against an open store. */
+/** The tool's commands on an open store: {@link FastSyncCommand} calls one of them. */
 final class CliCommands {
 
-    private final CliArguments a;
+    private final FastSyncCommand a;
     private final LocalStore store;
     private final PrintStream out;
     private final SyncManager manager;
     private final SyncTransport transport;
     private final ProgressBar progress;
 
-    CliCommands(CliArguments arguments, LocalStore store, PrintStream out, ProgressBar progress) {
-        this.a = arguments;
+    CliCommands(FastSyncCommand options, LocalStore store) {
+        this.a = options;
         this.store = store;
-        this.out = out;
-        this.progress = progress;
-        SyncOptions options = SyncOptions.DEFAULTS.withPullListener(progress).withPullLimit(a.limit());
+        this.out = options.out;
+        this.progress = options.progress;
+        SyncOptions syncOptions =
+                SyncOptions.DEFAULTS.withPullListener(progress).withPullLimit(a.limit());
         this.transport = CliTransport.create(a);
-        this.manager = new SyncManager(transport, store, options);
+        this.manager = new SyncManager(transport, store, syncOptions);
         manager.addListener(progress);
     }
 
-    void run() {
-        switch (a.command()) {
-            case "add" -> out.println(documents(a.operand(0, "a TYPE")).add(json(a.operand(1, "a JSON object"))));
-            case "update" ->
-                out.println(documents(a.operand(0, "a TYPE"))
-                        .update(withId(a.operand(1, "an ID"), json(a.operand(2, "a JSON object")))));
-            case "delete" -> delete(documents(a.operand(0, "a TYPE")), a.operand(1, "an ID"));
-            case "list" -> documents(a.operand(0, "a TYPE")).getAll().forEach(out::println);
-            case "status" -> status();
-            case "pull" -> out.println(describe(manager.pull(syncedTypes())));
-            case "push" -> out.println(describe(manager.push(syncedTypes())));
-            case "sync" -> out.println(describe(manager.sync(syncedTypes())));
-            case "reset" ->
-                out.println(describe(manager.hardReset(
-                        a.discard() ? ResetMode.DISCARD_PENDING : ResetMode.KEEP_AND_PUSH_PENDING, syncedTypes())));
-            case "import" -> importFile(documents(a.operand(0, "a TYPE")), Path.of(a.operand(1, "a FILE")));
-            case "watch" ->
-                watch(
-                        a.operand(0, "a TYPE"),
-                        a.operands().size() > 1 ? seconds(a.operands().get(1)) : 0);
-            default -> throw new UsageException("unknown command '" + a.command() + "'");
-        }
+    void add(String type, String json) {
+        out.println(documents(type).add(json(json)));
+    }
+
+    void update(String type, String id, String json) {
+        out.println(documents(type).update(withId(id, json(json))));
+    }
+
+    void list(String type) {
+        documents(type).getAll().forEach(out::println);
+    }
+
+    void pull(List<String> types) {
+        out.println(describe(manager.pull(syncedTypes(types))));
+    }
+
+    void push(List<String> types) {
+        out.println(describe(manager.push(syncedTypes(types))));
+    }
+
+    void sync(List<String> types) {
+        out.println(describe(manager.sync(syncedTypes(types))));
+    }
+
+    void reset(boolean discard, List<String> types) {
+        out.println(describe(manager.hardReset(
+                discard ? ResetMode.DISCARD_PENDING : ResetMode.KEEP_AND_PUSH_PENDING, syncedTypes(types))));
+    }
+
+    void importFile(String type, Path file) {
+        importFile(documents(type), file);
     }
 
     /**
@@ -92,16 +102,22 @@ final class CliCommands {
 
     /**
      * Stays subscribed to the type's zone and pulls each change as the server tells of it,
-     * printing what arrived; for {@code seconds} if more than 0, else until stopped. A stream
-     * that ends (the server's {@code closing}, whatever its reason, or a cut) is opened again
+     * for {@code seconds} if more than 0, else until stopped. It prints each object a pull
+     * changes, the first pull's included, as {@link ChangePrinter} does, and the first pull's
+     * count on stderr; if {@code quiet}, a line per pull with its count instead. A stream that
+     * ends (the server's {@code closing}, whatever its reason, or a cut) is opened again
      * with the cursors the store holds, after a random part of the window
      * {@link ChangeEvents#reconnectWindow} gives, so that the server tells at once of every
      * change committed meanwhile; a stream that cannot be opened again (unreachable, or a token
      * refused) ends the command with its error.
      */
-    private void watch(String type, long seconds) {
-        documents(type);
-        out.println(describe(manager.pull(type)));
+    void watch(String type, long seconds, boolean quiet) {
+        SyncableRepository<JsonObject> documents = documents(type);
+        if (!quiet) {
+            manager.addListener(new ChangePrinter(documents, out));
+        }
+        PullReport first = manager.pull(type);
+        (quiet ? out : a.err).println(describe(first));
         out.flush();
         long deadline = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
         java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
@@ -128,9 +144,11 @@ final class CliCommands {
                     while ((event = events.next()) != null) {
                         if ("changed".equals(event.name())) {
                             PullReport pulled = manager.pull(type);
-                            out.println(java.time.LocalTime.now().withNano(0) + " " + type + " " + event.zone()
-                                    + " at version " + event.version() + ": " + describe(pulled));
-                            out.flush();
+                            if (quiet) {
+                                out.println(java.time.LocalTime.now().withNano(0) + " " + type + " " + event.zone()
+                                        + " at version " + event.version() + ": " + describe(pulled));
+                                out.flush();
+                            }
                         } else if ("closing".equals(event.name())) {
                             closing = event;
                             break;
@@ -151,18 +169,6 @@ final class CliCommands {
         }
     }
 
-    private static long seconds(String value) {
-        try {
-            long n = Long.parseLong(value);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UsageException("SECONDS must be a whole number above 0, not '" + value + "'");
-    }
-
     private SyncableRepository<JsonObject> documents(String type) {
         String zone = a.zone();
         if (zone == null) {
@@ -176,12 +182,12 @@ final class CliCommands {
     }
 
     /** @return the types named on the command line, or else every type the store knows, registered */
-    private String[] syncedTypes() {
-        List<String> names = a.operands().isEmpty()
+    private String[] syncedTypes(List<String> named) {
+        List<String> names = named.isEmpty()
                 ? store.transact(StoreTransaction::typeStates).stream()
                         .map(TypeState::type)
                         .toList()
-                : a.operands();
+                : named;
         if (names.isEmpty()) {
             throw new UsageException("this store knows no type yet: name one, as in '" + a.command() + " Item'");
         }
@@ -189,14 +195,15 @@ final class CliCommands {
         return names.toArray(String[]::new);
     }
 
-    private void delete(SyncableRepository<JsonObject> repository, String id) {
+    void delete(String type, String id) {
+        SyncableRepository<JsonObject> repository = documents(type);
         if (!repository.remove(id)) {
             throw new NoSuchElementException(repository.type().name() + " " + id + " does not exist");
         }
         out.println("deleted " + repository.type().name() + " " + id);
     }
 
-    private void status() {
+    void status() {
         for (TypeState t : store.transact(StoreTransaction::typeStates)) {
             long pending = store.transact(tx -> tx.pendingCount(t.type()));
             long objects = store.transact(

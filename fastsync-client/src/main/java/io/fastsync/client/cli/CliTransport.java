@@ -17,8 +17,8 @@ final class CliTransport {
 
     private CliTransport() {}
 
-    static SyncTransport create(CliArguments a) {
-        return create(a, System.getenv("FASTSYNC_TOKEN"));
+    static SyncTransport create(FastSyncCommand a) {
+        return create(a, a.environmentToken);
     }
 
     /**
@@ -37,7 +37,7 @@ final class CliTransport {
     }
 
     /** @param environmentToken {@code FASTSYNC_TOKEN}, used when {@code --token} is not given; may be null */
-    static SyncTransport create(CliArguments a, String environmentToken) {
+    static SyncTransport create(FastSyncCommand a, String environmentToken) {
         if (a.server() == null) {
             return new SyncTransport() {
                 @Override

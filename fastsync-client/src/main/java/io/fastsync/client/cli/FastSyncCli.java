@@ -1,16 +1,22 @@
 package io.fastsync.client.cli;
 
-import io.fastsync.client.store.H2Store;
 import io.fastsync.client.store.StoreException;
 import io.fastsync.client.transport.ServerProblemException;
 import io.fastsync.client.transport.ServerUnreachableException;
 import io.fastsync.client.transport.UnexpectedAnswerException;
 import jakarta.json.JsonException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import picocli.CommandLine;
 
-/** The {@code fastsync} command: see {@link #USAGE}. */
+/**
+ * The {@code fastsync} command: {@link FastSyncCommand} says its options and commands, picocli
+ * parses them. Every failure is one line on stderr and an exit code: see
+ * {@link FastSyncCommand}'s exit code list.
+ */
 public final class FastSyncCli {
 
     /** Exit codes. */
@@ -21,46 +27,6 @@ public final class FastSyncCli {
     static final int UNREACHABLE = 3;
     static final int UNEXPECTED_ANSWER = 4;
 
-    static final String USAGE = """
-            usage: java -jar fastsync-client-VERSION-cli.jar --store FILE [--server URL] [--zone ZONE] [options] COMMAND
-                   java -jar fastsync-client-VERSION-cli.jar --server URL [--token TOKEN] admin ...
-
-              add TYPE JSON          add a document; prints it with its id
-              update TYPE ID JSON    replace a document's fields
-              delete TYPE ID         delete a document (pushed as a deletion)
-              list TYPE              print the documents, one JSON object per line
-              status                 types, cursors and pending changes in the store
-              pull [TYPE...]         pull changes (default: every type the store knows)
-              push [TYPE...]         push local changes
-              sync [TYPE...]         pull, push, and pull again if the push needs it
-              import TYPE FILE       add every object of FILE (a JSON array, or one JSON object
-                                     per line) and push them
-              watch TYPE [SECONDS]   stay subscribed to the type's zone and pull each change as the
-                                     server tells of it, for SECONDS or until stopped (a stream
-                                     the server ends is opened again)
-              reset [--discard] [TYPE...]
-                                     rebuild the local copy from the server; local changes are kept
-                                     and pushed afterwards, or thrown away with --discard
-              admin types | zones TYPE [AFTER] | object TYPE ZONE ID | refusals | conflicts
-                                     ask the server's admin API (an admin's token; no --store);
-                                     zones come --limit at a time, after the zone AFTER
-
-            options:
-              --server URL           the server's FastSync base, e.g. http://localhost:8080/fastsync
-              --zone ZONE            the zone of the types named ("Global" for a global type);
-                                     default: the zone the store remembers for the type
-              --store FILE           the local H2 store (created if missing)
-              --token TOKEN          a bearer token for every call (default: $FASTSYNC_TOKEN); @FILE reads it
-                                     from FILE before each call, so that a renewed token is used
-              --header 'NAME: VALUE' an HTTP header for every call; repeatable
-              --limit N              ask for at most N objects per pull page
-              --timeout SECONDS      how long to wait for an answer (default 60)
-              --version              print the tool's version
-
-            exit codes: 0 done, 1 the server answered an error, 2 bad usage or local error,
-                        3 the server could not be reached, 4 the answer was not FastSync's
-            """;
-
     private static final Set<String> SENDING = Set.of("push", "sync", "reset", "import");
 
     private FastSyncCli() {}
@@ -69,54 +35,62 @@ public final class FastSyncCli {
         System.exit(run(args, System.out, System.err, System.console() != null));
     }
 
-    /** Runs one command; never throws, never exits. */
+    /** Runs one command; never exits. */
     public static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
-        CliArguments a = null;
         ProgressBar progress = new ProgressBar(err, terminal);
-        if (java.util.Arrays.asList(args).contains("--version")) {
-            out.println("fastsync " + version());
-            return OK;
-        }
-        try {
-            a = CliArguments.parse(args);
-            if (a.help() || a.command() == null) {
-                (a.help() ? out : err).print(USAGE);
-                return a.help() ? OK : USAGE_ERROR;
-            }
-            if (a.command().equals("admin")) {
-                CliAdmin.run(a, System.getenv("FASTSYNC_TOKEN"), out);
-                return OK;
-            }
-            if (a.store() == null) {
-                throw new UsageException("--store FILE is needed");
-            }
-            try (H2Store store = H2Store.open(a.store())) {
-                new CliCommands(a, store, out, progress).run();
-                return OK;
-            }
-        } catch (UsageException e) {
+        FastSyncCommand command = new FastSyncCommand(out, err, progress, System.getenv("FASTSYNC_TOKEN"));
+        return commandLine(command, out, err).execute(args);
+    }
+
+    /** @return the command line of this command, printing to these streams, with the tool's exit codes */
+    static CommandLine commandLine(FastSyncCommand command, PrintStream out, PrintStream err) {
+        CommandLine line = new CommandLine(command);
+        // "--token @FILE" names a token file: no argument files.
+        line.setExpandAtFiles(false);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        line.setParameterExceptionHandler((e, args) -> {
+            PrintWriter w = e.getCommandLine().getErr();
+            w.println("fastsync: " + e.getMessage() + " (run with --help for usage)");
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+            w.flush();
+            return USAGE_ERROR;
+        });
+        line.setExecutionExceptionHandler((e, failed, parsed) -> failed(e, failed.getCommandName(), command));
+        // What failed() does not know: picocli prints its stack trace, as a local error.
+        line.setExitCodeExceptionMapper(e -> USAGE_ERROR);
+        return line;
+    }
+
+    /** @return the exit code of a command that threw, after one line on stderr saying why */
+    private static int failed(Exception e, String command, FastSyncCommand c) throws Exception {
+        PrintStream err = c.err;
+        String pending = SENDING.contains(command) ? "; local changes stay pending, run the command again later" : "";
+        if (e instanceof UsageException) {
             err.println("fastsync: " + e.getMessage() + " (run with --help for usage)");
             return USAGE_ERROR;
-        } catch (ServerUnreachableException e) {
-            progress.endLine();
-            err.println("fastsync: cannot reach the server: " + e.getMessage() + stillPending(a));
+        } else if (e instanceof ServerUnreachableException) {
+            c.progress.endLine();
+            err.println("fastsync: cannot reach the server: " + e.getMessage() + pending);
             return UNREACHABLE;
-        } catch (ServerProblemException e) {
-            progress.endLine();
-            err.println("fastsync: the server answered an error: " + e.getMessage() + stillPending(a));
+        } else if (e instanceof ServerProblemException) {
+            c.progress.endLine();
+            err.println("fastsync: the server answered an error: " + e.getMessage() + pending);
             return SERVER_ERROR;
-        } catch (UnexpectedAnswerException e) {
-            progress.endLine();
-            err.println("fastsync: unexpected answer: " + e.getMessage() + stillPending(a));
+        } else if (e instanceof UnexpectedAnswerException) {
+            c.progress.endLine();
+            err.println("fastsync: unexpected answer: " + e.getMessage() + pending);
             return UNEXPECTED_ANSWER;
-        } catch (StoreException
-                | IllegalArgumentException
-                | IllegalStateException
-                | NoSuchElementException
-                | JsonException e) {
+        } else if (e instanceof StoreException
+                || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException
+                || e instanceof NoSuchElementException
+                || e instanceof JsonException
+                || e instanceof UncheckedIOException) {
             err.println("fastsync: " + e.getMessage());
             return USAGE_ERROR;
         }
+        throw e;
     }
 
     /** @return the release of this tool, as its build wrote it */
@@ -130,11 +104,5 @@ public final class FastSyncCli {
             // unknown below
         }
         return p.getProperty("version", "(unknown version)");
-    }
-
-    private static String stillPending(CliArguments a) {
-        return a != null && SENDING.contains(a.command())
-                ? "; local changes stay pending, run the command again later"
-                : "";
     }
 }

@@ -50,8 +50,14 @@ class CliTransportTest {
     }
 
     private void pullWith(String environmentToken, String... args) {
-        CliTransport.create(CliArguments.parse(args), environmentToken)
+        CliTransport.create(parsed(args), environmentToken)
                 .pull(new PullRequest(Map.of("Item", SyncMetadata.cursor("Item", "z", 0)), null));
+    }
+
+    private static FastSyncCommand parsed(String... args) {
+        FastSyncCommand command = new FastSyncCommand(System.out, System.err, null, null);
+        FastSyncCli.commandLine(command, System.out, System.err).parseArgs(args);
+        return command;
     }
 
     @Test
@@ -61,6 +67,15 @@ class CliTransportTest {
         pullWith("from-env", "--server", server, "pull");
         pullWith(null, "--server", server, "pull");
         assertEquals(List.of("Bearer from-option", "Bearer from-env", "none"), authorizations);
-        assertNull(CliArguments.parse("pull").token());
+        assertNull(parsed("pull").token());
+    }
+
+    /** {@code --token @FILE} names a token file, read before each call; it is not an argument file. */
+    @Test
+    void aTokenFileIsReadAtEachCall(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String server = server();
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("token"), "from-file\n");
+        pullWith("from-env", "pull", "--server", server, "--token", "@" + file);
+        assertEquals(List.of("Bearer from-file"), authorizations);
     }
 }

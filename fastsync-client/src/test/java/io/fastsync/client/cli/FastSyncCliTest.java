@@ -23,13 +23,19 @@ class FastSyncCliTest {
     private String out;
     private String err;
 
+    /** Runs the tool on the test's store. */
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--store", dir.resolve("cli").toString()));
         all.addAll(List.of(args));
+        return bare(all.toArray(String[]::new));
+    }
+
+    /** Runs the tool with these arguments only. */
+    private int bare(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = FastSyncCli.run(
-                all.toArray(String[]::new),
+                args,
                 new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8),
                 false);
@@ -126,7 +132,7 @@ class FastSyncCliTest {
     }
 
     /**
-     * {@code watch} without SECONDS against a stub server: it opens the stream again after a
+     * {@code watch --quiet} without SECONDS against a stub server: it opens the stream again after a
      * {@code closing}, with the cursor its store holds, pulls what the new stream tells of, and
      * ends with the server's error once its fixed token is refused.
      */
@@ -148,9 +154,19 @@ class FastSyncCliTest {
                 stream.send("closing", "{\"reason\":\"token-expired\"}");
             });
 
-            int code = run("--server", server.base().toString(), "--token", "t1", "--zone", "user-1", "watch", "Item");
+            int code = run(
+                    "--server",
+                    server.base().toString(),
+                    "--token",
+                    "t1",
+                    "--zone",
+                    "user-1",
+                    "watch",
+                    "--quiet",
+                    "Item");
 
             assertEquals(1, code, out + err);
+            assertTrue(out.startsWith("pulled 1 object (1 page)" + System.lineSeparator()), out);
             assertTrue(out.contains(" Item user-1 at version 4: pulled 1 object (1 page)"), out);
             assertTrue(err.contains("401 unauthenticated: the token expired (/fastsync/changes)"), err);
             assertEquals(
@@ -164,5 +180,138 @@ class FastSyncCliTest {
             assertEquals(0, run("list", "Item"));
             assertEquals(2, out.lines().count(), out);
         }
+    }
+
+    /**
+     * {@code watch} prints on stdout each object it pulls, the first pull's too, one JSON object
+     * per line as {@code list} prints it, and each deleted one marked; the first pull's count
+     * goes to stderr.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void watchPrintsEachObjectItPullsAsAJsonLineAndMarksDeletedOnes() throws Exception {
+        try (SseStub server = new SseStub()) {
+            server.committed.add(Wire.object("Item", "a1", 3, "{\"n\":1}"));
+            server.committed.add(Wire.object("Item", "b1", 4, "{\"n\":3,\"tags\":[\"x\"]}"));
+            server.thenStream(stream -> {
+                stream.send("ready", "{}");
+                server.committed.add(Wire.object("Item", "a2", 5, "{\"n\":2}"));
+                server.committed.add(Wire.tombstone("Item", "a1", 6));
+                stream.send("changed", "{\"type\":\"Item\",\"syncZone\":\"user-1\",\"version\":6}");
+                stream.hold();
+            });
+
+            int code = run("--server", server.base().toString(), "--zone", "user-1", "watch", "Item", "2");
+
+            assertEquals(0, code, out + err);
+            assertEquals(
+                    List.of(
+                            "{\"id\":\"a1\",\"n\":1}",
+                            "{\"id\":\"b1\",\"n\":3,\"tags\":[\"x\"]}",
+                            "{\"id\":\"a2\",\"n\":2}",
+                            "{\"id\":\"a1\",\"deleted\":true}"),
+                    out.lines().toList());
+            assertEquals("pulled 2 objects (1 page)" + System.lineSeparator(), err);
+        }
+        List<String> watched = out.lines().toList();
+        assertEquals(0, run("list", "Item"));
+        assertTrue(watched.containsAll(out.lines().toList()), "the lines list prints: " + out);
+    }
+
+    private static final List<String> COMMANDS = List.of(
+            "add",
+            "update",
+            "delete",
+            "list",
+            "status",
+            "pull",
+            "push",
+            "sync",
+            "reset",
+            "import",
+            "watch",
+            "admin",
+            "completion");
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodesOnStdout() {
+        assertEquals(0, bare("--help"));
+        assertEquals("", err);
+        assertTrue(out.startsWith("Usage: fastsync "), out);
+        for (String command : COMMANDS) {
+            assertTrue(out.contains(System.lineSeparator() + "  " + command + " "), command + " in " + out);
+        }
+        for (String option : List.of("--store", "--server", "--zone", "--header", "--token", "--limit", "--timeout")) {
+            assertTrue(out.contains(option + "="), option + " in " + out);
+        }
+        assertTrue(out.contains("Exit codes:"), out);
+        assertTrue(out.contains("  3   the server could not be reached"), out);
+
+        assertEquals(0, bare("watch", "-h"), "help on a command");
+        assertTrue(out.startsWith("Usage: fastsync watch "), out);
+        assertTrue(out.contains("-q, --quiet"), out);
+        assertEquals(0, bare("admin", "--help"));
+        assertTrue(out.contains("Usage: fastsync admin "), out);
+        assertTrue(out.contains("  zones "), out);
+    }
+
+    @Test
+    void noCommandPrintsTheUsageOnStderrAsAUsageError() {
+        assertEquals(2, run());
+        assertEquals("", out);
+        assertTrue(err.startsWith("Usage: fastsync "), err);
+        assertEquals(2, bare("admin"));
+        assertEquals(
+                "fastsync: admin asks for " + CliAdmin.WHAT + " (run with --help for usage)" + System.lineSeparator(),
+                err);
+    }
+
+    @Test
+    void aWrongCommandLineIsOneLineOnStderrAndExitCode2() {
+        assertEquals(2, run("--frobnicate", "list", "Item"));
+        assertEquals("", out);
+        assertEquals(
+                "fastsync: Unknown option: '--frobnicate' (run with --help for usage)" + System.lineSeparator(), err);
+        assertEquals(2, run("lst", "Item"));
+        assertTrue(err.startsWith("fastsync: Unmatched arguments from index 2: 'lst', 'Item'"), err);
+        assertTrue(err.contains("Did you mean: fastsync list"), err);
+        assertEquals(2, run("--zone", "z", "add", "Item"));
+        assertTrue(err.contains("Missing required parameter: 'JSON'"), err);
+        assertEquals(2, run("--limit", "0", "pull"));
+        assertTrue(err.contains("'--limit': a whole number above 0 is needed, found '0'"), err);
+        assertEquals(2, run("--timeout", "soon", "pull"));
+        assertTrue(err.contains("'--timeout': a whole number above 0 is needed, found 'soon'"), err);
+        assertEquals(2, run("--zone", "z", "watch", "Item", "-5"));
+        assertEquals(2, run("--zone", "z", "watch", "Item", "0"));
+        assertTrue(err.contains("(SECONDS): a whole number above 0 is needed, found '0'"), err);
+        assertEquals(2, bare("list", "Item"));
+        assertEquals("fastsync: --store FILE is needed (run with --help for usage)" + System.lineSeparator(), err);
+    }
+
+    @Test
+    void optionsMayStandBeforeOrAfterTheCommandAndTakeTheirValueAfterAnEqualsSign() {
+        assertEquals(0, run("add", "Item", "{\"id\":\"a1\"}", "--zone", "user-1"));
+        assertEquals(0, bare("list", "--store=" + dir.resolve("cli"), "Item"));
+        assertEquals("{\"id\":\"a1\"}" + System.lineSeparator(), out);
+        assertEquals(0, run("reset", "--discard", "--zone", "user-1", "--help"));
+        assertTrue(out.contains("--discard"), out);
+    }
+
+    @Test
+    void theCompletionScriptKnowsEveryCommandAndOption() {
+        assertEquals(0, bare("completion"));
+        String script = out;
+        assertTrue(script.startsWith("#!/usr/bin/env bash"), script);
+        assertTrue(script.contains("complete -F _complete_fastsync"), script);
+        String commands = script.lines()
+                .filter(l -> l.contains("local commands=\"admin "))
+                .findFirst()
+                .orElseThrow();
+        for (String command : COMMANDS) {
+            assertTrue(commands.contains(command), command + " in " + commands);
+        }
+        assertTrue(script.contains("conflicts object refusals types zones"), "admin's own commands");
+        assertTrue(script.contains("--quiet"), "watch's option");
+        assertTrue(script.contains("--store"), "the global options");
     }
 }
