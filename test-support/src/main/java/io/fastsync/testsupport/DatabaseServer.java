@@ -86,11 +86,12 @@ public final class DatabaseServer implements AutoCloseable {
         return embedded != null;
     }
 
-    String user() {
+    /** @return the user the databases are made and used as */
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
