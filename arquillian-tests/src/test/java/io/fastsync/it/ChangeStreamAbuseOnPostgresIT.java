@@ -1,5 +1,7 @@
 package io.fastsync.it;
 
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 
 /** {@link ChangeStreamAbuseContract} on PostgreSQL, where commits also reach streams through the relay. */
@@ -7,7 +9,7 @@ class ChangeStreamAbuseOnPostgresIT extends ChangeStreamAbuseContract {
 
     @BeforeAll
     static void start() throws Exception {
-        TestPostgres pg = TestPostgres.start("streams");
+        FreshDatabase pg = TestDatabases.postgres();
         startServer("streams-pg", pg.serverEnvironment(), pg);
     }
 }

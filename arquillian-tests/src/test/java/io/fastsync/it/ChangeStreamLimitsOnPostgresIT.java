@@ -1,5 +1,7 @@
 package io.fastsync.it;
 
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 
 /** {@link ChangeStreamLimitsContract} on PostgreSQL. */
@@ -7,7 +9,7 @@ class ChangeStreamLimitsOnPostgresIT extends ChangeStreamLimitsContract {
 
     @BeforeAll
     static void start() throws Exception {
-        TestPostgres pg = TestPostgres.start("stream_limits");
+        FreshDatabase pg = TestDatabases.postgres();
         startServer("stream-limits-pg", pg.serverEnvironment(), pg);
     }
 }

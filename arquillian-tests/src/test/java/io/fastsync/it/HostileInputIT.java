@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -655,14 +656,13 @@ class HostileInputIT {
 
     @Test
     void onPostgres() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            String url = pg.getJdbcUrl("postgres", "postgres");
+        try (FreshDatabase pg = TestDatabases.postgres()) {
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "hostile-pg");
-            Map<String, String> env = new java.util.HashMap<>(ServerProcess.onPostgres(url, "postgres", "postgres"));
+            Map<String, String> env = new java.util.HashMap<>(pg.serverEnvironment());
             env.putAll(limits());
             ServerProcess server = new ServerProcess(env, dir.resolve("server.log")).start();
             try {
-                suite(server, () -> DriverManager.getConnection(url, "postgres", "postgres"));
+                suite(server, pg::connect);
             } finally {
                 server.stop();
             }

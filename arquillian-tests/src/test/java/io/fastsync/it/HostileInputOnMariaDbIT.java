@@ -1,8 +1,9 @@
 package io.fastsync.it;
 
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,14 +13,13 @@ class HostileInputOnMariaDbIT {
 
     @Test
     void onMariaDb() throws Exception {
-        try (MariaDbServer mariaDb = MariaDbServer.start()) {
-            String url = mariaDb.newDatabase();
+        try (FreshDatabase mariaDb = TestDatabases.mariaDb()) {
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "hostile-mariadb");
             Map<String, String> env = new HashMap<>(HostileInputIT.limits());
-            env.putAll(Map.of("FASTSYNC_DB_URL", url, "FASTSYNC_DB_USER", "root", "FASTSYNC_DB_PASSWORD", ""));
+            env.putAll(mariaDb.serverEnvironment());
             ServerProcess server = new ServerProcess(env, dir.resolve("server.log")).start();
             try {
-                HostileInputIT.suite(server, () -> DriverManager.getConnection(url, "root", ""));
+                HostileInputIT.suite(server, mariaDb::connect);
             } finally {
                 server.stop();
             }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import jakarta.json.JsonValue;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,7 +46,7 @@ class KillDuringPushesIT {
     @Test
     void onPostgres() throws Exception {
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kill-pg");
-        try (TestPostgres pg = TestPostgres.start("kill")) {
+        try (FreshDatabase pg = TestDatabases.postgres()) {
             campaign(pg.serverEnvironment(), dir.resolve("server.log"));
         }
     }

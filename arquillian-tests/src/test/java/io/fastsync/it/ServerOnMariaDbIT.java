@@ -6,32 +6,33 @@ import static io.fastsync.wire.testing.OldClientBodies.typeScriptPush;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import jakarta.json.JsonArray;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The built WAR started by {@code bin/fastsync-server} on MariaDB, named by its URL alone (the
- * driver ships in the WAR and follows from the URL), as {@code root} with an empty password, on a
- * {@link MariaDbServer}. Zones and ids compare exactly.
+ * driver ships in the WAR and follows from the URL), as {@code root} (or the user {@code
+ * FASTSYNC_TEST_MARIADB_USER} names) with an empty password, on a
+ * fresh database from {@link TestDatabases#mariaDb()}. Zones and ids compare exactly.
  */
 class ServerOnMariaDbIT {
 
     @Test
     void serverOnMariaDbWithAnEmptyPasswordServesExactZonesAndIds() throws Exception {
-        try (MariaDbServer mariaDb = MariaDbServer.start()) {
-            serveExactZonesAndIds(mariaDb.newDatabase());
+        try (FreshDatabase mariaDb = TestDatabases.mariaDb()) {
+            serveExactZonesAndIds(mariaDb);
         }
     }
 
-    private static void serveExactZonesAndIds(String url) throws Exception {
+    private static void serveExactZonesAndIds(FreshDatabase database) throws Exception {
         Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "fastsync-mariadb", ".log");
-        ServerProcess server = new ServerProcess(
-                Map.of("FASTSYNC_DB_URL", url, "FASTSYNC_DB_USER", "root", "FASTSYNC_DB_PASSWORD", ""), log);
+        ServerProcess server = new ServerProcess(database.serverEnvironment(), log);
         URI api = server.base();
         server.start();
         try {

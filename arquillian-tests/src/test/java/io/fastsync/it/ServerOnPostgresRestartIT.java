@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.OwnPostgres;
+import io.fastsync.testsupport.TestDatabases;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The built WAR on Payara Micro, started the way {@code bin/fastsync-server} starts it, pointed at
  * PostgreSQL by {@code FASTSYNC_DB_URL} alone (the driver follows from the URL). Data pushed
- * before a restart of the server is pulled after it.
+ * before a restart of the server is pulled after it. The tests that stop PostgreSQL itself run on an
+ * embedded one of their own ({@link TestDatabases#ownPostgres()}), never on a server that {@code
+ * FASTSYNC_TEST_PG_URL} names; the others take a fresh database from {@link TestDatabases#postgres()}.
  */
 class ServerOnPostgresRestartIT {
 
@@ -63,10 +67,10 @@ class ServerOnPostgresRestartIT {
 
     @Test
     void serverOnPostgresKeepsDataAcrossARestart() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+        // The database is stopped below: a server of the test's own.
+        try (OwnPostgres pg = TestDatabases.ownPostgres()) {
             Path log = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "fastsync-pg", ".log");
-            ServerProcess server = new ServerProcess(
-                    ServerProcess.onPostgres(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres"), log);
+            ServerProcess server = new ServerProcess(ServerProcess.onPostgres(pg.url(), pg.user(), pg.password()), log);
             URI base = server.base();
             server.start();
             try {
@@ -100,7 +104,7 @@ class ServerOnPostgresRestartIT {
 
                 // Readiness follows the database: up while it answers, down (503) once it is gone.
                 assertEquals("UP", readiness(base, 200).getString("status"));
-                pg.close();
+                pg.stop();
                 JsonObject down = readiness(base, 503);
                 assertEquals(
                         "database not answering", down.getJsonObject("data").getString("state"));
@@ -110,14 +114,6 @@ class ServerOnPostgresRestartIT {
                 server.stop();
             }
         }
-    }
-
-    private static EmbeddedPostgres postgresAt(Path data, int port) throws java.io.IOException {
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                .start();
     }
 
     /** Polls readiness until it answers {@code status}; @return the milliseconds that took */
@@ -160,15 +156,10 @@ class ServerOnPostgresRestartIT {
     @Test
     void aDatabaseStoppedAndStartedUnderLoadLosesNothing() throws Exception {
         Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pg-restart");
-        Path data = dir.resolve("pgdata");
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        EmbeddedPostgres pg = postgresAt(data, port);
-        String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        ServerProcess server =
-                new ServerProcess(ServerProcess.onPostgres(url, "postgres", "postgres"), dir.resolve("server.log"));
+        // The database is stopped and started again below, on its data and port: a server of the test's own.
+        OwnPostgres pg = TestDatabases.ownPostgres();
+        ServerProcess server = new ServerProcess(
+                ServerProcess.onPostgres(pg.url(), pg.user(), pg.password()), dir.resolve("server.log"));
         URI base = server.base();
         server.start();
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -250,7 +241,7 @@ class ServerOnPostgresRestartIT {
             // Under load: pushes are being answered.
             awaitState(failures, () -> acknowledged.size() >= 20, "pushes answered before the outage");
             assertEquals("UP", readiness(base, 200).getString("status"));
-            pg.close();
+            pg.stop();
             long toDown = awaitReadiness(base, 503, 60);
             // The writer sends one push at a time: once one of them was refused 503, the push before it
             // has its answer, and nothing acknowledged from here on can have been committed before the
@@ -264,7 +255,7 @@ class ServerOnPostgresRestartIT {
                     "ten more pushes refused in the outage");
             int duringOutage = acknowledged.size() - atDown;
             long restarted = System.nanoTime();
-            pg = postgresAt(data, port);
+            pg.start();
             long toUp = awaitReadiness(base, 200, 60);
             int atUp = acknowledged.size();
             awaitState(
@@ -305,13 +296,6 @@ class ServerOnPostgresRestartIT {
         }
     }
 
-    private static void sql(EmbeddedPostgres pg, String statement) throws java.sql.SQLException {
-        try (var c = java.sql.DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"));
-                var st = c.createStatement()) {
-            st.execute(statement);
-        }
-    }
-
     /** @return a Java client with its store in memory */
     private static io.fastsync.client.SyncManager client(URI base) {
         return new io.fastsync.client.SyncManager(
@@ -337,12 +321,9 @@ class ServerOnPostgresRestartIT {
      */
     @Test
     void aDatabaseRestoredFromABackupIsDeclaredAndEveryClientEndsEqual() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            sql(pg, "CREATE DATABASE live");
-            String url = pg.getJdbcUrl("postgres", "live");
+        try (FreshDatabase live = TestDatabases.postgres()) {
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "restore");
-            ServerProcess server =
-                    new ServerProcess(ServerProcess.onPostgres(url, "postgres", "postgres"), dir.resolve("server.log"));
+            ServerProcess server = new ServerProcess(live.serverEnvironment(), dir.resolve("server.log"));
             URI base = server.base();
             var a = client(base);
             var items = a.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
@@ -354,7 +335,7 @@ class ServerOnPostgresRestartIT {
             } finally {
                 server.stop();
             }
-            sql(pg, "CREATE DATABASE backup TEMPLATE live");
+            FreshDatabase backup = live.backup();
             long oldCursor;
             server.start();
             try {
@@ -375,8 +356,7 @@ class ServerOnPostgresRestartIT {
                 server.stop();
             }
             // The backup is put back: d3 and the edit of d1 are lost.
-            sql(pg, "DROP DATABASE live");
-            sql(pg, "CREATE DATABASE live TEMPLATE backup");
+            live.restoreFrom(backup);
             server.start();
             try {
                 Http.Answer declared = Http.post(base, "admin/restored", "");
@@ -440,12 +420,9 @@ class ServerOnPostgresRestartIT {
      */
     @Test
     void anUndeclaredRestoreIsFoundByTheMarksOfTheCursorsAndEveryClientEndsEqual() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            sql(pg, "CREATE DATABASE live");
-            String url = pg.getJdbcUrl("postgres", "live");
+        try (FreshDatabase live = TestDatabases.postgres()) {
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "undeclared");
-            ServerProcess server =
-                    new ServerProcess(ServerProcess.onPostgres(url, "postgres", "postgres"), dir.resolve("server.log"));
+            ServerProcess server = new ServerProcess(live.serverEnvironment(), dir.resolve("server.log"));
             URI base = server.base();
             var a = client(base);
             var items = a.registerDocument("Item", io.fastsync.client.type.Zone.restricted("z"));
@@ -459,7 +436,7 @@ class ServerOnPostgresRestartIT {
             } finally {
                 server.stop();
             }
-            sql(pg, "CREATE DATABASE backup TEMPLATE live");
+            FreshDatabase backup = live.backup();
             server.start();
             try {
                 items.add(doc("d3", 3));
@@ -472,8 +449,7 @@ class ServerOnPostgresRestartIT {
                 server.stop();
             }
             // The backup is put back: d3 and the edit of d1 are lost, and nothing is declared.
-            sql(pg, "DROP DATABASE live");
-            sql(pg, "CREATE DATABASE live TEMPLATE backup");
+            live.restoreFrom(backup);
             server.start();
             try {
                 var b = client(base);

@@ -3,7 +3,8 @@ package io.fastsync.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
@@ -47,9 +48,8 @@ class TwoInstancesOnPostgresIT {
 
     @Test
     void pushersAndPullersSpreadOverTwoInstancesSeeOneConsistentServer() throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            String url = pg.getJdbcUrl("postgres", "postgres");
-            List<ServerProcess> servers = startAtOnce(url);
+        try (FreshDatabase pg = TestDatabases.postgres()) {
+            List<ServerProcess> servers = startAtOnce(pg);
             try {
                 List<URI> bases = servers.stream().map(ServerProcess::base).toList();
                 run(bases);
@@ -176,12 +176,11 @@ class TwoInstancesOnPostgresIT {
     }
 
     /** Both servers at once on the empty database: both migrate, one waits for the other's lock. */
-    private static List<ServerProcess> startAtOnce(String url) throws Exception {
+    private static List<ServerProcess> startAtOnce(FreshDatabase database) throws Exception {
         List<ServerProcess> servers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "instance-" + i);
-            servers.add(new ServerProcess(
-                    ServerProcess.onPostgres(url, "postgres", "postgres"), dir.resolve("server.log")));
+            servers.add(new ServerProcess(database.serverEnvironment(), dir.resolve("server.log")));
         }
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         List<Thread> starting = new ArrayList<>();

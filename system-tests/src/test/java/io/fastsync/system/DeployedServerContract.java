@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.testsupport.Directories;
 import io.fastsync.testsupport.FastSyncSpans;
 import io.fastsync.testsupport.OtlpReceiver;
 import jakarta.json.JsonArray;
@@ -76,7 +77,7 @@ abstract class DeployedServerContract {
      * deployment must then serve from its embedded H2 in a file there.
      */
     protected void assertRestartedWithoutSettingsItUsesItsEmbeddedH2(Path data) {
-        Processes.deleteRecursively(data);
+        Directories.delete(data);
         restart(Map.of("FASTSYNC_DATA_DIR", data.toString()));
 
         String z = zone();

@@ -6,13 +6,13 @@ import static io.fastsync.wire.testing.OldClientBodies.typeScriptPush;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,16 +32,14 @@ import org.junit.jupiter.api.Test;
  */
 class EarOnPayaraServerIT extends DeployedServerContract {
 
-    private static EmbeddedPostgres postgres;
-    private static String databaseUrl;
+    private static FreshDatabase postgres;
     private static Map<String, String> onPostgres;
     private static PayaraServerDomain domain;
 
     @BeforeAll
     static void deployOnPostgres() throws IOException, SQLException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = TestDatabases.postgres();
         onPostgres = withTelemetry(FirstReleaseDatabase.onPostgres(postgres, MAX_OBJECTS));
-        databaseUrl = onPostgres.get("FASTSYNC_DB_URL");
 
         domain = PayaraServerDomain.create();
         domain.start(onPostgres, false);
@@ -92,7 +90,7 @@ class EarOnPayaraServerIT extends DeployedServerContract {
     @Test
     void upgradeAddedStepsAndKeptTheFirstReleasesRecord() throws SQLException {
         List<String> versions = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(databaseUrl, "postgres", "postgres");
+        try (Connection c = postgres.connect();
                 Statement s = c.createStatement();
                 ResultSet rows =
                         s.executeQuery("SELECT version, applied_at FROM fastsync_schema_version ORDER BY version")) {

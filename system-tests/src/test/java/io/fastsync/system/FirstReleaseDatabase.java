@@ -1,6 +1,6 @@
 package io.fastsync.system;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.fastsync.testsupport.FreshDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,28 +25,15 @@ final class FirstReleaseDatabase {
     private FirstReleaseDatabase() {}
 
     /**
-     * Creates database {@code fastsync} on an embedded PostgreSQL and fills it.
+     * Fills the empty PostgreSQL database given with the first release's schema and data.
      *
      * @return the server settings that point at it, with at most {@code maxObjects} objects per push
      */
-    static Map<String, String> onPostgres(EmbeddedPostgres postgres, int maxObjects) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE fastsync");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create database fastsync", e);
-        }
-        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/fastsync";
-        create(url, "postgres", "postgres");
-        return Map.of(
-                "FASTSYNC_DB_URL",
-                url,
-                "FASTSYNC_DB_USER",
-                "postgres",
-                "FASTSYNC_DB_PASSWORD",
-                "postgres",
-                "FASTSYNC_PUSH_MAX_OBJECTS",
-                String.valueOf(maxObjects));
+    static Map<String, String> onPostgres(FreshDatabase database, int maxObjects) {
+        create(database.url(), database.user(), database.password());
+        Map<String, String> settings = new HashMap<>(database.serverEnvironment());
+        settings.put("FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(maxObjects));
+        return Map.copyOf(settings);
     }
 
     static void create(String url, String user, String password) {

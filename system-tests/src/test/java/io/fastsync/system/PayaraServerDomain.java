@@ -1,5 +1,6 @@
 package io.fastsync.system;
 
+import io.fastsync.testsupport.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -166,7 +167,7 @@ final class PayaraServerDomain implements AutoCloseable {
         } catch (RuntimeException notRunning) {
             // the usual case: the previous run stopped it
         }
-        Processes.deleteRecursively(dir);
+        Directories.delete(dir);
     }
 
     private void asadmin(Map<String, String> fastSyncEnvironment, String... arguments) {

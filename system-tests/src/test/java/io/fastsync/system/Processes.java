@@ -1,17 +1,13 @@
 package io.fastsync.system;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 /** What both managed servers need: a clean environment, free ports, and waiting until FastSync answers. */
 final class Processes {
@@ -30,20 +26,6 @@ final class Processes {
     static void setFastSyncEnvironment(ProcessBuilder builder, Map<String, String> settings) {
         builder.environment().keySet().removeIf(name -> name.startsWith("FASTSYNC_") || name.startsWith("MP_JWT_"));
         builder.environment().putAll(settings);
-    }
-
-    /** Deletes a directory and everything in it, if it exists: what a previous run left behind. */
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 
     /** @return true when nothing listens on the port, on any address */

@@ -2,6 +2,7 @@ package io.fastsync.system;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.testsupport.Directories;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +23,7 @@ class WarOnPayaraMicroIT extends DeployedServerContract {
     @BeforeAll
     static void start() {
         data = Processes.buildDirectory().resolve("war-h2-data");
-        Processes.deleteRecursively(data);
+        Directories.delete(data);
         FirstReleaseDatabase.create("jdbc:h2:file:" + data.resolve("fastsync"), "fastsync", "fastsync");
         settings = withTelemetry(
                 Map.of("FASTSYNC_DATA_DIR", data.toString(), "FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(MAX_OBJECTS)));

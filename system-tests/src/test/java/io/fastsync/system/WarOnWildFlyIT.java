@@ -3,7 +3,8 @@ package io.fastsync.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.fastsync.testsupport.FreshDatabase;
+import io.fastsync.testsupport.TestDatabases;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class WarOnWildFlyIT extends DeployedServerContract {
 
-    private static EmbeddedPostgres postgres;
+    private static FreshDatabase postgres;
     private static Map<String, String> onPostgres;
     private static WildFlyServer server;
 
     @BeforeAll
     static void deployOnPostgres() throws IOException, SQLException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = TestDatabases.postgres();
         onPostgres = withTelemetry(FirstReleaseDatabase.onPostgres(postgres, MAX_OBJECTS));
         server = WildFlyServer.withDeployment(Path.of(System.getProperty("fastsync.wildflyWar")));
         long started = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.fastsync.system;
 
+import io.fastsync.testsupport.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,7 +43,7 @@ final class WildFlyServer implements AutoCloseable {
                     "no WildFly at " + home + " (the build unpacks it; system property wildfly.home)");
         }
         Path baseDir = Processes.buildDirectory().resolve("wildfly-base");
-        Processes.deleteRecursively(baseDir);
+        Directories.delete(baseDir);
         copyTree(home.resolve("standalone"), baseDir);
         try {
             Files.copy(war, baseDir.resolve("deployments/fastsync.war"), StandardCopyOption.REPLACE_EXISTING);
