@@ -72,6 +72,8 @@ final class FastSyncServer implements AutoCloseable {
                 "--nocluster",
                 "--nohazelcast",
                 "--disablephonehome",
+                "--domainconfig",
+                dir.resolve("payara-micro-domain.xml").toString(),
                 "--prebootcommandfile",
                 preboot.toString()));
         ProcessBuilder builder =

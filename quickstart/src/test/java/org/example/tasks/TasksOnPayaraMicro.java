@@ -11,11 +11,14 @@ abstract class TasksOnPayaraMicro extends TasksContract {
 
     private static Process server;
 
-    /** @param microJar the system property that names the Payara Micro jar */
-    static void start(String microJar) throws Exception {
+    /**
+     * @param microJar     the system property that names the Payara Micro jar
+     * @param options      more options for Payara Micro
+     */
+    static void start(String microJar, String... options) throws Exception {
         int port = freePort();
         log = Path.of(System.getProperty("tasks.war")).resolveSibling(microJar + ".log");
-        server = new ProcessBuilder(
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
                         "-jar",
@@ -27,7 +30,9 @@ abstract class TasksOnPayaraMicro extends TasksContract {
                         "--nohazelcast",
                         "--disablephonehome",
                         "--prebootcommandfile",
-                        Path.of("src/test/resources/loopback.asadmin").toAbsolutePath().toString())
+                        Path.of("src/test/resources/loopback.asadmin").toAbsolutePath().toString()));
+        command.addAll(java.util.List.of(options));
+        server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -38,6 +38,19 @@ final class PayaraMicroServer implements AutoCloseable {
 
     /** Starts the server with exactly these FastSync environment variables and waits until FastSync answers. */
     void start(Map<String, String> fastSyncEnvironment) {
+        // This machine only, and no Hazelcast data grid, which Payara 7 starts on every interface
+        // even with --nohazelcast.
+        Path preboot = log.resolveSibling("payara-micro-preboot.asadmin");
+        try {
+            Files.writeString(
+                    preboot,
+                    "set configs.config.server-config.network-config.network-listeners.network-listener"
+                            + ".http-listener.address=127.0.0.1\n"
+                            + "set configs.config.server-config.hazelcast-config-specific-configuration"
+                            + ".enabled=false\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
@@ -51,7 +64,15 @@ final class PayaraMicroServer implements AutoCloseable {
                         String.valueOf(port),
                         "--nocluster",
                         "--nohazelcast",
-                        "--disablephonehome")
+                        "--disablephonehome",
+                        // Payara 7's configuration without the start-up deadlock (the file says more)
+                        "--domainconfig",
+                        Path.of("..", "config", "payara-micro-domain.xml")
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString(),
+                        "--prebootcommandfile",
+                        preboot.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Processes.setFastSyncEnvironment(builder, fastSyncEnvironment);
