@@ -55,8 +55,11 @@ final class FastSyncServer implements AutoCloseable {
             throw new IllegalStateException("the benchmark starts Payara Micro 7, which needs Java 21 or later; this"
                     + " is Java " + Runtime.version().feature() + " (bin/fastsync-benchmark finds one)");
         }
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                // one start-up thread: Payara 7's services can deadlock when started on several
+                "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS"));
         for (String option : options.trim().split("\\s+")) {
             if (!option.isEmpty()) {
                 command.add(option);
@@ -72,8 +75,6 @@ final class FastSyncServer implements AutoCloseable {
                 "--nocluster",
                 "--nohazelcast",
                 "--disablephonehome",
-                "--domainconfig",
-                dir.resolve("payara-micro-domain.xml").toString(),
                 "--prebootcommandfile",
                 preboot.toString()));
         ProcessBuilder builder =

@@ -21,6 +21,9 @@ abstract class TasksOnPayaraMicro extends TasksContract {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
+                        // One start-up thread: Payara 7.2026.11's services can deadlock when they
+                        // start on several (about one start in thirty hangs for good).
+                        "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
                         "-jar",
                         System.getProperty(microJar),
                         "--deploy",

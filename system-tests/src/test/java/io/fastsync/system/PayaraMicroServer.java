@@ -56,6 +56,8 @@ final class PayaraMicroServer implements AutoCloseable {
                         "-Xmx512m",
                         "-XX:TieredStopAtLevel=1",
                         "-XX:+UseSerialGC",
+                        // one start-up thread: Payara 7's services can deadlock when started on several
+                        "-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS",
                         "-jar",
                         System.getProperty("payara.microJar"),
                         "--deploy",
@@ -65,12 +67,6 @@ final class PayaraMicroServer implements AutoCloseable {
                         "--nocluster",
                         "--nohazelcast",
                         "--disablephonehome",
-                        // Payara 7's configuration without the start-up deadlock (the file says more)
-                        "--domainconfig",
-                        Path.of("..", "config", "payara-micro-domain.xml")
-                                .toAbsolutePath()
-                                .normalize()
-                                .toString(),
                         "--prebootcommandfile",
                         preboot.toString())
                 .redirectErrorStream(true)
