@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.function.Function;
 
 /**
@@ -14,27 +13,6 @@ import java.util.function.Function;
  * may open a file (H2 locks it). Transactions run one at a time on a single connection.
  */
 public final class H2Store implements LocalStore {
-
-    private static final String[] SCHEMA = {
-        """
-        CREATE TABLE IF NOT EXISTS fs_object (
-            type_name VARCHAR(100) NOT NULL, object_id VARCHAR(200) NOT NULL,
-            fields_json CHARACTER LARGE OBJECT NOT NULL, deleted BOOLEAN NOT NULL,
-            base_version BIGINT NOT NULL, pending BOOLEAN NOT NULL, revision BIGINT NOT NULL,
-            edited_at BIGINT NOT NULL, PRIMARY KEY (type_name, object_id))""",
-        "CREATE INDEX IF NOT EXISTS fs_object_pending ON fs_object (type_name, pending)",
-        """
-        CREATE TABLE IF NOT EXISTS fs_type (type_name VARCHAR(100) PRIMARY KEY,
-            zone_name VARCHAR(1000) NOT NULL, cursor_version BIGINT NOT NULL)""",
-        // Added after the first release: a store made by it gets the column with no marks.
-        "ALTER TABLE fs_type ADD COLUMN IF NOT EXISTS cursor_mark BIGINT DEFAULT 0 NOT NULL",
-        "ALTER TABLE fs_type ADD COLUMN IF NOT EXISTS pushed_version BIGINT DEFAULT 0 NOT NULL",
-        "ALTER TABLE fs_type ADD COLUMN IF NOT EXISTS pushed_mark BIGINT DEFAULT 0 NOT NULL",
-        // One row at most (slot = 1): the client keeps a single unanswered push.
-        """
-        CREATE TABLE IF NOT EXISTS fs_pending_push (slot INT PRIMARY KEY,
-            request_json CHARACTER LARGE OBJECT NOT NULL, revisions_json CHARACTER LARGE OBJECT NOT NULL)""",
-    };
 
     private final Connection connection;
     private final Path file;
@@ -62,12 +40,13 @@ public final class H2Store implements LocalStore {
                 Files.createDirectories(base.getParent());
             }
             Connection c = DriverManager.getConnection("jdbc:h2:file:" + base);
-            try (Statement s = c.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    s.execute(ddl);
-                }
+            try {
+                StoreSchema.migrate(c);
+                c.setAutoCommit(false);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
             }
-            c.setAutoCommit(false);
             return new H2Store(c, base);
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("cannot open the local store " + base + ".mv.db: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.fastsync.client.store;
 
 import static io.fastsync.client.Wire.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,50 @@ class H2StoreTest extends StoreContract {
         store = H2Store.open(first);
         assertEquals(
                 new TypeState("Item", "user-1", 13, 1796112961048999L), store.transact(tx -> tx.typeState("Item")));
+    }
+
+    @Test
+    void eachSchemaStepRunsOnceAndIsRecorded() throws Exception {
+        store.close();
+        store = H2Store.open(dir.resolve("client"));
+        store.close();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("client"));
+                var st = c.createStatement();
+                var rows = st.executeQuery("SELECT version, description FROM fs_schema_version ORDER BY version")) {
+            for (StoreSchema.Step step : StoreSchema.STEPS) {
+                assertTrue(rows.next(), "step " + step.version() + " recorded");
+                assertEquals(step.version(), rows.getInt(1));
+                assertEquals(step.description(), rows.getString(2));
+            }
+            assertFalse(rows.next(), "no step recorded twice");
+        }
+    }
+
+    @Test
+    void aStoreOfAnEarlierStepIsBroughtUpToDateWithItsObjectsAndCursors() throws Exception {
+        store.close();
+        Path earlier = dir.resolve("earlier");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + earlier)) {
+            assertEquals(0, StoreSchema.migrate(c, StoreSchema.STEPS.subList(0, 1)));
+            try (var st = c.createStatement()) {
+                st.execute("INSERT INTO fs_type VALUES ('Item', 'user-1', 12)");
+                st.execute("INSERT INTO fs_object VALUES ('Item', 'a1', '{\"name\":\"milk\"}', FALSE, 7, TRUE, 1, 5)");
+                assertThrows(java.sql.SQLException.class, () -> st.executeQuery("SELECT cursor_mark FROM fs_type"));
+            }
+        }
+        store = H2Store.open(earlier);
+        assertEquals(new TypeState("Item", "user-1", 12, 0), store.transact(tx -> tx.typeState("Item")));
+        StoredObject kept = store.transact(tx -> tx.find("Item", "a1")).orElseThrow();
+        assertTrue(kept.pending());
+        assertEquals(7, kept.baseVersion());
+        store.update(tx -> tx.putPendingPush(aPush()));
+        store.close();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + earlier)) {
+            assertEquals(StoreSchema.latest(), StoreSchema.version(c));
+        }
+        store = H2Store.open(earlier);
+        assertEquals(
+                "key-7", store.transact(StoreTransaction::pendingPush).request().idempotencyKey());
     }
 
     @Test
