@@ -1,5 +1,6 @@
 package io.fastsync.telemetry;
 
+import io.fastsync.metrics.Metrics;
 import io.fastsync.metrics.SyncMetrics;
 import io.fastsync.metrics.Traced;
 import io.fastsync.wire.ConflictWinner;
@@ -7,8 +8,10 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.LongHistogramBuilder;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
@@ -17,6 +20,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -41,6 +46,12 @@ public class OpenTelemetrySyncMetrics implements SyncMetrics {
     private static final List<Long> OBJECTS = List.of(0L, 1L, 2L, 5L, 10L, 25L, 50L, 100L, 250L, 500L, 1000L, 5000L);
     private static final List<Long> BYTES =
             List.of(256L, 1024L, 4096L, 16_384L, 65_536L, 262_144L, 1_048_576L, 4_194_304L, 16_777_216L);
+
+    /**
+     * Whether the OpenTelemetry API in use takes bucket advice (1.32 and later). The server's API
+     * is the one used, and Payara 6 brings 1.29: its histograms then keep the SDK's default buckets.
+     */
+    private static final boolean BUCKET_ADVICE = takesBucketAdvice();
 
     private static final AttributeKey<String> TYPE = AttributeKey.stringKey("type");
     private static final AttributeKey<String> STRATEGY = AttributeKey.stringKey("strategy");
@@ -86,32 +97,25 @@ public class OpenTelemetrySyncMetrics implements SyncMetrics {
         create();
     }
 
+    /**
+     * Offers these metrics to the engine when this module starts: in an EAR whose web module
+     * carries this library, the engine in the EJB module cannot see this bean by itself.
+     */
+    void offerToTheEngine(@Observes @Initialized(ApplicationScoped.class) Object started, Metrics engine) {
+        engine.offer(this);
+    }
+
     private void create() {
         tracer = openTelemetry.getTracer(SCOPE);
         Meter meter = openTelemetry.getMeter(SCOPE);
         pushes = seconds(meter, "fastsync.push.duration", "pushes answered, replays included, and their time");
-        pushObjects = meter.histogramBuilder("fastsync.push.objects")
-                .setDescription("objects per answered push")
-                .setUnit("{object}")
-                .ofLongs()
-                .setExplicitBucketBoundariesAdvice(OBJECTS)
-                .build();
+        pushObjects = longs(meter, "fastsync.push.objects", "{object}", "objects per answered push", OBJECTS);
         lockWaits = seconds(meter, "fastsync.push.lock_wait", "time a push waited for its zones' version counters");
         conflicts = counter(meter, "fastsync.conflicts", "{conflict}", "conflicts a type's strategy settled");
         replays = counter(meter, "fastsync.replays", "{push}", "retries answered without changing anything");
         pulls = seconds(meter, "fastsync.pull.duration", "pulls answered, and their time");
-        pageObjects = meter.histogramBuilder("fastsync.pull.objects")
-                .setDescription("objects per pull page")
-                .setUnit("{object}")
-                .ofLongs()
-                .setExplicitBucketBoundariesAdvice(OBJECTS)
-                .build();
-        pageBytes = meter.histogramBuilder("fastsync.pull.size")
-                .setDescription("bytes per pull page as written")
-                .setUnit("By")
-                .ofLongs()
-                .setExplicitBucketBoundariesAdvice(BYTES)
-                .build();
+        pageObjects = longs(meter, "fastsync.pull.objects", "{object}", "objects per pull page", OBJECTS);
+        pageBytes = longs(meter, "fastsync.pull.size", "By", "bytes per pull page as written", BYTES);
         refusals = counter(meter, "fastsync.refusals", "{request}", "requests refused with a 4xx, by problem code");
         purged = counter(meter, "fastsync.tombstones.purged", "{tombstone}", "tombstones purged");
         open = meter.upDownCounterBuilder("fastsync.changes.open")
@@ -138,11 +142,30 @@ public class OpenTelemetrySyncMetrics implements SyncMetrics {
     }
 
     private static DoubleHistogram seconds(Meter meter, String name, String description) {
-        return meter.histogramBuilder(name)
+        DoubleHistogramBuilder histogram =
+                meter.histogramBuilder(name).setDescription(description).setUnit("s");
+        return BUCKET_ADVICE
+                ? histogram.setExplicitBucketBoundariesAdvice(SECONDS).build()
+                : histogram.build();
+    }
+
+    private static LongHistogram longs(Meter meter, String name, String unit, String description, List<Long> buckets) {
+        LongHistogramBuilder histogram = meter.histogramBuilder(name)
                 .setDescription(description)
-                .setUnit("s")
-                .setExplicitBucketBoundariesAdvice(SECONDS)
-                .build();
+                .setUnit(unit)
+                .ofLongs();
+        return BUCKET_ADVICE
+                ? histogram.setExplicitBucketBoundariesAdvice(buckets).build()
+                : histogram.build();
+    }
+
+    private static boolean takesBucketAdvice() {
+        try {
+            DoubleHistogramBuilder.class.getMethod("setExplicitBucketBoundariesAdvice", List.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static double seconds(Duration d) {
