@@ -229,6 +229,7 @@ public final class Benchmark {
             fastsync.pull("warm-up", 0, 1000);
         }
         jdbc.analyze();
+        jdbc.checkPlans("jdbc-warm-up", Objects.id("jw", 1), Objects.id("jw", count / 2));
         System.out.printf(
                 Locale.ROOT,
                 "warm-up: %,d objects pushed and pulled %d times by each, tables analysed, in %.1f s%n",

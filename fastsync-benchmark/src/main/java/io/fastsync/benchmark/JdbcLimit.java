@@ -8,9 +8,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What plain JDBC gets from the same database for the same work: the limit FastSync is measured
@@ -32,6 +35,87 @@ final class JdbcLimit {
             s.execute("CREATE TABLE IF NOT EXISTS jdbc_document (LIKE fastsync_document INCLUDING ALL)");
             s.execute("CREATE TABLE IF NOT EXISTS jdbc_version (LIKE fastsync_version INCLUDING ALL)");
         }
+    }
+
+    /** The current versions of a batch's objects: by the whole key, as the product reads them. */
+    private static final String READ =
+            "SELECT id, sync_version FROM jdbc_document WHERE type_name = ? AND sync_zone = ? AND id = ANY (?)";
+    /** One object's new state, found by the whole key. */
+    private static final String UPDATE = "UPDATE jdbc_document SET sync_version = ?, sync_timestamp = ?,"
+            + " sync_operation = ?, deleted = ?, body = ? WHERE type_name = ? AND sync_zone = ? AND id = ?";
+
+    /**
+     * Fails unless each statement that looks up objects finds them by an index condition on every
+     * column of the tables' primary key, which is the product's ({@code LIKE fastsync_document
+     * INCLUDING ALL}). When the product's key changes and these statements do not follow, a lookup
+     * by part of the key scans a range of the type for each object, and the limit measured is then
+     * far below what the database does; this says so before anything is measured. Asked once the
+     * tables hold a zone and their statistics are known, with ids of that zone, as in a push.
+     */
+    void checkPlans(String zone, String... ids) throws SQLException {
+        try (Connection c = db.connect()) {
+            List<String> key = primaryKey(c);
+            c.setAutoCommit(false);
+            try (PreparedStatement read = c.prepareStatement("EXPLAIN " + READ);
+                    PreparedStatement update = c.prepareStatement("EXPLAIN " + UPDATE)) {
+                read.setString(1, Objects.TYPE);
+                read.setString(2, zone);
+                read.setArray(3, c.createArrayOf("varchar", ids));
+                update.setLong(1, 1);
+                update.setLong(2, 1);
+                update.setInt(3, 1);
+                update.setBoolean(4, false);
+                update.setString(5, "{}");
+                update.setString(6, Objects.TYPE);
+                update.setString(7, zone);
+                update.setString(8, ids[0]);
+                checkPlan(READ, plan(read), key);
+                checkPlan(UPDATE, plan(update), key);
+            }
+            c.rollback();
+        }
+    }
+
+    private static final Pattern INDEX_CONDITION = Pattern.compile("Index Cond: (.*)");
+
+    private static void checkPlan(String sql, String plan, List<String> key) {
+        Matcher condition = INDEX_CONDITION.matcher(plan);
+        String found = condition.find() ? condition.group(1) : "";
+        List<String> missing = key.stream()
+                .filter(column -> !found.contains("(" + column + ")"))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the plain-JDBC baseline does not find its rows by the product's key " + key
+                    + " (no index condition on " + missing + "): " + sql + "\n" + plan);
+        }
+    }
+
+    /** @return the primary key's columns of the baseline's documents, in key order */
+    private static List<String> primaryKey(Connection c) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT a.attname FROM pg_index i"
+                        + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
+                        + " WHERE i.indrelid = 'jdbc_document'::regclass AND i.indisprimary"
+                        + " ORDER BY array_position(i.indkey, a.attnum)");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                columns.add(r.getString(1));
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("jdbc_document has no primary key");
+        }
+        return columns;
+    }
+
+    private static String plan(PreparedStatement explain) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet r = explain.executeQuery()) {
+            while (r.next()) {
+                plan.append(r.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 
     /** Refreshes the planner's statistics of both contestants' tables. */
@@ -65,14 +149,11 @@ final class JdbcLimit {
             long start = System.nanoTime();
             try (PreparedStatement take = c.prepareStatement("UPDATE jdbc_version SET last_version = last_version + ?"
                             + " WHERE type_name = ? AND sync_zone = ? RETURNING last_version");
-                    PreparedStatement read = c.prepareStatement(
-                            "SELECT id, sync_version FROM jdbc_document WHERE type_name = ? AND id = ANY (?)");
+                    PreparedStatement read = c.prepareStatement(READ);
                     PreparedStatement insert = c.prepareStatement(
                             "INSERT INTO jdbc_document (type_name, id, sync_zone,"
                                     + " sync_version, sync_timestamp, sync_operation, deleted, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement update = c.prepareStatement(
-                            "UPDATE jdbc_document SET sync_version = ?,"
-                                    + " sync_timestamp = ?, sync_operation = ?, deleted = ?, body = ? WHERE type_name = ? AND id = ?")) {
+                    PreparedStatement update = c.prepareStatement(UPDATE)) {
                 for (List<Objects.Change> batch : batches) {
                     take.setInt(1, batch.size());
                     take.setString(2, Objects.TYPE);
@@ -90,7 +171,8 @@ final class JdbcLimit {
                     Map<String, Long> current = new HashMap<>();
                     Array idArray = c.createArrayOf("varchar", ids);
                     read.setString(1, Objects.TYPE);
-                    read.setArray(2, idArray);
+                    read.setString(2, zone);
+                    read.setArray(3, idArray);
                     try (ResultSet r = read.executeQuery()) {
                         while (r.next()) {
                             current.put(r.getString(1), r.getLong(2));
@@ -109,7 +191,8 @@ final class JdbcLimit {
                             update.setBoolean(4, change.delete());
                             update.setString(5, body);
                             update.setString(6, Objects.TYPE);
-                            update.setString(7, ids[i]);
+                            update.setString(7, zone);
+                            update.setString(8, ids[i]);
                             update.addBatch();
                             updates++;
                         } else {
