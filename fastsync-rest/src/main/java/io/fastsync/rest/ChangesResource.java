@@ -91,6 +91,7 @@ public class ChangesResource {
     HttpServletRequest servletRequest;
 
     private final Set<SubscriberStream> streams = ConcurrentHashMap.newKeySet();
+    private final ChangedEvents events = new ChangedEvents();
     private ScheduledFuture<?> clock;
     private volatile long lastHeartbeat = System.nanoTime();
 
@@ -121,6 +122,7 @@ public class ChangesResource {
         lifetime -= (long) (lifetime * 0.1 * ThreadLocalRandom.current().nextDouble());
         SubscriberStream stream = new SubscriberStream(
                 metrics.get(),
+                events,
                 key,
                 request.metadata().size(),
                 caller.acceptedUntil().orElse(null),

@@ -4,7 +4,7 @@ import io.fastsync.changes.ChangeFeed;
 import io.fastsync.changes.ZoneChange;
 import io.fastsync.error.LogText;
 import io.fastsync.metrics.SyncMetrics;
-import jakarta.json.Json;
+import io.fastsync.wire.WireJson;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -41,6 +41,7 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final SyncMetrics metrics;
+    private final ChangedEvents events;
     private final Consumer<SubscriberStream> finished;
     private final String caller;
     private final int zones;
@@ -68,6 +69,7 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
     volatile ChangeFeed.Subscription subscription;
 
     /**
+     * @param events        the {@code changed} events, shared by every stream
      * @param caller        who holds it, for the log line of a stream ended as too slow
      * @param acceptedUntil when the credentials it was opened with stop being accepted; null if never
      * @param lifetimeNanos how long it may stay open
@@ -75,12 +77,14 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
      */
     SubscriberStream(
             SyncMetrics metrics,
+            ChangedEvents events,
             String caller,
             int zones,
             Instant acceptedUntil,
             long lifetimeNanos,
             Consumer<SubscriberStream> finished) {
         this.metrics = metrics;
+        this.events = events;
         this.caller = caller;
         this.zones = zones;
         this.acceptedUntil = acceptedUntil;
@@ -102,7 +106,7 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
             response.setContentType("text/event-stream;charset=UTF-8");
             response.setHeader("Cache-Control", "no-store");
             headers.forEach(response::setHeader);
-            ready = event("ready", null, readyData);
+            ready = ChangedEvents.event("ready", null, readyData);
             out = response.getOutputStream();
         }
         async.addListener(this);
@@ -235,10 +239,10 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
                 return null;
             }
             closingWritten = true;
-            return event(
+            return ChangedEvents.event(
                     "closing",
                     null,
-                    Json.createObjectBuilder()
+                    WireJson.objectBuilder()
                             .add("reason", ending.code())
                             .build()
                             .toString());
@@ -251,15 +255,7 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
             if (since != null) {
                 metrics.changeTold(java.time.Duration.ofNanos(System.nanoTime() - since));
             }
-            return event(
-                    "changed",
-                    String.valueOf(zone.getValue()),
-                    Json.createObjectBuilder()
-                            .add("type", zone.getKey().type())
-                            .add("syncZone", zone.getKey().zone())
-                            .add("version", zone.getValue())
-                            .build()
-                            .toString());
+            return events.changed(zone.getKey(), zone.getValue());
         }
         if (ready != null) {
             byte[] r = ready;
@@ -271,14 +267,6 @@ final class SubscriberStream implements ChangeFeed.Listener, WriteListener, Asyn
             return HEARTBEAT;
         }
         return null;
-    }
-
-    private static byte[] event(String name, String id, String data) {
-        StringBuilder s = new StringBuilder("event: ").append(name).append('\n');
-        if (id != null) {
-            s.append("id: ").append(id).append('\n');
-        }
-        return s.append("data: ").append(data).append("\n\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
