@@ -16,6 +16,8 @@ import io.fastsync.client.transport.SyncTransport;
 import io.fastsync.client.transport.SyncTransportException;
 import io.fastsync.client.type.SyncableRepository;
 import io.fastsync.client.type.Zone;
+import io.fastsync.testsupport.http.Http;
+import io.fastsync.testsupport.http.ServerView;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;
 import io.fastsync.wire.PushOutcome;

@@ -18,6 +18,7 @@ import io.fastsync.it.shop.Order;
 import io.fastsync.registry.SyncTypeRegistry;
 import io.fastsync.repository.SyncableRepositories;
 import io.fastsync.repository.SyncableRepository;
+import io.fastsync.testsupport.http.Http;
 import io.fastsync.wire.ObjectResult;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.PullResponse;

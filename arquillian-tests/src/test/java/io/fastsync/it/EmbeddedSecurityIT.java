@@ -15,6 +15,8 @@ import io.fastsync.it.shop.ItemDataSource;
 import io.fastsync.it.shop.Order;
 import io.fastsync.it.shop.OrderDataSource;
 import io.fastsync.it.shop.ShopSyncSetup;
+import io.fastsync.testsupport.Tokens;
+import io.fastsync.testsupport.http.Http;
 import io.fastsync.wire.PullRequest;
 import io.fastsync.wire.SyncMetadata;
 import io.fastsync.zone.Caller;

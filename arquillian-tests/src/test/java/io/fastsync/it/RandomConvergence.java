@@ -3,6 +3,7 @@ package io.fastsync.it;
 import io.fastsync.client.SyncManager;
 import io.fastsync.client.type.SyncableRepository;
 import io.fastsync.client.type.Zone;
+import io.fastsync.testsupport.http.ServerView;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fastsync.testsupport.http.ChangeStream;
+import io.fastsync.testsupport.http.Http;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -703,7 +705,7 @@ class StandaloneServerIT {
     /**
      * Live changes: a subscriber hears of commits in its own zones only, at once for a zone
      * already past its cursor, and again after reconnecting with its cursor. (The limits of
-     * streams are {@link ChangeStreamLimitsContract}'s, where each test owns its caller: here
+     * streams are system-tests' {@code ChangeStreamLimitsContract}'s, where each test owns its caller: here
      * every test calls from this machine, which is one caller in trust mode.)
      */
     @Test

@@ -11,7 +11,9 @@ import java.sql.Statement;
 
 /**
  * The PostgreSQL both contestants use: an embedded one started here (stock durability: fsync and
- * synchronous commit on), or a running server given by URL, in which a fresh database is made.
+ * synchronous commit on), or a running server given by URL, in which a fresh database is made. It
+ * stays apart from test-support's {@code TestDatabases}, whose embedded PostgreSQL runs with fsync off
+ * for the tests' speed, where the benchmark measures stock durability.
  */
 final class Database implements AutoCloseable {
 

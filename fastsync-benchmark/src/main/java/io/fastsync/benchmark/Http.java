@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * A lean FastSync client for measuring: plain HTTP/1.1 on a kept-alive socket per thread, with
  * prepared bodies, reading only what it needs from the answers (status, cursor, hasMore, counts),
  * so that the client's own work takes as little as it can of the CPU that the server and the
- * database share with it. (The JDK's HttpClient took a third more time per page here.)
+ * database share with it. (The JDK's HttpClient took a third more time per page here.) It stays
+ * apart from test-support's {@code Http}, a test helper on the JDK's client that reads every answer whole.
  */
 final class Http {
 

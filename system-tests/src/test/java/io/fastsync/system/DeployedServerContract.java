@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fastsync.testsupport.Directories;
 import io.fastsync.testsupport.FastSyncSpans;
 import io.fastsync.testsupport.OtlpReceiver;
+import io.fastsync.testsupport.http.Http;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fastsync.testsupport.FreshDatabase;
 import io.fastsync.testsupport.TestDatabases;
+import io.fastsync.testsupport.http.Http;
+import io.fastsync.testsupport.server.PayaraServerDomain;
+import io.fastsync.testsupport.server.Processes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

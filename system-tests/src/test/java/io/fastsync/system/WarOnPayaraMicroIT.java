@@ -3,6 +3,8 @@ package io.fastsync.system;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fastsync.testsupport.Directories;
+import io.fastsync.testsupport.server.PayaraMicroServer;
+import io.fastsync.testsupport.server.Processes;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +29,8 @@ class WarOnPayaraMicroIT extends DeployedServerContract {
         FirstReleaseDatabase.create("jdbc:h2:file:" + data.resolve("fastsync"), "fastsync", "fastsync");
         settings = withTelemetry(
                 Map.of("FASTSYNC_DATA_DIR", data.toString(), "FASTSYNC_PUSH_MAX_OBJECTS", String.valueOf(MAX_OBJECTS)));
-        server = new PayaraMicroServer(
+        server = PayaraMicroServer.deploying(
+                Path.of(System.getProperty("payara.microJar")),
                 Path.of(System.getProperty("fastsync.war")),
                 Processes.buildDirectory().resolve("payara-micro-war.log"));
         server.start(settings);
