@@ -1,30 +1,29 @@
 package io.fastsync.benchmark;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.fastsync.testsupport.OwnPostgres;
+import io.fastsync.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
- * The PostgreSQL both contestants use: an embedded one started here (stock durability: fsync and
- * synchronous commit on), or a running server given by URL, in which a fresh database is made. It
- * stays apart from test-support's {@code TestDatabases}, whose embedded PostgreSQL runs with fsync off
- * for the tests' speed, where the benchmark measures stock durability.
+ * The PostgreSQL both contestants use: an embedded one started here through test-support (stock
+ * durability: fsync and synchronous commit on), or a running server given by URL, in which a fresh
+ * database is made.
  */
 final class Database implements AutoCloseable {
 
     private static final String DATABASE = "fastsync_benchmark";
 
-    private final EmbeddedPostgres embedded;
+    private final OwnPostgres embedded;
     final String url;
     final String user;
     final String password;
 
-    private Database(EmbeddedPostgres embedded, String url, String user, String password) {
+    private Database(OwnPostgres embedded, String url, String user, String password) {
         this.embedded = embedded;
         this.url = url;
         this.user = user;
@@ -32,18 +31,11 @@ final class Database implements AutoCloseable {
     }
 
     static Database embedded() throws Exception {
-        Path dir = Files.createTempDirectory("fastsync-benchmark-pg");
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(dir)
-                .setCleanDataDirectory(true)
-                // The embedded default turns synchronous commit off; the benchmark measures stock settings.
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("max_connections", "300")
-                .start();
-        String admin = pg.getJdbcUrl("postgres", "postgres");
-        createFresh(admin, "postgres", "");
-        return new Database(pg, admin.replace("/postgres?", "/" + DATABASE + "?"), "postgres", "");
+        // The tests' embedded server runs with fsync off; the benchmark measures stock settings.
+        OwnPostgres pg = TestDatabases.ownPostgres(Map.of("fsync", "on", "max_connections", "300"));
+        createFresh(pg.url(), pg.user(), pg.password());
+        String url = pg.url();
+        return new Database(pg, url.substring(0, url.lastIndexOf('/') + 1) + DATABASE, pg.user(), pg.password());
     }
 
     /** @param serverUrl a JDBC URL of any database on the server; the benchmark makes its own next to it */

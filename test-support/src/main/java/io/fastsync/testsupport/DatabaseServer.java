@@ -49,7 +49,7 @@ public final class DatabaseServer implements AutoCloseable {
         if (named != null && !named.isBlank()) {
             return new DatabaseServer(true, named, setOr(environment, "FASTSYNC_TEST_PG_USER", "postgres"), "", null);
         }
-        OwnPostgres own = OwnPostgres.launch();
+        OwnPostgres own = OwnPostgres.launch(Map.of());
         return new DatabaseServer(true, own.url(), own.user(), own.password(), own);
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * An embedded PostgreSQL of a test's own (zonky's binaries), listening on 127.0.0.1 on a port of its own,
@@ -18,18 +19,21 @@ import java.nio.file.Path;
 public final class OwnPostgres implements AutoCloseable {
 
     private final Path directory;
+    private final Map<String, String> settings;
     private int port;
     private EmbeddedPostgres running;
 
-    private OwnPostgres(Path directory) {
+    private OwnPostgres(Path directory, Map<String, String> settings) {
         this.directory = directory;
+        this.settings = Map.copyOf(settings);
     }
 
-    static OwnPostgres launch() {
+    /** @param settings server settings besides this class's own, which they override */
+    static OwnPostgres launch(Map<String, String> settings) {
         OwnPostgres own;
         try {
             own = new OwnPostgres(
-                    Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "fastsync-pg"));
+                    Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "fastsync-pg"), settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,6 +52,7 @@ public final class OwnPostgres implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // The embedded default turns it off; a test's commit is as durable as on a real server.
                 .setServerConfig("synchronous_commit", "on");
+        settings.forEach(builder::setServerConfig);
         if (port != 0) {
             builder.setPort(port);
         }

@@ -1,5 +1,7 @@
 package io.fastsync.testsupport;
 
+import java.util.Map;
+
 /**
  * The databases every test tier runs on, from one place: a fresh, empty database on a server that the
  * environment names, or else on an embedded server started for it.
@@ -53,6 +55,16 @@ public final class TestDatabases {
      * @return the running server; closing it stops it and deletes its files
      */
     public static OwnPostgres ownPostgres() {
-        return OwnPostgres.launch();
+        return OwnPostgres.launch(Map.of());
+    }
+
+    /**
+     * The same with these server settings besides its own, for a tool that measures (the benchmark
+     * turns {@code fsync} back on: the embedded binaries start with it off, for the tests' speed).
+     *
+     * @param settings {@code postgresql.conf} names and values, such as {@code fsync} and {@code on}
+     */
+    public static OwnPostgres ownPostgres(Map<String, String> settings) {
+        return OwnPostgres.launch(settings);
     }
 }

@@ -167,4 +167,15 @@ class TestDatabasesTest {
             assertEquals(List.of("7"), Sql.column(url, own.user(), own.password(), "SELECT n FROM t"));
         }
     }
+
+    @Test
+    void anOwnPostgresTakesServerSettingsBesidesItsOwn() throws Exception {
+        try (OwnPostgres durable = TestDatabases.ownPostgres(Map.of("fsync", "on", "max_connections", "300"))) {
+            String url = durable.url();
+            assertEquals(List.of("on"), Sql.column(url, durable.user(), durable.password(), "SHOW fsync"));
+            assertEquals(List.of("300"), Sql.column(url, durable.user(), durable.password(), "SHOW max_connections"));
+            assertEquals(List.of("on"), Sql.column(url, durable.user(), durable.password(), "SHOW synchronous_commit"));
+        }
+        assertEquals(List.of("off"), Sql.column(named.url(), named.user(), named.password(), "SHOW fsync"));
+    }
 }
