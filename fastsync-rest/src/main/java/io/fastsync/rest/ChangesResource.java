@@ -39,7 +39,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET changes?metadata=...}: a Server-Sent Events stream that tells the subscriber, for
@@ -109,10 +108,6 @@ public class ChangesResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(
-            summary = "Server-Sent Events: which zones have changes past the subscriber's cursors",
-            description = "Query: metadata={Type: {syncZone, version}}, a pull's metadata as JSON. Events: changed"
-                    + " {type, syncZone, version}, ready, heartbeat comments, closing {reason}. See docs/protocol.md.")
     public void subscribe(@Suspended AsyncResponse suspended) throws IOException {
         PullRequest request = cursors(servletRequest.getQueryString());
         Caller who = caller.get();

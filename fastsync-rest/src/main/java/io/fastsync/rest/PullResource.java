@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST pull}: parse the cursors, delegate to the boundary ({@link PullService}), stream the page. */
 @Path("pull")
@@ -45,11 +44,6 @@ public class PullResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "One page of the changes after the client's cursors",
-            description =
-                    "Body: {\"metadata\": {Type: {syncZone, version}}, \"limit\": n}. Answer: the changes in version order, "
-                            + "the next cursors, and hasMore. See docs/protocol.md.")
     public Response pull(InputStream body) {
         PullRequest request = RequestReader.readPull(RequestBody.read(body, MAX_PULL_BYTES));
         PullResponse page = pullService.pull(request, caller.get());
@@ -60,7 +54,6 @@ public class PullResource {
 
     /** A browser's CORS preflight: no data, the CORS headers of {@link io.fastsync.rest.security.BrowserRequests}. */
     @OPTIONS
-    @Operation(summary = "CORS preflight for web pages of the allowed origins")
     public Response preflight() {
         return Response.noContent().build();
     }

@@ -22,8 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** {@code POST push}: parse, delegate to the boundary ({@link PushService}), answer. Nothing else happens here. */
 @Path("push")
@@ -43,15 +41,9 @@ public class PushResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Apply a push: all objects of all types, or none",
-            description =
-                    "Body: {\"data\": {Type: [objects]}, \"operationMetadata\": {\"metadata\": {Type: {syncZone}}}}. "
-                            + "See docs/protocol.md.")
     public Response push(
             InputStream body,
-            @Parameter(description = "A key kept for retries of this same push") @HeaderParam("Idempotency-Key")
-                    String idempotencyKey,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("Content-Length") Long contentLength) {
         if (contentLength != null && contentLength > settings.maxPushBytes()) {
             throw new PushTooLargeException(
@@ -76,7 +68,6 @@ public class PushResource {
 
     /** A browser's CORS preflight: no data, the CORS headers of {@link io.fastsync.rest.security.BrowserRequests}. */
     @OPTIONS
-    @Operation(summary = "CORS preflight for web pages of the allowed origins")
     public Response preflight() {
         return Response.noContent().build();
     }

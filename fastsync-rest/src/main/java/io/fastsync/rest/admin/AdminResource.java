@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The admin API, {@code GET admin/...}: the types served, a type's zones and how big each is, one
@@ -91,7 +90,6 @@ public class AdminResource {
 
     @GET
     @Path("types")
-    @Operation(summary = "The types served, with their zone rule and conflict strategy")
     public Response types() {
         requireAdmin();
         JsonArrayBuilder types = Json.createArrayBuilder();
@@ -106,10 +104,6 @@ public class AdminResource {
 
     @GET
     @Path("types/{type}/zones")
-    @Operation(
-            summary = "A type's zones in name order, each with its last version and its object and tombstone counts",
-            description = "Paged: at most limit zones (default 100, at most 1000) after the zone named by after; "
-                    + "next names the zone to ask after for the next page.")
     public Response zones(
             @PathParam("type") String type, @QueryParam("after") String after, @QueryParam("limit") String limit) {
         requireAdmin();
@@ -133,7 +127,6 @@ public class AdminResource {
 
     @GET
     @Path("types/{type}/zones/{zone}/objects/{id}")
-    @Operation(summary = "One object as a pull would send it, tombstone or not, with its current version")
     public Response object(@PathParam("type") String type, @PathParam("zone") String zone, @PathParam("id") String id) {
         requireAdmin();
         SyncObject object = admin.object(type, zone, id)
@@ -149,10 +142,6 @@ public class AdminResource {
 
     @POST
     @Path("tombstones/purge")
-    @Operation(
-            summary = "Purge the tombstones older than olderThanDays days now, as the retention does hourly",
-            description =
-                    "Clients whose cursors predate a purged tombstone are told to start over (410 cursor-expired).")
     public Response purge(@QueryParam("olderThanDays") String olderThanDays) {
         requireAdmin();
         int days = whole("olderThanDays", olderThanDays, 0, MAX_PURGE_AGE_DAYS, null);
@@ -165,11 +154,6 @@ public class AdminResource {
 
     @POST
     @Path("restored")
-    @Operation(
-            summary = "Declare that the database was restored from a backup",
-            description = "Moves every zone's counter gap versions past its last (1,000,000,000 unless given), so that"
-                    + " no version clients saw before the restore is handed out again, and expires every cursor below:"
-                    + " each client starts over once (410 cursor-expired), keeping its unpushed changes.")
     public Response restored(@QueryParam("gap") String gap) {
         requireAdmin();
         long versions = whole("gap", gap, 1, Integer.MAX_VALUE, (int) RestoreDeclaration.DEFAULT_GAP);
@@ -189,7 +173,6 @@ public class AdminResource {
 
     @GET
     @Path("refusals")
-    @Operation(summary = "The last refused requests this instance saw, newest first")
     public Response refusals() {
         requireAdmin();
         JsonArrayBuilder all = Json.createArrayBuilder();
@@ -208,7 +191,6 @@ public class AdminResource {
 
     @GET
     @Path("conflicts")
-    @Operation(summary = "The last conflicts pushes met on this instance, and who won, newest first")
     public Response conflicts() {
         requireAdmin();
         JsonArrayBuilder all = Json.createArrayBuilder();
