@@ -14,6 +14,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -403,7 +406,7 @@ class StandaloneServerIT {
      * encodings whatever the origin. An allowed origin gets the CORS headers.
      */
     @Test
-    void webPagesWriteOnlyFromTheAllowedOriginsAndNeverAsForms() {
+    void webPagesWriteOnlyFromTheAllowedOriginsAndNeverAsForms() throws Exception {
         String z = zone();
         String body = typeScriptPush("Item", z, typeScriptObject("Item", z, "csrf", 0, 1000, "\"name\": \"planted\""));
         for (String form : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
@@ -449,6 +452,18 @@ class StandaloneServerIT {
                 "Content-Type",
                 "text/plain; charset=utf-8");
         assertEquals(200, app.status(), String.valueOf(app.body()));
+        // One that names no Content-Type at all is served too.
+        String z3 = zone();
+        HttpResponse<String> untyped = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base().resolve("push"))
+                                .POST(HttpRequest.BodyPublishers.ofString(typeScriptPush(
+                                        "Item",
+                                        z3,
+                                        typeScriptObject("Item", z3, "untyped", 0, 1000, "\"name\": \"y\""))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, untyped.statusCode(), untyped.body());
     }
 
     // ---- the error table of docs/http-api.md, row by row
