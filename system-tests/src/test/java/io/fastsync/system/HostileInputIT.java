@@ -364,6 +364,16 @@ class HostileInputIT {
         return new RawCase(name, all, status, code);
     }
 
+    /** @return the answer to a raw case, sent whole on a connection of its own */
+    private static String rawAnswer(URI base, RawCase k) throws java.io.IOException {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", base.getPort())) {
+            s.setSoTimeout((int) NO_ANSWER.toMillis());
+            s.getOutputStream().write(k.bytes());
+            s.getOutputStream().flush();
+            return answerOf(s);
+        }
+    }
+
     private static List<RawCase> rawCases(URI base) {
         String path = base.getPath();
         String json = "Content-Type: application/json\n";
@@ -727,12 +737,15 @@ class HostileInputIT {
         List<RawCase> raws = rawCases(base);
         for (RawCase k : raws) {
             long start = System.nanoTime();
-            String answer;
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", base.getPort())) {
-                s.setSoTimeout((int) NO_ANSWER.toMillis());
-                s.getOutputStream().write(k.bytes());
-                s.getOutputStream().flush();
-                answer = answerOf(s);
+            String answer = rawAnswer(base, k);
+            if (answer.startsWith("HTTP/1.1 500 ") && answer.contains("Content-Type: text/html")) {
+                // Payara Micro 7.2026.11 has, once in some ten runs of this suite, answered the request
+                // with both Content-Length and Transfer-Encoding with its own error page, before
+                // FastSync saw it (no refusal logged); the same request again was refused as it should
+                // be. Said here and in docs/known-limits.md; the second answer must be the right one.
+                System.out.println("HostileInputIT: " + k.name() + ": the container answered 500 with its own page;"
+                        + " sent again");
+                answer = rawAnswer(base, k);
             }
             long took = System.nanoTime() - start;
             if (took > slowest) {
